@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Takes a screenshot of a page in headless Chromium, to look at what we build.
+// Usage: node scripts/screenshot.mjs URL OUT.png [--width 390] [--height 844] [--dark] [--full] [--wait-for SELECTOR]
+//        [--scroll-to ID] [--reduced-motion] [--delay MS] [--print]
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const [url, out] = args;
+if (!url || !out) {
+  console.error('usage: node scripts/screenshot.mjs URL OUT.png [--width N] [--height N] [--dark] [--full] [--wait-for SEL] [--delay MS]');
+  process.exit(2);
+}
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const flag = (name) => args.includes(`--${name}`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const page = await browser.newPage({
+    viewport: { width: Number(option('width', 1440)), height: Number(option('height', 900)) },
+    colorScheme: flag('dark') ? 'dark' : 'light',
+    reducedMotion: flag('reduced-motion') ? 'reduce' : 'no-preference',
+    deviceScaleFactor: 1,
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  if (flag('print')) await page.emulateMedia({ media: 'print' });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const selector = option('wait-for', null);
+  if (selector) await page.waitForSelector(selector, { timeout: 10_000 });
+  await page.waitForTimeout(Number(option('delay', 1200)));
+  await page.screenshot({ path: out, fullPage: flag('full') });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+}

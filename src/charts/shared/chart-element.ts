@@ -1,0 +1,257 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
+import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
+import { loadText } from './load.ts';
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** How long a state change animates; 0 under prefers-reduced-motion. */
+export const TRANSITION_MS = 650;
+
+/**
+ * The base of every Frontlines chart: data in (story default, `data` property or `src` URL), state in (the
+ * attributes its schema declares), size in (its own box, from a ResizeObserver), and out: a pure `layout` drawn
+ * by `draw`, a one-sentence description announced politely when the state changes, a data table, and a source
+ * line. A chart renders from its current state alone, so any sequence of attribute changes ends in the same
+ * picture as setting the last state directly.
+ *
+ * Bad input never throws: it shows a short readable message in the chart's box and logs one console warning.
+ *
+ * @csspart figure - the figure around plot, caption and table
+ * @csspart frame - the box the plot is drawn in
+ * @csspart svg - the plot
+ * @csspart caption - the description and source line
+ * @csspart table - the data table's disclosure
+ * @csspart message - the message shown instead of the plot when input is bad
+ */
+export abstract class FlChart<Row, Marks> extends LitElement {
+  /** URL of a CSV or JSON file with this chart's rows (the same columns as the story's CSV). */
+  @property() src?: string;
+  /** Rows given directly (the same columns as the story's CSV). Wins over `src`. */
+  @property({ attribute: false }) data?: unknown;
+  /** `light` or `dark`; by default the chart follows the page's colour scheme. */
+  @property({ reflect: true }) theme?: string;
+  /** Height of the plot in CSS pixels; by default the plot takes its width times the aspect ratio. */
+  @property({ type: Number, reflect: true }) height?: number;
+
+  @state() private rows: Row[] | null = null;
+  @state() private loadMessage: string | null = null;
+  @state() private size: Size = { width: 0, height: 0 };
+  @state() private announcement = '';
+
+  @query('svg') private svg?: SVGSVGElement;
+  @query('.frame') private frame?: HTMLElement;
+
+  protected abstract readonly schema: ChartSchema;
+  protected abstract readonly datasetSchema: DatasetSchema<Row>;
+  /** Pure geometry: the marks for these rows in this state at this size. */
+  protected abstract layout(rows: readonly Row[], state: ChartState, size: Size): Marks;
+  /** Draws marks into the svg with a D3 join; transitions last `duration` ms (0: jump). */
+  protected abstract draw(svg: SVGSVGElement, marks: Marks, duration: number): void;
+  /** One sentence that says what the chart shows in this state, generated from the data. */
+  protected abstract describe(rows: readonly Row[], state: ChartState): string;
+  /** The data behind the current state, as a table. */
+  protected abstract renderTable(rows: readonly Row[], state: ChartState): TemplateResult;
+  /** "Source: ..." for the rows shown in this state. */
+  protected abstract sourceLine(rows: readonly Row[], state: ChartState): string;
+
+  private resizeObserver?: ResizeObserver;
+  private loadToken = 0;
+  private lastMarks?: { rows: readonly Row[]; key: string; marks: Marks };
+  private drawn = false;
+  private warned = new Set<string>();
+  private lastDescribedKey = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observeFrame();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.loadToken++;
+  }
+
+  /** The chart's state: each schema attribute's value as set, or its default. */
+  get chartState(): ChartState {
+    return resolveState(this.schema, this.setAttributes());
+  }
+
+  private setAttributes(): Record<string, string> {
+    const given: Record<string, string> = {};
+    for (const name of Object.keys(this.schema.attributes)) {
+      const value = (this as unknown as Record<string, unknown>)[name];
+      if (typeof value === 'string') given[name] = value;
+    }
+    return given;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('data') || changed.has('src')) this.loadRows();
+  }
+
+  private loadRows(): void {
+    const token = ++this.loadToken;
+    this.loadMessage = null;
+    if (this.data !== undefined) {
+      this.acceptRows(readRows(this.datasetSchema, this.data), 'data');
+    } else if (this.src) {
+      const src = this.src;
+      this.rows = null;
+      loadText(src).then(
+        ({ text, kind }) => {
+          if (token !== this.loadToken) return;
+          if (kind === 'json') {
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(text);
+            } catch (error) {
+              this.fail(`The data at ${src} is not valid JSON.`, String(error));
+              return;
+            }
+            this.acceptRows(readRows(this.datasetSchema, parsed), src);
+          } else this.acceptRows(readCsv(this.datasetSchema, text), src);
+        },
+        (error: Error) => {
+          if (token === this.loadToken) this.fail(error.message, String((error as Error & { detail?: unknown }).detail ?? error));
+        },
+      );
+    } else {
+      const rows = defaultRowsByTag.get(this.localName) as readonly Row[] | undefined;
+      if (rows) this.rows = [...rows];
+      else this.fail('This chart has no data: set its src attribute or data property.', 'no data, src or default rows');
+    }
+  }
+
+  private acceptRows(result: { rows: Row[]; problems: RowProblem[] }, origin: string): void {
+    if (result.problems.length) {
+      const first = result.problems[0]!;
+      const where = first.line > 0 ? ` (row ${first.line})` : '';
+      const more = result.problems.length > 1 ? ` and ${result.problems.length - 1} more problem(s)` : '';
+      this.fail(
+        `The chart's data has a problem${where}: ${first.message}${more}.`,
+        `${origin}: ${result.problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`,
+      );
+      return;
+    }
+    this.rows = result.rows;
+  }
+
+  private fail(message: string, detail: string): void {
+    this.rows = null;
+    this.loadMessage = message;
+    this.warnOnce(`<${this.localName}>: ${detail}`);
+  }
+
+  private warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    console.warn(text);
+  }
+
+  /** The message shown instead of the plot, or null when the chart can draw. */
+  private currentMessage(): string | null {
+    if (this.loadMessage) return this.loadMessage;
+    if (!this.rows) return null;
+    const problems = validateState(this.schema, this.setAttributes(), idsOf(this.rows));
+    if (problems.length === 0) return null;
+    this.warnOnce(`<${this.localName}>: ${problems.map((p) => p.message).join('; ')}`);
+    return `This chart cannot show that: ${problems[0]!.message}.`;
+  }
+
+  protected override render(): TemplateResult {
+    const message = this.currentMessage();
+    const rows = this.rows;
+    const ready = rows !== null && message === null;
+    const state = this.chartState;
+    const frameStyle = this.height ? `height:${this.height}px` : '';
+    return html`
+      <figure part="figure">
+        <div class="frame" part="frame" style=${frameStyle}>
+          ${message
+            ? html`<p class="message" part="message" role="alert">${message}</p>`
+            : html`<svg part="svg" aria-hidden="true" focusable="false"></svg>`}
+        </div>
+        <figcaption part="caption">
+          <p class="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
+          ${ready ? html`<p class="source">${this.sourceLine(rows, state)}</p>` : nothing}
+        </figcaption>
+        ${ready
+          ? html`<details part="table"><summary>Show the data</summary>${this.renderTable(rows, state)}</details>`
+          : nothing}
+        <div class="sr-only" role="status">${this.announcement}</div>
+      </figure>
+    `;
+  }
+
+  protected override firstUpdated(): void {
+    this.observeFrame();
+  }
+
+  private observeFrame(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      const width = Math.round(box.width);
+      const height = Math.round(box.height);
+      if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
+    });
+    // Observe the host: the frame is re-rendered when a message replaces the plot, the host is not.
+    this.resizeObserver.observe(this);
+  }
+
+  protected override updated(): void {
+    const frame = this.frame;
+    const svg = this.svg;
+    const rows = this.rows;
+    if (!frame || !svg || !rows) return;
+    // The host's box says when to re-measure; the frame's box says how big the plot is.
+    const size = { width: frame.clientWidth, height: frame.clientHeight };
+    if (size.width <= 0 || size.height <= 0) return;
+    const state = this.chartState;
+    const stateKey = JSON.stringify(state);
+    const key = `${stateKey}|${size.width}x${size.height}`;
+    if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
+    const marks = this.layout(rows, state, size);
+    const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
+    const resizedOnly = this.drawn && !stateChanged;
+    this.lastMarks = { rows, key, marks };
+    svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
+    const duration = !stateChanged || resizedOnly || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    this.draw(svg, marks, duration);
+    this.drawn = true;
+    if (stateChanged && stateKey !== this.lastDescribedKey) this.announcement = this.describe(rows, state);
+    this.lastDescribedKey = stateKey;
+    this.markDrawn(stateKey);
+  }
+
+  /** Marks the host once drawn, so tests and the story can wait for a finished draw. */
+  private markDrawn(stateKey: string): void {
+    this.setAttribute('data-drawn', stateKey);
+  }
+}
+
+const defaultRowsByTag = new Map<string, readonly unknown[]>();
+
+/**
+ * Gives a chart element its default rows (the story's data), used when a page sets neither `data` nor `src`.
+ * The page entry and the embed entry call this; the charts themselves import no story.
+ */
+export function setDefaultRows(tag: string, rows: readonly unknown[]): void {
+  defaultRowsByTag.set(tag, rows);
+}
+
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Defines a custom element unless the name is taken (two embed bundles on one page must not throw). */
+export function define(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

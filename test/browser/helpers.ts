@@ -1,0 +1,60 @@
+/** Small helpers shared by the browser tests. */
+import { readCsv, type DatasetSchema } from '../../src/charts/shared/dataset.ts';
+
+/** Resolves after `count` animation frames: long enough for observers and Lit updates to settle. */
+export async function frames(count = 2): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+}
+
+/** Polls `condition` every frame until it holds; fails with `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await frames(1);
+  }
+}
+
+/** Reads one of the story's CSV files with its schema, as the build does. */
+export async function storyRows<Row>(schema: DatasetSchema<Row>): Promise<Row[]> {
+  const response = await fetch(`/story/data/${schema.file}`);
+  const { rows, problems } = readCsv(schema, await response.text());
+  if (problems.length) throw new Error(`${schema.file}: ${problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`);
+  return rows;
+}
+
+/** Adds markup to the page in a fresh container of the given width; removed by `cleanup()`. */
+export function mount(markup: string, width = 640): HTMLElement {
+  const container = document.createElement('div');
+  container.className = 'fl-test-mount';
+  container.style.width = `${width}px`;
+  container.innerHTML = markup;
+  document.body.append(container);
+  return container;
+}
+
+export function cleanup(): void {
+  for (const container of document.querySelectorAll('.fl-test-mount')) container.remove();
+}
+
+/** Waits until a chart element has drawn its current state (the base class sets data-drawn). */
+export async function drawn(element: Element, timeoutMs = 5000): Promise<void> {
+  await until(() => element.hasAttribute('data-drawn') && (element as unknown as { updateComplete?: unknown }).updateComplete !== undefined, `<${element.localName}> to draw`, timeoutMs);
+  await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  await frames(2);
+}
+
+/** Captures console.warn calls while `body` runs. */
+export async function captureWarnings(body: () => Promise<void>): Promise<string[]> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  };
+  try {
+    await body();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}

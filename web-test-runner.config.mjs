@@ -1,0 +1,81 @@
+// Browser tests: every file in test/browser runs in Debian's Chromium and in Firefox ESR.
+// FL_BROWSER picks one (chromium | firefox); scripts/test.mjs runs both and adds up the results.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const browser = process.env.FL_BROWSER ?? 'chromium';
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromeArgs } }),
+  firefox: () =>
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefox,
+        headless: true,
+        extraPrefsFirefox: { 'ui.prefersReducedMotion': 0, 'dom.disable_open_during_load': false },
+      },
+    }),
+};
+
+/** Writes passed/failed/skipped counts where scripts/test.mjs can read them. */
+function countsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+      const walk = (suite, path, file) => {
+        for (const test of suite.tests) {
+          if (test.skipped) counts.skipped++;
+          else if (test.passed) counts.passed++;
+          else {
+            counts.failed++;
+            counts.failures.push(`${file}: ${[...path, test.name].join(' > ')}: ${test.error?.message ?? ''}`);
+          }
+        }
+        for (const child of suite.suites) walk(child, [...path, child.name], file);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults, [], session.testFile);
+        const loadErrors = session.errors ?? [];
+        if (loadErrors.length || (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length)) {
+          counts.failed++;
+          counts.failures.push(`${session.testFile}: could not run: ${loadErrors.map((e) => e.message).join('; ')}`);
+        }
+      }
+      if (process.env.FL_COUNTS_FILE) writeFileSync(process.env.FL_COUNTS_FILE, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  files: process.env.FL_FILES ? process.env.FL_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [launchers[browser]()],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countsReporter()],
+};
