@@ -1,0 +1,138 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Story } from '../types/story.ts';
+import type { FlScrolly } from './fl-scrolly.ts';
+import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
+import { activeStepIndex, scrollTargetFor } from './active-step.ts';
+import { triggerOffset } from './trigger.ts';
+
+/**
+ * The story as a whole: it hands the built story to its sections, keeps the URL hash on the active step
+ * (replaceState, so reading does not fill the history), opens at the step a link names, draws the reading-progress
+ * bar, and, when scrolling settles, makes sure the active step is the one at the trigger line, whatever events a
+ * fling or a jump skipped.
+ */
+export class FlStory extends LitElement {
+  @property({ attribute: false }) story?: Story;
+
+  /** The active step's id, or null before the reader reaches the first step. */
+  activeId: string | null = null;
+
+  private progressBar?: HTMLElement;
+  private progressFrame = 0;
+  private resizeFrame = 0;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  get sections(): FlScrolly[] {
+    return [...this.querySelectorAll<FlScrolly>('fl-scrolly')];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(StepChangeEvent.type, this.onStepChange);
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('scrollend', this.reconcile, { passive: true });
+    window.addEventListener('resize', this.onResize, { passive: true });
+    window.addEventListener('hashchange', this.onHashChange);
+    if (!this.progressBar) {
+      const track = document.createElement('div');
+      track.className = 'reading-progress';
+      track.setAttribute('aria-hidden', 'true');
+      this.progressBar = document.createElement('div');
+      this.progressBar.className = 'reading-progress-bar';
+      track.append(this.progressBar);
+      this.prepend(track);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(StepChangeEvent.type, this.onStepChange);
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('scrollend', this.reconcile);
+    window.removeEventListener('resize', this.onResize);
+    window.removeEventListener('hashchange', this.onHashChange);
+    cancelAnimationFrame(this.progressFrame);
+    cancelAnimationFrame(this.resizeFrame);
+  }
+
+  protected override willUpdate(): void {
+    for (const section of this.sections) section.story = this.story;
+  }
+
+  protected override firstUpdated(): void {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
+    this.updateProgress();
+  }
+
+  /** Scrolls to a step and makes it active at once, so its chart is drawn in that state from the start. */
+  goTo(id: string, behavior: ScrollBehavior = 'instant'): void {
+    const element = document.getElementById(id);
+    const section = element?.closest<FlScrolly>('fl-scrolly');
+    if (!element || !section) return;
+    const direction = this.directionTo(id);
+    section.activate(id, direction);
+    const box = element.getBoundingClientRect();
+    window.scrollTo({ top: scrollTargetFor(box.top + window.scrollY, box.height, window.innerHeight, triggerOffset()), behavior });
+  }
+
+  private directionTo(id: string): StepDirection {
+    const steps = this.story?.steps ?? [];
+    const from = steps.findIndex((step) => step.id === this.activeId);
+    const to = steps.findIndex((step) => step.id === id);
+    return to < from ? 'up' : 'down';
+  }
+
+  private onStepChange = (event: StepChangeEvent): void => {
+    this.activeId = event.detail.id;
+    // Only the section that fired is active; the others forget theirs, so coming back re-activates.
+    for (const section of this.sections) {
+      if (section !== event.target) section.activeId = null;
+    }
+    if (location.hash !== `#${event.detail.id}`) {
+      history.replaceState(history.state, '', `#${encodeURIComponent(event.detail.id)}`);
+    }
+  };
+
+  private onHashChange = (): void => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && id !== this.activeId && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
+  };
+
+  /**
+   * Applies the rule Scrollama applies while scrolling (the active step is the last one past the trigger line)
+   * once scrolling has settled.
+   */
+  reconcile = (): void => {
+    const steps = this.story?.steps ?? [];
+    const elements = steps.map((step) => document.getElementById(step.id));
+    const tops = elements.map((element) => element?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY);
+    const index = activeStepIndex(tops, window.innerHeight * triggerOffset());
+    const step = steps[index];
+    if (!step || step.id === this.activeId) return;
+    elements[index]?.closest<FlScrolly>('fl-scrolly')?.activate(step.id, this.directionTo(step.id));
+  };
+
+  private onResize = (): void => {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = requestAnimationFrame(() => {
+      this.updateProgress();
+      this.reconcile();
+    });
+  };
+
+  private onScroll = (): void => {
+    cancelAnimationFrame(this.progressFrame);
+    this.progressFrame = requestAnimationFrame(() => this.updateProgress());
+  };
+
+  private updateProgress(): void {
+    const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+    const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 0;
+    this.progressBar?.style.setProperty('transform', `scaleX(${progress.toFixed(4)})`);
+  }
+}

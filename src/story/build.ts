@@ -1,0 +1,73 @@
+/**
+ * The story build, start to end: read front matter, data and Markdown; validate; compute the story's structure;
+ * render its HTML. Throws a StoryError listing every problem with file:line, so one build shows them all.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFrontMatter } from './frontmatter.ts';
+import { loadDatasets, type Datasets } from './data.ts';
+import { parseStory, type Part } from './parse.ts';
+import { renderArticle, renderStepTexts, type RenderOptions } from './render.ts';
+import { CHARTS } from './charts.ts';
+import { StoryError, type Problem } from './errors.ts';
+import type { Story, StoryChart, StoryStep, StepText } from '../types/story.ts';
+
+export interface BuiltStory {
+  readonly story: Story;
+  readonly datasets: Datasets;
+  /** The article as HTML, for the page's <main>. */
+  readonly html: string;
+  readonly texts: StepText[];
+  /** Every file the build read, for the dev server to watch. */
+  readonly files: string[];
+}
+
+export interface StoryPaths {
+  readonly root: string;
+  /** Relative to root. */
+  readonly storyFile?: string;
+  readonly dataDir?: string;
+}
+
+export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'story/data' }: StoryPaths, options: RenderOptions = {}): BuiltStory {
+  const problems: Problem[] = [];
+  const { datasets, files, problems: dataProblems } = loadDatasets(root, dataDir);
+  problems.push(...dataProblems);
+  const storyPath = join(root, storyFile);
+  if (!existsSync(storyPath)) throw new StoryError([...problems, { file: storyFile, line: 1, column: 0, message: 'missing story file' }]);
+  const source = readFileSync(storyPath, 'utf8');
+  const front = readFrontMatter(source, storyFile);
+  problems.push(...front.problems);
+  const { parts, problems: storyProblems } = parseStory(front.body, storyFile, datasets);
+  problems.push(...storyProblems);
+  if (problems.length || !front.meta) throw new StoryError(problems);
+
+  const story = structure(front.meta, parts);
+  return {
+    story,
+    datasets,
+    html: renderArticle(front.meta, parts, story, options),
+    texts: renderStepTexts(parts),
+    files: [storyPath, ...files],
+  };
+}
+
+function structure(meta: Story['meta'], parts: readonly Part[]): Story {
+  const steps: StoryStep[] = [];
+  const sections = [];
+  for (const part of parts) {
+    if (part.kind !== 'section') continue;
+    const charts: string[] = [];
+    for (const step of part.steps) {
+      if (!charts.includes(step.chart)) charts.push(step.chart);
+      steps.push({ index: steps.length, id: step.id, chart: step.chart, tag: CHARTS[step.chart]!.schema.tag, state: step.state, section: part.id });
+    }
+    sections.push({ id: part.id, steps: part.steps.map((s) => s.id), charts });
+  }
+  const charts: Record<string, StoryChart> = {};
+  for (const name of new Set(steps.map((s) => s.chart))) {
+    const schema = CHARTS[name]!.schema;
+    charts[name] = { name, tag: schema.tag, attributes: Object.keys(schema.attributes) };
+  }
+  return { meta, steps, sections, charts };
+}

@@ -1,0 +1,114 @@
+/**
+ * Renders the parsed story to HTML: the article as the page's light DOM (so it reads, prints and indexes without
+ * JavaScript, and the components enhance it), and each step's text and notes for the presenter view.
+ */
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import type { Root as MdastRoot } from 'mdast';
+import type { Element, Root as HastRoot } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Block, Part, ParsedStep } from './parse.ts';
+import type { Story, StoryMeta, StepText } from '../types/story.ts';
+import { CHARTS } from './charts.ts';
+
+/** Links that leave the story open in a new tab, so a reader keeps their place; `noopener` keeps the tab apart. */
+function externalLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.tagName === 'a' ? String(node.properties?.href ?? '') : '';
+      if (/^https?:\/\//.test(href)) {
+        node.properties = { ...node.properties, target: '_blank', rel: ['noopener', 'noreferrer'] };
+      }
+    });
+  };
+}
+
+// No allowDangerousHtml: raw HTML is rejected by the parser, and would be dropped here if it ever got through.
+const processor = unified().use(remarkRehype).use(externalLinks).use(rehypeStringify);
+
+export function blocksToHtml(blocks: readonly Block[]): string {
+  const root: MdastRoot = { type: 'root', children: [...blocks] };
+  const hast = processor.runSync(root) as HastRoot;
+  return processor.stringify(hast).trim();
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-03" -> "March 2024"; "2024-03-23" -> "23 March 2024". */
+export function formatPublished(published: string): string {
+  const [year, month, day] = published.split('-');
+  const name = MONTHS[Number(month) - 1] ?? '';
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** Renders the chart element a section shows, in the state of the first step that uses it. */
+function chartElement(tag: string, state: Readonly<Record<string, string>>, fallback: string): string {
+  const attributes = Object.entries(state)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return `<${tag}${attributes}>${fallback}</${tag}>`;
+}
+
+export interface RenderOptions {
+  /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
+  readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
+}
+
+export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: Story, options: RenderOptions = {}): string {
+  const fallback = options.fallback ?? (() => '');
+  const host = new URL(meta.original).hostname.replace(/^www\./, '');
+  const out: string[] = [];
+  out.push(`<fl-story class="story">`);
+  out.push(`<article class="story-article" aria-labelledby="story-title">`);
+  out.push(
+    `<header class="story-header">` +
+      `<p class="kicker">${escapeHtml(meta.kicker)}</p>` +
+      `<h1 id="story-title">${escapeHtml(meta.title)}</h1>` +
+      `<p class="dek">${escapeHtml(meta.dek)}</p>` +
+      `<p class="byline"><span class="author">${escapeHtml(meta.byline)}</span>` +
+      `<span class="dateline"><time datetime="${escapeHtml(meta.published)}">${formatPublished(meta.published)}</time></span>` +
+      `<span class="original">First published at <a href="${escapeHtml(meta.original)}" rel="noopener noreferrer" target="_blank">${escapeHtml(host)}</a></span></p>` +
+      `</header>`,
+  );
+  for (const part of parts) {
+    if (part.kind === 'prose') {
+      out.push(`<div class="prose">${blocksToHtml(part.content)}</div>`);
+      continue;
+    }
+    const section = story.sections.find((s) => s.id === part.id)!;
+    const charts = section.charts.map((name, i) => {
+      const first = part.steps.find((step) => step.chart === name)!;
+      const tag = CHARTS[name]!.schema.tag;
+      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}</div>`;
+    });
+    out.push(`<fl-scrolly class="scrolly" id="${part.id}" data-charts="${section.charts.join(' ')}">`);
+    out.push(`<div class="scrolly-graphic">${charts.join('')}</div>`);
+    out.push(`<div class="scrolly-steps">`);
+    for (const step of part.steps) {
+      const index = story.steps.find((s) => s.id === step.id)!.index;
+      out.push(
+        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}"><div class="step-card">${blocksToHtml(step.content)}</div></div>`,
+      );
+    }
+    out.push(`</div></fl-scrolly>`);
+  }
+  out.push(`</article></fl-story>`);
+  return out.join('\n');
+}
+
+export function renderStepTexts(parts: readonly Part[]): StepText[] {
+  const texts: StepText[] = [];
+  for (const part of parts) {
+    if (part.kind !== 'section') continue;
+    for (const step of part.steps as ParsedStep[]) {
+      texts.push({ id: step.id, html: blocksToHtml(step.content), notes: step.notes.length ? blocksToHtml(step.notes) : '' });
+    }
+  }
+  return texts;
+}
