@@ -58,6 +58,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract renderTable(rows: readonly Row[], state: ChartState): TemplateResult;
   /** "Source: ..." for the rows shown in this state. */
   protected abstract sourceLine(rows: readonly Row[], state: ChartState): string;
+  /**
+   * Anything besides rows, state and size that `layout` depends on (a map's geography, which arrives later),
+   * as a short key: when it changes the chart lays out and draws again, without a transition.
+   */
+  protected layoutInputsKey(): string {
+    return '';
+  }
 
   private resizeObserver?: ResizeObserver;
   private loadToken = 0;
@@ -216,7 +223,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (size.width <= 0 || size.height <= 0) return;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
-    const key = `${stateKey}|${size.width}x${size.height}`;
+    const key = `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}`;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
     const marks = this.layout(rows, state, size);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
