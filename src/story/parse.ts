@@ -65,8 +65,10 @@ export function parseStory(body: string, file: string, datasets: Datasets): { pa
 
   const parts: Part[] = [];
   const seen = new Map<string, number>();
+  let stepCount = 0;
   for (const node of tree.children) {
     if (node.type === 'containerDirective' && node.name === 'step') {
+      stepCount++;
       const step = readStep(node, at, datasets);
       if (!step) continue;
       const first = seen.get(step.id);
@@ -81,11 +83,12 @@ export function parseStory(body: string, file: string, datasets: Datasets): { pa
       const last = parts[parts.length - 1];
       if (last?.kind === 'prose') last.content.push(node);
       else parts.push({ kind: 'prose', content: [node] });
-    } else {
+    } else if (!node.type.endsWith('Directive')) {
+      // Unknown directives were reported above, once.
       at(node, `unexpected ${node.type} at the top level of the story`);
     }
   }
-  if (seen.size === 0) problems.push({ file, line: 1, column: 1, message: 'the story has no steps (add ::::step{#id chart=...} blocks)' });
+  if (stepCount === 0) problems.push({ file, line: 1, column: 1, message: 'the story has no steps (add ::::step{#id chart=...} blocks)' });
   return { parts, problems };
 }
 

@@ -21,17 +21,20 @@ export function storyPlugin(paths: Partial<StoryPaths> = {}, options: RenderOpti
   let root = paths.root ?? process.cwd();
   let cached: BuiltStory | null = null;
   let server: ViteDevServer | undefined;
+  let command: 'build' | 'serve' = 'build';
   const build = (): BuiltStory => (cached ??= buildStory({ ...paths, root }, options));
 
   return {
     name: 'frontlines-story',
     configResolved(config) {
       root = paths.root ?? config.root;
+      command = config.command;
     },
     buildStart() {
-      // Fail fast and loudly: a broken story stops the build before any bundling.
+      // A build fails fast and loudly: a broken story stops it before any bundling. The dev server starts anyway
+      // and shows the problem in its error overlay, so the author can fix it and reload.
       cached = null;
-      build();
+      if (command === 'build') build();
     },
     configureServer(dev) {
       server = dev;

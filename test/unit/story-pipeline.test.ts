@@ -161,7 +161,7 @@ describe('buildStory with bad input', () => {
   it('rejects a data row with a bad date', () => {
     const lines = problems(step('#s chart=casualties'), (dir) => {
       const file = join(dir, 'story/data/casualties.csv');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('2024-03-25,,139', '2024-02-30,,139'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(',2024-03-25,139,', ',2024-02-30,139,'));
     });
     assert.match(lines[0]!, /^story\/data\/casualties\.csv:4: /);
     assert.match(lines.join('\n'), /"2024-02-30" is not a date/);

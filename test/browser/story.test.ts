@@ -1,0 +1,188 @@
+/**
+ * The story as a reader meets it: the built page, scrolled in a real browser.
+ */
+import { expect } from 'chai';
+import { setViewport } from '@web/test-runner-commands';
+import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
+import { frames, until } from './helpers.ts';
+
+let page: StoryPage | undefined;
+afterEach(() => {
+  page?.close();
+  page = undefined;
+});
+after(() => setViewport({ width: 800, height: 600 }));
+
+/** The article's paragraphs, as the seed has them (the lines with text). */
+async function seedParagraphs(): Promise<string[]> {
+  const text = await (await fetch('/test/fixtures/seed-article.txt')).text();
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line && line !== '___');
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('the built page, without JavaScript', () => {
+  it('contains every paragraph of the article, verbatim and in order', async () => {
+    const html = await (await fetch('/dist/index.html')).text();
+    // DOMParser runs no scripts: this is what a reader with JavaScript off, a printer or a crawler gets.
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const text = normalise(doc.querySelector('main')!.textContent ?? '');
+    let from = 0;
+    for (const paragraph of await seedParagraphs()) {
+      const at = text.indexOf(paragraph, from);
+      expect(at, `missing or out of order: "${paragraph.slice(0, 60)}..."`).to.be.greaterThan(-1);
+      from = at + paragraph.length;
+    }
+  });
+
+  it('keeps the quoted passages as blockquotes', async () => {
+    const doc = new DOMParser().parseFromString(await (await fetch('/dist/index.html')).text(), 'text/html');
+    const quotes = [...doc.querySelectorAll('blockquote')].map((q) => normalise(q.textContent ?? ''));
+    expect(quotes.some((q) => q.startsWith('At least 40 people were killed'))).to.equal(true);
+    expect(quotes.some((q) => q.startsWith('One Ukrainian drone struck'))).to.equal(true);
+    expect(quotes.some((q) => q.startsWith('Just Putin secured'))).to.equal(false);
+  });
+});
+
+describe('scrolling the story', () => {
+  it('fires fl-step-change once per step, in order, and each chart shows its step\u2019s state', async () => {
+    page = await openStory();
+    const seen: { id: string; direction: string; matches: boolean }[] = [];
+    page.document.addEventListener('fl-step-change', (event) => {
+      const { index, id, direction } = (event as CustomEvent).detail;
+      const step = page!.story.steps[index]!;
+      const matches = JSON.stringify(chartState(page!, step)) === JSON.stringify(expectedState(page!, step));
+      seen.push({ id, direction, matches });
+    });
+    // A slow read: a quarter of a screen at a time, letting the observers see every position.
+    const win = page.window;
+    const end = page.document.documentElement.scrollHeight - win.innerHeight;
+    for (let y = 0; y <= end; y += Math.round(win.innerHeight / 4)) {
+      win.scrollTo({ top: y, behavior: 'instant' });
+      await frames(3);
+    }
+    win.scrollTo({ top: end, behavior: 'instant' });
+    await frames(4);
+    expect(seen.map((s) => s.id)).to.deep.equal(page.story.steps.map((s) => s.id));
+    expect(seen.every((s) => s.direction === 'down')).to.equal(true);
+    expect(seen.filter((s) => !s.matches).map((s) => s.id)).to.deep.equal([]);
+  });
+
+  it('sets the casualty chart\u2019s view to the active step\u2019s, scrolling down and back up', async () => {
+    page = await openStory();
+    const steps = page.story.steps.filter((s) => s.chart === 'casualties');
+    expect(steps.length).to.be.greaterThan(2);
+    for (const step of [...steps, ...[...steps].reverse()]) {
+      await scrollToStep(page, step.id);
+      await until(() => activeStepId(page!) === step.id, `step ${step.id} to be active`);
+      expect(chartFor(page, step).getAttribute('view')).to.equal(step.state.view);
+      const wrapper = chartFor(page, step).closest('.scrolly-chart')!;
+      expect(wrapper.hasAttribute('data-active'), `${step.chart} shown for ${step.id}`).to.equal(true);
+    }
+  });
+
+  it('keeps the URL hash on the active step without adding history entries', async () => {
+    page = await openStory();
+    const before = page.window.history.length;
+    const steps = page.story.steps.slice(0, 5);
+    for (const step of steps) {
+      await scrollToStep(page, step.id);
+      await until(() => page!.window.location.hash === `#${step.id}`, `the hash to name ${step.id}`);
+    }
+    expect(page.window.history.length).to.equal(before);
+  });
+
+  it('shows a reading-progress bar that grows as the reader goes', async () => {
+    page = await openStory();
+    const bar = page.document.querySelector<HTMLElement>('.reading-progress-bar')!;
+    const width = () => bar.getBoundingClientRect().width;
+    const start = width();
+    page.window.scrollTo({ top: page.document.documentElement.scrollHeight / 2, behavior: 'instant' });
+    await frames(3);
+    const middle = width();
+    expect(middle).to.be.greaterThan(start);
+    expect(middle).to.be.closeTo(page.window.innerWidth / 2, page.window.innerWidth * 0.1);
+  });
+});
+
+describe('state, not events', () => {
+  it('opens /#<id> at that step, with its chart state, for every step', async () => {
+    page = await openStory();
+    const steps = page.story.steps;
+    page.close();
+    for (const step of [steps[0]!, steps[Math.floor(steps.length / 2)]!, steps.find((s) => s.chart === 'casualties' && s.state.view === 'compare')!, steps[steps.length - 1]!]) {
+      page = await openStory(`#${step.id}`);
+      await until(() => activeStepId(page!) === step.id, `${step.id} to be active on load`);
+      expect(chartState(page, step)).to.deep.equal(expectedState(page, step));
+      const box = page.document.getElementById(step.id)!.getBoundingClientRect();
+      expect(box.top, 'the step is at the trigger line').to.be.below(page.window.innerHeight * 0.5);
+      expect(box.bottom).to.be.above(page.window.innerHeight * 0.5);
+      await settle(page);
+      expect(activeStepId(page)).to.equal(step.id);
+      expect(page.window.location.hash).to.equal(`#${step.id}`);
+      page.close();
+    }
+    page = undefined;
+  });
+
+  it('a jump to the end and back leaves the first and last steps\u2019 states', async () => {
+    page = await openStory();
+    const steps = page.story.steps;
+    const first = steps[0]!;
+    const last = steps[steps.length - 1]!;
+    page.window.scrollTo({ top: page.document.documentElement.scrollHeight, behavior: 'instant' });
+    await settle(page);
+    await until(() => activeStepId(page!) === last.id, 'the last step after a jump to the end');
+    expect(chartState(page, last)).to.deep.equal(expectedState(page, last));
+    await scrollToStep(page, first.id);
+    await settle(page);
+    await until(() => activeStepId(page!) === first.id, 'the first step after a jump back');
+    expect(chartState(page, first)).to.deep.equal(expectedState(page, first));
+    expect(chartFor(page, first).closest('.scrolly-chart')!.hasAttribute('data-active')).to.equal(true);
+  });
+
+  it('a fast fling through many steps ends on the step under the trigger line', async () => {
+    page = await openStory();
+    const target = page.story.steps[Math.floor(page.story.steps.length * 0.7)]!;
+    for (const step of page.story.steps.slice(0, 6)) {
+      await scrollToStep(page, step.id, 1);
+    }
+    await scrollToStep(page, target.id, 1);
+    await settle(page);
+    await until(() => activeStepId(page!) === target.id, `${target.id} after the fling`);
+    expect(chartState(page, target)).to.deep.equal(expectedState(page, target));
+  });
+});
+
+describe('on a phone', () => {
+  it('pins the graphic at the top and scrolls the step cards over it', async () => {
+    page = await openStory('', PHONE);
+    const step = page.story.steps[3]!;
+    await scrollToStep(page, step.id);
+    await until(() => activeStepId(page!) === step.id, 'a step on a phone');
+    const graphic = page.document.querySelector('.scrolly-graphic')!.getBoundingClientRect();
+    expect(graphic.top).to.equal(0);
+    expect(graphic.width).to.equal(PHONE.width);
+    expect(graphic.height).to.be.closeTo(PHONE.height * 0.58, 2);
+    const card = page.document.querySelector(`#${step.id} .step-card`)!.getBoundingClientRect();
+    expect(card.left).to.be.at.least(0);
+    expect(card.right).to.be.at.most(PHONE.width);
+    expect(page.document.documentElement.scrollWidth, 'no sideways scrolling').to.equal(PHONE.width);
+  });
+});
+
+describe('desktop layout', () => {
+  it('keeps the graphic sticky beside the steps', async () => {
+    page = await openStory('', DESKTOP);
+    const step = page.story.steps[5]!;
+    await scrollToStep(page, step.id);
+    const graphic = page.document.querySelector('.scrolly-graphic')!.getBoundingClientRect();
+    const card = page.document.querySelector(`#${step.id} .step-card`)!.getBoundingClientRect();
+    expect(graphic.top).to.equal(0);
+    expect(graphic.height).to.equal(DESKTOP.height);
+    expect(card.right).to.be.at.most(graphic.left);
+  });
+});
