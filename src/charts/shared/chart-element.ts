@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { loadText } from './load.ts';
@@ -177,7 +178,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const rows = this.rows;
     const ready = rows !== null && message === null;
     const state = this.chartState;
-    const frameStyle = this.height ? `height:${this.height}px` : '';
+    // styleMap sets properties through CSSOM, which a strict Content Security Policy allows (a style attribute it does not).
+    const frameStyle = styleMap(this.height ? { height: `${this.height}px` } : {});
     return html`
       <figure part="figure">
         <div class="frame" part="frame" style=${frameStyle}>
