@@ -94,10 +94,19 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private setAttributes(): Record<string, string> {
     const given: Record<string, string> = {};
     for (const name of Object.keys(this.schema.attributes)) {
-      const value = (this as unknown as Record<string, unknown>)[name];
+      const value = this.stateValue(name);
       if (typeof value === 'string') given[name] = value;
     }
     return given;
+  }
+
+  /**
+   * The value of one state attribute, read from the property of the same name. A chart whose attribute name is
+   * taken by a DOM member (the map's `focus` attribute: `HTMLElement.focus()` must keep working) keeps the value
+   * in a differently named property and returns it here.
+   */
+  protected stateValue(name: string): unknown {
+    return (this as unknown as Record<string, unknown>)[name];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
