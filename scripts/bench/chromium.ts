@@ -1,0 +1,21 @@
+/** Debian's Chromium, and the flags it needs here (as root, on a closed network): see the toolchain notes. */
+import { spawnSync } from 'node:child_process';
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+] as const;
+
+/** "Chromium 131.0.6778.85", or "unknown". */
+export function chromiumVersion(): string {
+  const result = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
+  return /Chrom(e|ium)[\w ]*? [\d.]+/.exec(result.stdout ?? '')?.[0] ?? 'unknown';
+}

@@ -1,0 +1,203 @@
+/**
+ * The scroll-through: a 390 x 844 page in Chromium with the CPU slowed 4x, scrolled from top to bottom by a fixed
+ * distance every animation frame, measuring
+ * - long tasks (PerformanceObserver 'longtask'), during load and during the scroll, and the scroll's blocking time
+ *   (the part of each long task over 50 ms, summed);
+ * - frame intervals (requestAnimationFrame timestamps) while scrolling: p50, p95, max;
+ * - for each `fl-step-change`, the time until the active chart has drawn the new state (its `data-drawn`
+ *   attribute equals its state key), in ms and in frames.
+ *
+ * The page scripts are plain JavaScript strings: they run in the browser untouched by any TypeScript transform.
+ */
+import type { Browser } from 'playwright-core';
+import { percentile } from './stats.ts';
+
+export const SCROLL_OPTIONS = {
+  viewport: { width: 390, height: 844 },
+  cpuThrottling: 4,
+  stepPx: 120,
+  /** Time after the last scroll frame for transitions and late work to finish (still counted for long tasks). */
+  settleMs: 1500,
+  /** Quiet time after load before scrolling starts. */
+  loadSettleMs: 1500,
+} as const;
+
+export interface StepTiming {
+  readonly id: string;
+  readonly chart: string;
+  /** ms from the step event to the chart's finished draw. */
+  readonly ms: number;
+  /**
+   * The frame in which the update shows: 1 when the chart drew before the next frame began (the update is in
+   * the first frame after the step change), 2 when one frame went by without it, and so on.
+   */
+  readonly frames: number;
+}
+
+export interface ScrollFigures {
+  readonly scrollMs: number;
+  readonly frameCount: number;
+  readonly frameP50Ms: number;
+  readonly frameP95Ms: number;
+  readonly frameMaxMs: number;
+  readonly longTasks: number;
+  readonly longTaskMaxMs: number;
+  readonly blockingMs: number;
+  readonly loadLongTasks: number;
+  readonly loadBlockingMs: number;
+  readonly stepEvents: number;
+  /** Step changes whose chart had a new state to draw, with their timings. */
+  readonly steps: StepTiming[];
+  /** Step changes that left their chart's state as it was (nothing to draw). */
+  readonly unchangedSteps: number;
+  /** Step changes whose chart had not drawn when the run ended. */
+  readonly undrawnSteps: string[];
+  readonly stepP50Ms: number;
+  readonly stepMaxMs: number;
+  readonly stepMaxFrames: number;
+  readonly pageErrors: string[];
+}
+
+/** Installed before any page script: records long tasks, counts frames, and times step changes. */
+const INIT_SCRIPT = String.raw`(() => {
+  const bench = { longTasks: [], frame: 0, stepEvents: 0, steps: [], unchanged: 0, pending: [] };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {
+    bench.observerError = String(error);
+  }
+  const tick = () => { bench.frame++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+
+  const stateKey = (chart) => (chart.chartState === undefined ? null : JSON.stringify(chart.chartState));
+  const settle = () => {
+    const now = performance.now();
+    bench.pending = bench.pending.filter((entry) => {
+      const key = stateKey(entry.chart);
+      if (key === null || entry.chart.getAttribute('data-drawn') !== key) return true;
+      bench.steps.push({ id: entry.id, chart: entry.chart.localName, ms: now - entry.t0, frames: bench.frame - entry.frame0 + 1 });
+      return false;
+    });
+  };
+  new MutationObserver(settle).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  customElements.whenDefined && ['fl-casualties', 'fl-timeline', 'fl-distance-map'].forEach((tag) =>
+    customElements.whenDefined(tag).then(settle));
+
+  document.addEventListener('fl-step-change', (event) => {
+    const t0 = performance.now();
+    bench.stepEvents++;
+    const section = event.composedPath()[0];
+    const wrapper = section && section.querySelector ? section.querySelector('.scrolly-chart[data-active]') : null;
+    const chart = wrapper ? [...wrapper.children].find((element) => element.localName.startsWith('fl-')) : null;
+    if (!chart) return;
+    // A newer step for the same chart replaces an older one not yet drawn.
+    bench.pending = bench.pending.filter((entry) => entry.chart !== chart);
+    const key = stateKey(chart);
+    if (key !== null && chart.getAttribute('data-drawn') === key) {
+      bench.unchanged++;
+      return;
+    }
+    bench.pending.push({ id: event.detail && event.detail.id, chart, t0, frame0: bench.frame });
+  }, true);
+})();`;
+
+/** Scrolls the page from top to bottom, stepPx every frame, and returns what was recorded. */
+const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
+  const bench = window.__bench;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  window.scrollTo({ top: 0, behavior: 'instant' });
+  await frame();
+  await frame();
+  const times = [];
+  const start = performance.now();
+  let atEnd = 0;
+  while (atEnd < 3 && times.length < 5000) {
+    times.push(await frame());
+    const max = document.documentElement.scrollHeight - window.innerHeight;
+    if (window.scrollY >= max - 1) atEnd++;
+    else window.scrollBy({ top: stepPx, behavior: 'instant' });
+  }
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return {
+    times,
+    start,
+    end,
+    settled: performance.now(),
+    longTasks: bench.longTasks,
+    stepEvents: bench.stepEvents,
+    steps: bench.steps,
+    unchanged: bench.unchanged,
+    undrawn: bench.pending.map((entry) => entry.id),
+    observerError: bench.observerError || null,
+  };
+}`;
+
+interface PageRecord {
+  times: number[];
+  start: number;
+  end: number;
+  settled: number;
+  longTasks: { start: number; duration: number }[];
+  stepEvents: number;
+  steps: StepTiming[];
+  unchanged: number;
+  undrawn: string[];
+  observerError: string | null;
+}
+
+const blocking = (tasks: readonly { duration: number }[]): number => tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
+
+export async function runScroll(browser: Browser, url: string): Promise<ScrollFigures> {
+  const context = await browser.newContext({
+    viewport: SCROLL_OPTIONS.viewport,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    reducedMotion: 'no-preference',
+  });
+  const pageErrors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.addInitScript({ content: INIT_SCRIPT });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
+    await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
+    await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+    const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify({ stepPx: SCROLL_OPTIONS.stepPx, settleMs: SCROLL_OPTIONS.settleMs })})`)) as PageRecord;
+    if (record.observerError) throw new Error(`long task observer: ${record.observerError}`);
+    const intervals = record.times.slice(1).map((time, i) => time - record.times[i]!);
+    const during = record.longTasks.filter((task) => task.start + task.duration > record.start && task.start < record.settled);
+    const atLoad = record.longTasks.filter((task) => task.start + task.duration <= record.start);
+    const stepMs = record.steps.map((step) => step.ms);
+    return {
+      scrollMs: record.end - record.start,
+      frameCount: record.times.length,
+      frameP50Ms: percentile(intervals, 50),
+      frameP95Ms: percentile(intervals, 95),
+      frameMaxMs: intervals.length ? Math.max(...intervals) : Number.NaN,
+      longTasks: during.length,
+      longTaskMaxMs: during.length ? Math.max(...during.map((task) => task.duration)) : 0,
+      blockingMs: blocking(during),
+      loadLongTasks: atLoad.length,
+      loadBlockingMs: blocking(atLoad),
+      stepEvents: record.stepEvents,
+      steps: record.steps,
+      unchangedSteps: record.unchanged,
+      undrawnSteps: record.undrawn,
+      stepP50Ms: percentile(stepMs, 50),
+      stepMaxMs: stepMs.length ? Math.max(...stepMs) : Number.NaN,
+      stepMaxFrames: record.steps.length ? Math.max(...record.steps.map((step) => step.frames)) : Number.NaN,
+      pageErrors,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The byte budgets (bench/budgets.json), checked against the build in dist/ (scripts/test.mjs builds first).
+ * Timing budgets are the benchmark's (npm run bench -- --check): they depend on the machine, bytes do not.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
+
+interface ByteBudgets {
+  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number };
+}
+
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as ByteBudgets;
+
+function report(): ReturnType<typeof measureBytes> {
+  assert.ok(existsSync('dist/index.html'), 'dist/index.html is missing: run `npx vite build` before this test');
+  return measureBytes('dist');
+}
+
+function listing(group: ByteGroup): string {
+  return group.files.map((file) => `  ${file.file}: ${formatKb(file.gzip)} gzipped`).join('\n');
+}
+
+test('initial JavaScript fits its gzipped budget', () => {
+  const { initialJs } = report();
+  assert.ok(initialJs.files.length > 0, 'index.html loads no JavaScript: the byte measurement found no entry script');
+  assert.ok(
+    initialJs.gzip <= budgets.bytes.initialJsGzip,
+    `initial JS is ${formatKb(initialJs.gzip)} gzipped, over the ${formatKb(budgets.bytes.initialJsGzip)} budget:\n${listing(initialJs)}`,
+  );
+});
+
+test('the map geography fits its gzipped budget', () => {
+  const { geography } = report();
+  assert.ok(geography.files.length > 0, 'no map geography (*.topo*.json or geo/*.json) found in dist/');
+  assert.ok(
+    geography.gzip <= budgets.bytes.geographyGzip,
+    `the map geography is ${formatKb(geography.gzip)} gzipped, over the ${formatKb(budgets.bytes.geographyGzip)} budget:\n${listing(geography)}`,
+  );
+});
