@@ -35,6 +35,7 @@ export const timelineSchema: ChartSchema = {
     if (state.from! > state.to!) return { attribute: 'from', message: `from ${state.from} is after to ${state.to}` };
     const interval = splitIds(state.interval ?? '');
     if (interval.length === 1) return { attribute: 'interval', message: `interval takes two event ids, got one ("${state.interval}")` };
+    if (interval.length === 2 && interval[0] === interval[1]) return { attribute: 'interval', message: `interval names ${interval[0]} twice` };
     return null;
   },
 };
@@ -47,6 +48,8 @@ export interface EventRow {
   label: string;
   /** A shorter label for narrow screens. */
   short: string;
+  /** A noun phrase for generated sentences ("the FSB's synagogue raid"); the label when absent. */
+  phrase?: string | null;
   kind: EventKind;
   /** Id of a place in places.csv, where the event has one. */
   place: string | null;
@@ -64,6 +67,11 @@ export const eventsDataset: DatasetSchema<EventRow> = {
     end: { type: 'datetime', optional: true, doc: 'End, for events that last (a war, three days of voting).' },
     label: { type: 'text', doc: 'The label shown on the chart.' },
     short: { type: 'text', doc: 'A short label for narrow screens.' },
+    phrase: {
+      type: 'text',
+      optional: true,
+      doc: 'A noun phrase for the generated description ("the FSB\u2019s synagogue raid"); the label is used when empty.',
+    },
     kind: { type: 'enum', values: EVENT_KINDS, doc: 'What kind of event: war, terror, strike, politics, military, unrest.' },
     place: { type: 'id', optional: true, doc: 'Id of the place in places.csv, where there is one.' },
     note: { type: 'text', optional: true, doc: 'Caveats: a disputed start, figures.' },
