@@ -1,0 +1,388 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readCsv } from '../../src/charts/shared/dataset.ts';
+import { resolveState, type ChartState } from '../../src/charts/shared/schema.ts';
+import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/timeline/schema.ts';
+import {
+  DAY,
+  HOUR,
+  dateLine,
+  dodge,
+  intervalBetween,
+  layout,
+  parseWhen,
+  placeInLanes,
+  toInstant,
+  truncate,
+  visibleRows,
+  windowOf,
+  wordSpan,
+  estimateTextWidth,
+  type Box,
+  type TimelineMarks,
+} from '../../src/charts/timeline/layout.ts';
+
+const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
+const { rows, problems } = readCsv(eventsDataset, text);
+assert.deepEqual(problems, []);
+const byId = (id: string) => rows.find((row) => row.id === id)!;
+const state = (given: Record<string, string>): ChartState => resolveState(timelineSchema, given);
+
+/** The story's steps, as recommended in layout.ts. */
+const STEPS: Record<string, Record<string, string>> = {
+  'long view': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war caliphate syria-intervention' },
+  'karabakh to dagestan': {
+    from: '2023-09-01',
+    to: '2024-03-31',
+    highlight: 'karabakh-offensive karabakh-ceasefire hamas-attack dagestan-riot',
+    interval: 'karabakh-ceasefire dagestan-riot',
+  },
+  'march 2024': { from: '2024-03-01', to: '2024-03-31', highlight: 'synagogue-plot kstovo-strike election crocus-attack' },
+  'after the vote': { from: '2024-03-01', to: '2024-03-31', highlight: 'election election-result crocus-attack', interval: 'election crocus-attack' },
+  'the last day': { from: '2024-03-22', to: '2024-03-22', highlight: 'grid-strike crocus-attack', interval: 'grid-strike crocus-attack' },
+  default: {},
+};
+
+/** The plot's size at a width, as the element's styles give it (3/4 below 600 px, 2/1, then 5/2 from 1000 px). */
+function sizeAt(width: number) {
+  if (width < 600) return { width, height: Math.max(360, Math.round((width * 4) / 3)) };
+  return { width, height: Math.max(260, Math.round(width >= 1000 ? width / 2.5 : width / 2)) };
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** True when the segment from p to q passes through the inside of box b. */
+function crosses(p: readonly [number, number], q: readonly [number, number], b: Box): boolean {
+  const steps = 64;
+  for (let i = 0; i <= steps; i++) {
+    const x = p[0] + ((q[0] - p[0]) * i) / steps;
+    const y = p[1] + ((q[1] - p[1]) * i) / steps;
+    if (x > b.x0 + 0.5 && x < b.x1 - 0.5 && y > b.y0 + 0.5 && y < b.y1 - 0.5) return true;
+  }
+  return false;
+}
+
+function labelBoxes(marks: TimelineMarks): { id: string; box: Box }[] {
+  const boxes = marks.events.map((e) => ({ id: e.id, box: e.label.box }));
+  if (marks.interval) boxes.push({ id: '#interval', box: marks.interval.label.box });
+  return boxes;
+}
+
+/** Every check a drawn state must pass: labels apart, clear of the axis, inside the plot, leaders clear. */
+function assertClean(marks: TimelineMarks, what: string): void {
+  assert.equal(marks.overflow, false, `${what}: overflow`);
+  const boxes = labelBoxes(marks);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    assert.ok(a.box.x0 >= 0 && a.box.x1 <= marks.width, `${what}: ${a.id} label runs out of the plot sideways`);
+    assert.ok(a.box.y0 >= 0 && a.box.y1 <= marks.height, `${what}: ${a.id} label runs out of the plot`);
+    assert.ok(!overlaps(a.box, marks.axis.box), `${what}: ${a.id} label overlaps the axis`);
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j]!;
+      assert.ok(!overlaps(a.box, b.box), `${what}: labels ${a.id} and ${b.id} overlap`);
+    }
+  }
+  for (const event of marks.events) {
+    assert.ok(event.label.text.length > 0, `${what}: ${event.id} lost its label`);
+    for (const other of boxes) {
+      if (other.id === event.id) continue;
+      for (let k = 1; k < event.leader.length; k++) {
+        assert.ok(!crosses(event.leader[k - 1]!, event.leader[k]!, other.box), `${what}: ${event.id}'s leader runs through ${other.id}'s label`);
+      }
+    }
+  }
+}
+
+describe('parseWhen(value) and windowOf(state)', () => {
+  it('reads Moscow wall-clock times into UTC timestamps, so ticks fall on Moscow midnights', () => {
+    const attack = parseWhen('2024-03-22T19:58');
+    assert.equal(attack.ms, Date.UTC(2024, 2, 22, 19, 58));
+    assert.equal(attack.timed, true);
+    assert.equal(new Date(toInstant(attack.ms)).toISOString(), '2024-03-22T16:58:00.000Z');
+    assert.equal(parseWhen('2024-03-07').timed, false);
+  });
+
+  it('includes the whole of the `to` day', () => {
+    const [w0, w1] = windowOf(state({ from: '2024-03-22', to: '2024-03-22' }));
+    assert.equal(w1 - w0, DAY);
+  });
+});
+
+describe('intervalBetween(a, b)', () => {
+  it('counts 39 days from the Karabakh ceasefire to the Dagestan riot', () => {
+    const span = intervalBetween(byId('karabakh-ceasefire'), byId('dagestan-riot'));
+    assert.equal(span.days, 39);
+    assert.equal(span.unit, 'days');
+    assert.equal(span.text, '39 days');
+  });
+
+  it('counts 5 days from the end of voting to the attack, not from its first day', () => {
+    const span = intervalBetween(byId('election'), byId('crocus-attack'));
+    assert.equal(span.days, 5);
+    assert.equal(span.text, '5 days');
+    assert.equal(span.start, parseWhen('2024-03-18').ms, 'the bracket starts where the voting bar ends');
+  });
+
+  it('gives the grid strike to the attack in hours, since both times are known', () => {
+    const span = intervalBetween(byId('grid-strike'), byId('crocus-attack'));
+    assert.equal(span.timed, true);
+    assert.equal(span.unit, 'hours');
+    assert.ok(Math.abs(span.hours! - (14 + 58 / 60)) < 1e-9);
+    assert.equal(span.text, 'about 15 hours');
+  });
+
+  it('is the same in either order', () => {
+    const a = intervalBetween(byId('dagestan-riot'), byId('karabakh-ceasefire'));
+    assert.equal(a.from, 'karabakh-ceasefire');
+    assert.equal(a.to, 'dagestan-riot');
+    assert.equal(a.text, '39 days');
+  });
+
+  it('follows the data: move the riot a week and the span moves with it', () => {
+    const moved = { ...byId('dagestan-riot'), start: '2023-11-05' };
+    assert.equal(intervalBetween(byId('karabakh-ceasefire'), moved).text, '46 days');
+  });
+
+  it('words long spans in months and years', () => {
+    assert.equal(intervalBetween(byId('caliphate'), byId('syria-intervention')).text, 'about 15 months');
+    assert.equal(intervalBetween(byId('syria-intervention'), byId('crocus-attack')).text, 'about 8\u00bd years');
+    assert.equal(wordSpan(parseWhen('2020-01-01'), parseWhen('2022-01-01')).text, '2 years');
+    assert.equal(wordSpan(parseWhen('2024-03-22T19:58'), parseWhen('2024-03-22T20:11')).text, '13 minutes');
+    assert.equal(wordSpan(parseWhen('2024-03-22T05:00'), parseWhen('2024-03-22T20:00')).text, '15 hours');
+    assert.equal(wordSpan(parseWhen('2024-03-22'), parseWhen('2024-03-23')).text, '1 day');
+  });
+});
+
+describe('dateLine(row, windowMs)', () => {
+  it('is as precise as the window', () => {
+    assert.equal(dateLine(byId('crocus-attack'), DAY), '19:58\u201320:11');
+    assert.equal(dateLine(byId('kstovo-strike'), 31 * DAY), '12 Mar, 05:30');
+    assert.equal(dateLine(byId('election'), 31 * DAY), '15\u201317 Mar');
+    assert.equal(dateLine(byId('dagestan-riot'), 200 * DAY), '29 Oct');
+    assert.equal(dateLine(byId('caliphate'), 9000 * DAY), '29 Jun 2014');
+    assert.equal(dateLine(byId('second-chechen-war'), 9000 * DAY), '1999\u20132009');
+  });
+});
+
+describe('layout(rows, state, size)', () => {
+  for (const [name, given] of Object.entries(STEPS)) {
+    for (const width of [320, 390, 768, 1200, 1440]) {
+      it(`${name} at ${width} px: labels apart, clear of the axis and of each other's leaders`, () => {
+        assertClean(layout(rows, state(given), sizeAt(width)), `${name} at ${width}`);
+      });
+    }
+  }
+
+  it('keeps every event in the window, none dropped, each in date order along the axis', () => {
+    for (const [name, given] of Object.entries(STEPS)) {
+      for (const width of [320, 768, 1440]) {
+        const s = state(given);
+        const marks = layout(rows, s, sizeAt(width));
+        assert.deepEqual(
+          marks.events.map((e) => e.id),
+          visibleRows(rows, s).map((r) => r.id),
+          `${name} at ${width}`,
+        );
+        const along = marks.events.map((e) => (marks.orientation === 'horizontal' ? e.cx : e.cy));
+        for (let i = 1; i < along.length; i++) assert.ok(along[i]! >= along[i - 1]!, `${name} at ${width}: ${marks.events[i]!.id} out of order`);
+      }
+    }
+  });
+
+  it('places positions from the dates: equal days, equal distances', () => {
+    const marks = layout(rows, state(STEPS['march 2024']!), { width: 1000, height: 400 });
+    const at = (id: string) => marks.events.find((e) => e.id === id)!.cx;
+    const perDay = (marks.range[1] - marks.range[0]) / 31;
+    assert.ok(Math.abs(at('synagogue-plot') - (marks.range[0] + 6 * perDay)) < 1e-6);
+    assert.ok(Math.abs(at('kstovo-strike') - (marks.range[0] + (11 + 5.5 / 24) * perDay)) < 1e-6);
+  });
+
+  it('runs the axis down the page below 600 px, across from 600 px', () => {
+    assert.equal(layout(rows, state({}), { width: 599, height: 600 }).orientation, 'vertical');
+    assert.equal(layout(rows, state({}), { width: 600, height: 300 }).orientation, 'horizontal');
+  });
+
+  it('picks ticks that suit the span: years, months, days, hours', () => {
+    const unit = (given: Record<string, string>, width: number) => layout(rows, state(given), sizeAt(width)).axis.unit;
+    for (const width of [320, 768, 1440]) {
+      assert.equal(unit(STEPS['long view']!, width), 'year');
+      assert.equal(unit(STEPS['karabakh to dagestan']!, width), 'month');
+      assert.equal(unit(STEPS['march 2024']!, width), 'day');
+      assert.equal(unit(STEPS['the last day']!, width), 'hour');
+    }
+  });
+
+  it('starts an hour axis at Moscow midnight and says the times are Moscow time', () => {
+    const marks = layout(rows, state(STEPS['the last day']!), sizeAt(768));
+    assert.equal(marks.axis.ticks[0]!.t, Date.UTC(2024, 2, 22));
+    assert.equal(marks.axis.ticks[0]!.label, '22 Mar');
+    assert.match(marks.axis.note!.text, /Moscow time/);
+  });
+
+  it('keeps tick labels apart on a horizontal axis', () => {
+    for (const [name, given] of Object.entries(STEPS)) {
+      for (const width of [600, 768, 1440]) {
+        const marks = layout(rows, state(given), sizeAt(width));
+        const ticks = marks.axis.ticks;
+        for (let i = 1; i < ticks.length; i++) {
+          const room = ticks[i]!.pos - ticks[i - 1]!.pos;
+          const need = (estimateTextWidth(ticks[i]!.label, false, 11) + estimateTextWidth(ticks[i - 1]!.label, false, 11)) / 2;
+          assert.ok(room > need, `${name} at ${width}: ticks ${ticks[i - 1]!.label} and ${ticks[i]!.label} touch`);
+        }
+      }
+    }
+  });
+
+  it('draws lasting events as bars and the others as marks; clips bars at the window', () => {
+    const long = layout(rows, state(STEPS['long view']!), sizeAt(1440));
+    assert.equal(long.events.find((e) => e.id === 'second-chechen-war')!.shape, 'bar');
+    assert.equal(long.events.find((e) => e.id === 'caliphate')!.shape, 'point');
+    const march = layout(rows, state(STEPS['march 2024']!), sizeAt(768));
+    const election = march.events.find((e) => e.id === 'election')!;
+    assert.equal(election.shape, 'bar');
+    assert.ok(Math.abs(election.p1 - election.p0 - (3 / 31) * (march.range[1] - march.range[0])) < 1e-6, 'three days of voting');
+    const inWar = layout(rows, state({ from: '2000-01-01', to: '2000-12-31' }), sizeAt(768));
+    const war = inWar.events.find((e) => e.id === 'second-chechen-war')!;
+    assert.equal(war.clippedStart, true);
+    assert.equal(war.clippedEnd, true);
+    assert.equal(war.p0, inWar.range[0]);
+    assert.equal(war.p1, inWar.range[1]);
+  });
+
+  it('leaves out events outside the window', () => {
+    const marks = layout(rows, state({ from: '2024-03-10', to: '2024-03-20' }), sizeAt(768));
+    assert.deepEqual(marks.events.map((e) => e.id), ['kstovo-strike', 'election']);
+    assert.deepEqual(layout(rows, state({ from: '2005-01-01', to: '2005-12-31' }), sizeAt(768)).events.map((e) => e.id), ['second-chechen-war']);
+    assert.equal(layout(rows, state({ from: '2012-01-01', to: '2012-12-31' }), sizeAt(768)).events.length, 0);
+  });
+
+  it('emphasizes highlighted events and mutes the rest; with no highlight, none is muted', () => {
+    const marks = layout(rows, state(STEPS['march 2024']!), sizeAt(768));
+    const emphasis = Object.fromEntries(marks.events.map((e) => [e.id, e.emphasis]));
+    assert.equal(emphasis['crocus-attack'], 'emphasis');
+    assert.equal(emphasis['grid-strike'], 'muted');
+    const plain = layout(rows, state({}), sizeAt(768));
+    assert.ok(plain.events.every((e) => e.emphasis === 'normal'));
+  });
+
+  it('draws the interval bracket between the two events, clipped to the window', () => {
+    const marks = layout(rows, state(STEPS['karabakh to dagestan']!), sizeAt(768));
+    const at = (id: string) => marks.events.find((e) => e.id === id)!.cx;
+    assert.equal(marks.interval!.span.text, '39 days');
+    assert.equal(marks.interval!.label.text, '39 days');
+    assert.ok(Math.abs(marks.interval!.p0 - at('karabakh-ceasefire')) < 1e-6);
+    assert.ok(Math.abs(marks.interval!.p1 - at('dagestan-riot')) < 1e-6);
+    const cut = layout(rows, state({ from: '2023-10-01', to: '2023-12-31', interval: 'karabakh-ceasefire dagestan-riot' }), sizeAt(768));
+    assert.equal(cut.interval!.clippedStart, true);
+    assert.equal(cut.interval!.p0, cut.range[0]);
+    assert.equal(layout(rows, state({ from: '2024-01-01', to: '2024-12-31', interval: 'karabakh-ceasefire dagestan-riot' }), sizeAt(768)).interval, null);
+  });
+
+  it('abbreviates a label that cannot fit (short column, then ellipsis) instead of dropping it', () => {
+    const long: EventRow = {
+      ...byId('crocus-attack'),
+      id: 'long-one',
+      label: 'A label far too long to fit beside the axis of a phone-sized timeline, whatever happens',
+      short: 'Short label',
+    };
+    const marks = layout([long], state({ from: '2024-03-01', to: '2024-03-31' }), sizeAt(320));
+    assert.equal(marks.events[0]!.label.abbreviated, 'short');
+    assert.equal(marks.events[0]!.label.text, 'Short label');
+    const longer = { ...long, short: 'Still a short label much too long for three hundred and twenty pixels' };
+    const cut = layout([longer], state({ from: '2024-03-01', to: '2024-03-31' }), sizeAt(320));
+    assert.equal(cut.events[0]!.label.abbreviated, 'ellipsis');
+    assert.match(cut.events[0]!.label.text, /^Still a short.*\u2026$/);
+    assertClean(cut, 'ellipsis at 320');
+  });
+
+  it('keeps a crowd of same-day events apart in a short wide box, abbreviating rather than overlapping', () => {
+    const crowd: EventRow[] = Array.from({ length: 16 }, (_, i) => ({
+      ...byId('synagogue-plot'),
+      id: `e${i}`,
+      start: `2024-03-${String(10 + (i % 3)).padStart(2, '0')}`,
+      label: `Event number ${i + 1} with a fairly long label`,
+      short: `Event ${i + 1}`,
+    }));
+    const marks = layout(crowd, state({ from: '2024-03-01', to: '2024-03-31' }), { width: 768, height: 300 });
+    assertClean(marks, 'crowd');
+    assert.ok(marks.events.some((e) => e.label.abbreviated !== 'none'));
+  });
+
+  it('keeps random sets of events apart at any width from 320 px', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const words = ['Raid', 'strike on a refinery', 'Election', 'ceasefire', 'riot at the airport', 'Attack', 'plot foiled', 'War'];
+    for (let trial = 0; trial < 60; trial++) {
+      const count = 1 + Math.floor(random() * 12);
+      const set: EventRow[] = Array.from({ length: count }, (_, i) => {
+        const day = 1 + Math.floor(random() * 28);
+        const bar = random() < 0.2;
+        return {
+          ...byId('synagogue-plot'),
+          id: `r${i}`,
+          start: `2024-03-${String(day).padStart(2, '0')}T${String(Math.floor(random() * 24)).padStart(2, '0')}:00`,
+          end: bar ? `2024-03-${String(Math.min(31, day + 1 + Math.floor(random() * 3))).padStart(2, '0')}` : null,
+          label: `${words[Math.floor(random() * words.length)]} ${i + 1}${random() < 0.5 ? ' and something more' : ''}`,
+          short: `E${i + 1}`,
+        };
+      });
+      const width = 320 + Math.floor(random() * 1200);
+      const s = state({ from: '2024-03-01', to: '2024-03-31', highlight: random() < 0.5 ? 'r0' : '', interval: count > 1 ? 'r0 r1' : '' });
+      assertClean(layout(set, s, sizeAt(width)), `trial ${trial} at ${width}`);
+    }
+  });
+});
+
+describe('placeInLanes(items, options)', () => {
+  const width = (t: string, bold: boolean) => estimateTextWidth(t, bold, 12);
+  const item = (id: string, line: number, time: number) => ({ id, line, priority: 1, time, full: `Label ${id} here`, short: id, bold: false, minWidth: 0 });
+
+  it('puts a label that covers a later leader above that leader\u2019s label', () => {
+    const { placed } = placeInLanes([item('a', 100, 1), item('b', 130, 2)], { left: 0, right: 800, maxLane: 10, width });
+    const lane = Object.fromEntries(placed.map((p) => [p.item.id, p.lane]));
+    assert.ok(lane.a! > lane.b!);
+  });
+
+  it('shares a lane between labels that do not meet', () => {
+    const { placed } = placeInLanes([item('a', 100, 1), item('b', 500, 2)], { left: 0, right: 800, maxLane: 10, width });
+    assert.ok(placed.every((p) => p.lane === 0));
+  });
+
+  it('hangs a label left of its leader near the right edge', () => {
+    const { placed } = placeInLanes([item('a', 790, 1)], { left: 0, right: 800, maxLane: 10, width });
+    assert.equal(placed[0]!.anchor, 'end');
+    assert.ok(placed[0]!.hi <= 790);
+  });
+});
+
+describe('dodge(wanted, heights, lo, hi)', () => {
+  it('leaves blocks that do not meet where they are', () => {
+    assert.deepEqual(dodge([0, 50, 100], [10, 10, 10], 0, 200), [0, 50, 100]);
+  });
+
+  it('spreads blocks that meet symmetrically, keeping their order', () => {
+    assert.deepEqual(dodge([50, 50], [10, 10], 0, 200), [45, 55]);
+  });
+
+  it('keeps blocks inside the bounds', () => {
+    const tops = dodge([195, 195, 195], [10, 10, 10], 0, 200);
+    assert.deepEqual(tops, [170, 180, 190]);
+  });
+});
+
+describe('truncate(text, maxWidth, measure)', () => {
+  it('cuts at a word-friendly point and adds an ellipsis', () => {
+    const measure = (t: string) => t.length * 6;
+    assert.equal(truncate('Crocus City Hall attack', 1000, measure), 'Crocus City Hall attack');
+    const cut = truncate('Crocus City Hall attack', 60, measure);
+    assert.ok(cut.endsWith('\u2026') && measure(cut) <= 60, cut);
+    assert.equal(truncate('Crocus', 3, measure), 'C\u2026', 'one character at least');
+  });
+});
+
+describe('time units', () => {
+  it('HOUR and DAY are what they say', () => {
+    assert.equal(DAY, 24 * HOUR);
+  });
+});
