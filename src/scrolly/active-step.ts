@@ -11,9 +11,3 @@ export function activeStepIndex(stepTops: readonly number[], triggerLine: number
   }
   return active;
 }
-
-/** Where to scroll so a step sits just past the trigger line: its top a little above the line. */
-export function scrollTargetFor(stepTopInDocument: number, stepHeight: number, viewportHeight: number, offset: number): number {
-  const intoStep = Math.min(stepHeight / 2, 48);
-  return Math.max(0, Math.round(stepTopInDocument - viewportHeight * offset + intoStep));
-}

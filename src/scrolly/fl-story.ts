@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Story } from '../types/story.ts';
 import type { FlScrolly } from './fl-scrolly.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
-import { activeStepIndex, scrollTargetFor } from './active-step.ts';
+import { activeStepIndex } from './active-step.ts';
 import { triggerOffset } from './trigger.ts';
 
 /**
@@ -17,6 +17,22 @@ export class FlStory extends LitElement {
 
   /** The active step's id, or null before the reader reaches the first step. */
   activeId: string | null = null;
+
+  private scrollDrivenFlag = true;
+
+  /**
+   * Whether scrolling decides the active step (true, the default). Presentation mode sets it to false while it
+   * picks steps itself: scroll, scrollend, resize and hash changes then activate nothing here, and neither do the
+   * sections' Scrollama observers.
+   */
+  get scrollDriven(): boolean {
+    return this.scrollDrivenFlag;
+  }
+
+  set scrollDriven(value: boolean) {
+    this.scrollDrivenFlag = value;
+    for (const section of this.sections) section.scrollDriven = value;
+  }
 
   private progressBar?: HTMLElement;
   private progressFrame = 0;
@@ -76,8 +92,8 @@ export class FlStory extends LitElement {
     if (!element || !section) return;
     const direction = this.directionTo(id);
     section.activate(id, direction);
-    const box = element.getBoundingClientRect();
-    window.scrollTo({ top: scrollTargetFor(box.top + window.scrollY, box.height, window.innerHeight, triggerOffset()), behavior });
+    // The step's scroll-margin (story.css) puts it where the browser's own jump to #id would: past the trigger line.
+    element.scrollIntoView({ block: 'start', behavior });
   }
 
   private directionTo(id: string): StepDirection {
@@ -99,6 +115,7 @@ export class FlStory extends LitElement {
   };
 
   private onHashChange = (): void => {
+    if (!this.scrollDriven) return;
     const id = decodeURIComponent(location.hash.slice(1));
     if (id && id !== this.activeId && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
   };
@@ -108,6 +125,7 @@ export class FlStory extends LitElement {
    * once scrolling has settled.
    */
   reconcile = (): void => {
+    if (!this.scrollDriven) return;
     const steps = this.story?.steps ?? [];
     const elements = steps.map((step) => document.getElementById(step.id));
     const tops = elements.map((element) => element?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY);
