@@ -9,7 +9,7 @@ import { splitIds } from '../shared/schema.ts';
 export const MAP_REGIONS = ['ukraine', 'russia-west', 'caucasus', 'middle-east', 'isis-reach'] as const;
 /** The second id of a `measure` that means "the nearest point of Ukraine's border". */
 export const BORDER = 'border';
-export const PLACE_KINDS = ['attack', 'strike', 'capital', 'city', 'infrastructure', 'unrest', 'isis'] as const;
+export const PLACE_KINDS = ['attack', 'strike', 'capital', 'city', 'infrastructure', 'unrest', 'isis', 'military'] as const;
 
 export const distanceMapSchema: ChartSchema = {
   name: 'distance-map',
@@ -63,7 +63,7 @@ export const placesDataset: DatasetSchema<PlaceRow> = {
   doc: 'Places the article names, with verified coordinates.',
   columns: {
     id: { type: 'id', doc: 'Unique id, used by the `focus` and `measure` attributes.' },
-    name: { type: 'text', doc: 'Name shown on the map.' },
+    name: { type: 'text', doc: 'Name as it reads inside a sentence ("the Moscow Kremlin", "Crocus City Hall"); the map\'s label drops a leading "the".' },
     lat: { type: 'number', min: -90, max: 90, doc: 'Latitude, decimal degrees (WGS84).' },
     lon: { type: 'number', min: -180, max: 180, doc: 'Longitude, decimal degrees (WGS84).' },
     kind: { type: 'enum', values: PLACE_KINDS, doc: `What kind of place: ${PLACE_KINDS.join(', ')}.` },

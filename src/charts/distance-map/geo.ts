@@ -1,0 +1,142 @@
+/**
+ * Distances on the sphere, for the distance map: place to place, and place to the nearest point of Ukraine's
+ * border. Pure functions of coordinates and geometry, with no DOM, so Node tests them directly.
+ *
+ * Everything is measured on a sphere of radius 6,371 km (d3-geo's `geoDistance` gives the angle). The Earth's
+ * flattening moves these distances by well under 1 %, which is below the rounding the map shows.
+ */
+import { geoContains, geoDistance } from 'd3-geo';
+import { UKRAINE_OUTLINE_STEPS } from './ukraine-outline.ts';
+
+/** Longitude, latitude in degrees. */
+export type LonLat = readonly [number, number];
+
+export const EARTH_RADIUS_KM = 6371;
+
+/** Great-circle distance in km. */
+export function distanceKm(a: LonLat, b: LonLat): number {
+  return geoDistance(a as [number, number], b as [number, number]) * EARTH_RADIUS_KM;
+}
+
+type Vector = [number, number, number];
+
+function toVector([lon, lat]: LonLat): Vector {
+  const l = (lon * Math.PI) / 180;
+  const p = (lat * Math.PI) / 180;
+  return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+}
+
+function toLonLat([x, y, z]: Vector): [number, number] {
+  return [(Math.atan2(y, x) * 180) / Math.PI, (Math.asin(Math.max(-1, Math.min(1, z))) * 180) / Math.PI];
+}
+
+function cross(a: Vector, b: Vector): Vector {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+function dot(a: Vector, b: Vector): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+export interface NearestPoint {
+  /** The nearest point, longitude and latitude in degrees. */
+  readonly point: [number, number];
+  readonly km: number;
+}
+
+/**
+ * The point of the great-circle segment a-b nearest to p. The segment's plane has normal n = a x b; p's foot on
+ * that great circle is p minus its component along n. If the foot falls between a and b it is the answer,
+ * otherwise the nearer end is.
+ */
+export function nearestOnSegment(p: LonLat, a: LonLat, b: LonLat): NearestPoint {
+  const P = toVector(p);
+  const A = toVector(a);
+  const B = toVector(b);
+  const n = cross(A, B);
+  const length = Math.hypot(n[0], n[1], n[2]);
+  if (length > 1e-12) {
+    const unit: Vector = [n[0] / length, n[1] / length, n[2] / length];
+    const along = dot(P, unit);
+    const foot: Vector = [P[0] - along * unit[0], P[1] - along * unit[1], P[2] - along * unit[2]];
+    const footLength = Math.hypot(foot[0], foot[1], foot[2]);
+    if (footLength > 1e-12 && dot(cross(A, foot), unit) >= 0 && dot(cross(foot, B), unit) >= 0) {
+      const point = toLonLat(foot);
+      return { point, km: Math.asin(Math.min(1, Math.abs(along))) * EARTH_RADIUS_KM };
+    }
+  }
+  const toA = distanceKm(p, a);
+  const toB = distanceKm(p, b);
+  return toA <= toB ? { point: [a[0], a[1]], km: toA } : { point: [b[0], b[1]], km: toB };
+}
+
+/** The point of any ring (closed lists of points) nearest to p: the minimum over every segment. */
+export function nearestOnRings(p: LonLat, rings: readonly (readonly LonLat[])[]): NearestPoint {
+  let best: NearestPoint | null = null;
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const candidate = nearestOnSegment(p, ring[i]!, ring[i + 1]!);
+      if (!best || candidate.km < best.km) best = candidate;
+    }
+  }
+  if (!best) throw new RangeError('nearestOnRings needs at least one ring with two points');
+  return best;
+}
+
+/** Decodes outline steps (see ukraine-outline.ts) into rings of [lon, lat] in degrees. */
+export function decodeOutline(steps: readonly (readonly number[])[]): [number, number][][] {
+  return steps.map((ring) => {
+    const points: [number, number][] = [];
+    let lon = 0;
+    let lat = 0;
+    for (let i = 0; i + 1 < ring.length; i += 2) {
+      lon += ring[i]!;
+      lat += ring[i + 1]!;
+      points.push([lon / 1000, lat / 1000]);
+    }
+    return points;
+  });
+}
+
+let outline: [number, number][][] | undefined;
+
+/** Ukraine's internationally recognised outline (Crimea included), bundled with the chart. */
+export function ukraineOutline(): [number, number][][] {
+  outline ??= decodeOutline(UKRAINE_OUTLINE_STEPS);
+  return outline;
+}
+
+let outlineShape: GeoJSON.MultiPolygon | undefined;
+
+/** The outline as GeoJSON (each ring its own polygon: the outline has no holes), for drawing and containment. */
+export function ukraineShape(): GeoJSON.MultiPolygon {
+  outlineShape ??= { type: 'MultiPolygon', coordinates: ukraineOutline().map((ring) => [ring]) };
+  return outlineShape;
+}
+
+export function insideUkraine(p: LonLat): boolean {
+  return geoContains(ukraineShape(), p as [number, number]);
+}
+
+/** The nearest point of Ukraine's border (land border or coast) and its distance in km. */
+export function nearestBorderPoint(p: LonLat): NearestPoint {
+  return nearestOnRings(p, ukraineOutline());
+}
+
+/**
+ * Rounds a distance for display: to the nearest 5 km from 100 km up (the border outline and the places' own
+ * extent make finer figures spurious), to the nearest km from 20 km, and to 0.1 km below that, where a city's
+ * distances are what is compared.
+ */
+export function roundKm(km: number): number {
+  if (km >= 100) return Math.round(km / 5) * 5;
+  if (km >= 20) return Math.round(km);
+  return Math.round(km * 10) / 10;
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** "770 km", "16.4 km", "1,430 km". */
+export function formatKm(km: number): string {
+  return `${numberFormat.format(km)} km`;
+}
