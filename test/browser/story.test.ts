@@ -48,7 +48,8 @@ describe('the built page, without JavaScript', () => {
 });
 
 describe('scrolling the story', () => {
-  it('fires fl-step-change once per step, in order, and each chart shows its step\u2019s state', async () => {
+  it('fires fl-step-change once per step, in order, and each chart shows its step\u2019s state', async function () {
+    this.timeout(180_000);
     page = await openStory();
     const seen: { id: string; direction: string; matches: boolean }[] = [];
     page.document.addEventListener('fl-step-change', (event) => {
@@ -109,7 +110,7 @@ describe('scrolling the story', () => {
 });
 
 describe('state, not events', () => {
-  it('opens /#<id> at that step, with its chart state, for every step', async () => {
+  it('opens /#<id> at that step with its chart state (first, middle, compare view, last)', async () => {
     page = await openStory();
     const steps = page.story.steps;
     page.close();
@@ -165,12 +166,13 @@ describe('on a phone', () => {
     await until(() => activeStepId(page!) === step.id, 'a step on a phone');
     const graphic = page.document.querySelector('.scrolly-graphic')!.getBoundingClientRect();
     expect(graphic.top).to.equal(0);
-    expect(graphic.width).to.equal(PHONE.width);
+    const viewportWidth = page.document.documentElement.clientWidth; // less a scrollbar, where the browser shows one
+    expect(graphic.width).to.equal(viewportWidth);
     expect(graphic.height).to.be.closeTo(PHONE.height * 0.58, 2);
     const card = page.document.querySelector(`#${step.id} .step-card`)!.getBoundingClientRect();
     expect(card.left).to.be.at.least(0);
-    expect(card.right).to.be.at.most(PHONE.width);
-    expect(page.document.documentElement.scrollWidth, 'no sideways scrolling').to.equal(PHONE.width);
+    expect(card.right).to.be.at.most(viewportWidth);
+    expect(page.document.documentElement.scrollWidth, 'no sideways scrolling').to.equal(viewportWidth);
   });
 });
 
