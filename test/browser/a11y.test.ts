@@ -51,6 +51,9 @@ for (const scheme of ['light', 'dark'] as const) {
         charts.add(step.chart);
         await scrollToStep(page, step.id);
         await until(() => page!.document.querySelector(step.tag)?.hasAttribute('data-drawn') ?? false, `${step.tag} to draw`, 8000);
+        // axe measures contrast as painted: wait for the chart's cross-fade to finish.
+        const wrapper = page.document.querySelector(step.tag)!.closest('.scrolly-chart')!;
+        await until(() => page!.window.getComputedStyle(wrapper).opacity === '1', `${step.tag} to fade in`, 3000);
         const violations = await axe(page);
         expect(violations, describeViolations(violations)).to.deep.equal([]);
       }
