@@ -663,7 +663,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const scale = scaler(domain, range);
   const { unit, step, ticks } = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: true });
   const note = unit === 'hour' ? 'Moscow time (UTC+3)' : null;
-  const axisY = height - (note ? 36 : 22);
+  const axisY = height - (note ? 40 : 22);
   const intervalY = axisY - 10;
   const bracketY = axisY - 24;
   const trackY = axisY - 38;
@@ -787,7 +787,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
       offset: axisY,
       box: { x0: 0, x1: width, y0: axisY, y1: height },
       fontSize: tickFont,
-      note: note ? { text: note, x: width - 4, y: height - 6, anchor: 'end' } : null,
+      note: note ? { text: note, x: width - 4, y: height - 7, anchor: 'end' } : null,
     },
     events,
     interval,

@@ -75,13 +75,21 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
     return this.measurer;
   }
 
+  private fontsSettled = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // Fonts may arrive after the first draw; re-measure once they have.
+    // Labels are measured in the page's font, which may arrive after the first draw: measure again once it has.
     document.fonts?.ready.then(() => {
+      if (this.fontsSettled) return;
+      this.fontsSettled = true;
       this.measurer = undefined;
       this.requestUpdate();
     });
+  }
+
+  protected override layoutInputsKey(): string {
+    return this.fontsSettled ? 'fonts' : '';
   }
 
   protected describe(rows: readonly EventRow[], state: ChartState): string {
@@ -225,7 +233,8 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
       .attr('data-abbreviated', (d) => d.label.abbreviated)
       .attr('text-anchor', (d) => d.label.anchor)
       .style('font-size', `${marks.fontSize}px`);
-    label
+    // The full wording of an abbreviated label, as a tooltip on its event.
+    all
       .selectAll('title')
       .data((d) => (d.label.abbreviated === 'none' ? [] : [d.label.full]))
       .join('title')
