@@ -13,7 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: { index: 'index.html' },
+      // presenter.html: the presenter view, a page of its own (notes, next slide, timer) that draws no charts.
+      input: { index: 'index.html', presenter: 'presenter.html' },
       output: { minify: true },
     },
   },

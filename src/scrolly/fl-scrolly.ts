@@ -22,13 +22,21 @@ export class FlScrolly extends LitElement {
   /** The id of the section's active step, or null before any has been reached. */
   activeId: string | null = null;
 
+  /**
+   * Whether scrolling makes steps active. Presentation mode turns it off (through `FlStory.scrollDriven`) while it
+   * picks the step itself, so Scrollama's observers cannot fight it as the layout changes.
+   */
+  scrollDriven = true;
+
   /** A step that became active before the story arrived; activated as soon as it does. */
   private pending?: { id: string; direction: StepDirection };
 
   private readonly scroller = new ScrollamaController(this, {
     steps: () => this.steps,
     offset: triggerOffset,
-    onStepEnter: ({ element, direction }) => this.activate(element.id, direction),
+    onStepEnter: ({ element, direction }) => {
+      if (this.scrollDriven) this.activate(element.id, direction);
+    },
   });
 
   protected override createRenderRoot(): HTMLElement {

@@ -1,0 +1,555 @@
+/**
+ * Presentation mode: the story a reader scrolls, shown as a sequence of full-screen slides (the title slide, then
+ * one per step) for a laptop on a projector, stepped with the keyboard, a clicker, a click or a tap.
+ *
+ * It restyles the page that is already there rather than building a second one: a class on <html>
+ * (`fl-presenting`) and a `data-fl-current` mark on the slide shown (the story header, or a section and one of
+ * its steps) let present.css lay that slide out on a stage scaled to the screen. Charts change through the scroll
+ * engine (`FlScrolly.activate`), so a slide's chart state comes from the same place as a scrolled step's; while
+ * presenting, scrolling is switched off (`FlStory.scrollDriven`) so Scrollama cannot fight the keys.
+ *
+ * URLs: `?present` turns it on, the hash names the slide (none for the title slide) in both modes. Stepping
+ * replaces the history entry (as scrolling does), so the history does not fill with slides; entering or leaving
+ * the mode pushes one, so Back undoes the mode change and lands on the slide or step the other mode was showing.
+ *
+ * Numbering: slides count from 1, the title slide included ("1 / 29" is the title, "2 / 29" the first step);
+ * typing a number and Enter goes to the slide the counter would show.
+ */
+import '../styles/present.css';
+import '../styles/print.css';
+import type { Story } from '../types/story.ts';
+import type { FlStory } from '../scrolly/fl-story.ts';
+import type { FlScrolly } from '../scrolly/fl-scrolly.ts';
+import type { StepDirection } from '../scrolly/step-change-event.ts';
+import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
+import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, slideForStep, stepForSlide } from './slides.ts';
+import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
+import { PrintLayout } from './print.ts';
+import { fitText } from './fit-text.ts';
+
+/**
+ * The stage is laid out at a fixed logical size and scaled to the screen (as reveal.js does), so type, charts and
+ * margins keep their proportions from a 1024x768 projector to a 4K screen. Its short side is this many px.
+ */
+const STAGE_SHORT_SIDE = 640;
+/** On a portrait screen (a phone held upright) the width is the short side; a narrower stage keeps text large. */
+const STAGE_SHORT_SIDE_PORTRAIT = 420;
+
+/** Caption type, in stage px: as large as fits, never smaller than reads from the back of a room. */
+const CAPTION_MAX = 30;
+const CAPTION_MIN = 15;
+const TITLE_MAX = 72;
+const TITLE_MIN = 30;
+
+/** How long the pointer rests before the toolbar and the cursor fade out. */
+const IDLE_MS = 2500;
+
+export interface Datasets {
+  readonly casualties: readonly { readonly source?: string }[];
+  readonly events: readonly { readonly source?: string }[];
+  readonly places: readonly { readonly source?: string }[];
+}
+
+/** Wires presentation mode, the presenter view's channel and the print layout into the story page. */
+export function installPresenting(story: Story, datasets: Datasets): PresentationMode | null {
+  const root = document.querySelector<FlStory>('fl-story');
+  if (!root) return null;
+  const mode = new PresentationMode(story, root, datasets);
+  mode.install();
+  return mode;
+}
+
+export class PresentationMode {
+  /** Whether presentation mode is on. */
+  presenting = false;
+  /** The slide shown (presenting) or last shown; 1 is the title slide. */
+  slide = TITLE_SLIDE;
+  /** Resolves once the story has started and the mode has applied the URL (for tests and the channel). */
+  readonly started: Promise<void>;
+
+  private readonly count: number;
+  private readonly channel: PresenterChannel;
+  private readonly print: PrintLayout;
+  private keyState = INITIAL_KEY_STATE;
+  private digitsTimer = 0;
+  private idleTimer = 0;
+  private resizeFrame = 0;
+  private restoreFrame = 0;
+  /** True while following another window: that move is not sent back. */
+  private following = false;
+  private resolveStarted!: () => void;
+
+  private readonly bar: HTMLElement;
+  private readonly counter: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly hint: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly fullscreenButton: HTMLButtonElement;
+
+  constructor(
+    private readonly story: Story,
+    private readonly root: FlStory,
+    datasets: Datasets,
+  ) {
+    this.count = slideCount(story.steps);
+    this.started = new Promise((resolve) => (this.resolveStarted = resolve));
+    this.channel = new PresenterChannel('story', {
+      position: () => this.position(),
+      follow: (position, message) => this.follow(position, message),
+    });
+    this.print = new PrintLayout(story, {
+      presenting: () => this.presenting,
+      datasets: [
+        { label: 'Casualties', rows: datasets.casualties },
+        { label: 'Dates', rows: datasets.events },
+        { label: 'Places', rows: datasets.places },
+      ],
+    });
+    ({ bar: this.bar, counter: this.counter, progress: this.progress, hint: this.hint, fullscreen: this.fullscreenButton } = this.buildBar());
+    this.live = document.createElement('div');
+    this.live.className = 'fl-sr-only fl-present-live';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+  }
+
+  install(): void {
+    document.body.append(this.bar);
+    // Inside <main>, so the announcements sit in a landmark like the rest of the page's content.
+    (document.querySelector('main') ?? document.body).append(this.live);
+    // Before the story starts, so a page opened with ?present never shows the scrolling layout first.
+    if (wantsPresent()) document.documentElement.classList.add('fl-presenting');
+    document.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('click', this.onClick);
+    document.addEventListener('pointermove', this.onPointerMove, { passive: true });
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    document.addEventListener('fl-step-change', this.onStepChange);
+    addEventListener('popstate', this.onPopState);
+    addEventListener('hashchange', this.onHashChange);
+    addEventListener('resize', this.onResize, { passive: true });
+    this.print.install();
+    void this.start();
+  }
+
+  /** The print layout (figures per step), for `?print` and tests. */
+  get printLayout(): PrintLayout {
+    return this.print;
+  }
+
+  private async start(): Promise<void> {
+    await customElements.whenDefined('fl-story');
+    await this.root.updateComplete;
+    await Promise.all(this.root.sections.map((section) => section.updateComplete));
+    // Opening is not a move: nothing is sent, the hello below asks instead.
+    this.following = true;
+    if (wantsPresent()) this.enter({ push: false, slide: slideForHash(this.story.steps, location.hash) ?? TITLE_SLIDE });
+    else this.slide = this.scrollSlide();
+    this.following = false;
+    // Ask the other windows where they are: a reloaded presentation rejoins the presenter view's slide.
+    this.channel.hello(this.presenting);
+    this.resolveStarted();
+    if (new URLSearchParams(location.search).has('print')) await this.print.printWhenReady();
+  }
+
+  // ---- the mode ----------------------------------------------------------------------------------------------
+
+  /** Turns presentation mode on at a slide (by default the step the reader has scrolled to). */
+  enter({ push, slide }: { push: boolean; slide?: number }): void {
+    const target = clampSlide(slide ?? this.scrollSlide(), this.count);
+    if (this.presenting) {
+      this.go(target);
+      return;
+    }
+    this.presenting = true;
+    this.root.scrollDriven = false;
+    cancelAnimationFrame(this.restoreFrame);
+    document.documentElement.classList.add('fl-presenting');
+    this.measureStage();
+    if (push) history.pushState(history.state, '', urlFor(true, hashForSlide(this.story.steps, target)));
+    this.show(target, `Presentation mode, slide ${target} of ${this.count}.`);
+    this.releaseHiddenFocus();
+    this.wake();
+  }
+
+  /** Turns presentation mode off: the story scrolls again, at the step the slide showed. */
+  exit({ push }: { push: boolean }): void {
+    if (!this.presenting) return;
+    this.presenting = false;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    document.documentElement.classList.remove('fl-presenting', 'fl-present-idle');
+    for (const element of document.querySelectorAll('[data-fl-current]')) element.removeAttribute('data-fl-current');
+    const step = stepForSlide(this.story.steps, this.slide);
+    if (push) history.pushState(history.state, '', urlFor(false, hashForSlide(this.story.steps, this.slide)));
+    else this.syncHash(false);
+    if (step) this.root.goTo(step.id);
+    else window.scrollTo({ top: 0, behavior: 'instant' });
+    // Scrolling takes over again once the restored layout has been through the observers: until then they would
+    // report the steps that moved under the trigger line as the layout came back.
+    this.restoreFrame = requestAnimationFrame(() => {
+      this.restoreFrame = requestAnimationFrame(() => {
+        if (this.presenting) return;
+        this.root.scrollDriven = true;
+        this.root.reconcile();
+      });
+    });
+    this.releaseHiddenFocus();
+    this.announce('Presentation mode off.');
+    this.broadcast();
+  }
+
+  /** Goes to a slide (presenting) or scrolls to its step (reading), and tells the other windows. */
+  go(slide: number): void {
+    const target = clampSlide(slide, this.count);
+    if (!this.presenting) {
+      this.scrollTo(target);
+      this.broadcast();
+      return;
+    }
+    if (target === this.slide && document.querySelector('[data-fl-current]')) {
+      this.announce(target === this.count ? `Slide ${target} of ${this.count}, the last.` : `Slide ${target} of ${this.count}.`);
+      return;
+    }
+    this.show(target, `Slide ${target} of ${this.count}.`);
+  }
+
+  // ---- showing a slide ---------------------------------------------------------------------------------------
+
+  private show(slide: number, announcement: string): void {
+    const direction: StepDirection = slide < this.slide ? 'up' : 'down';
+    this.slide = slide;
+    for (const element of document.querySelectorAll('[data-fl-current]')) element.removeAttribute('data-fl-current');
+    const step = stepForSlide(this.story.steps, slide);
+    if (!step) {
+      this.root.querySelector('.story-header')?.setAttribute('data-fl-current', '');
+    } else {
+      const section = document.getElementById(step.section) as FlScrolly | null;
+      document.getElementById(step.id)?.setAttribute('data-fl-current', '');
+      section?.setAttribute('data-fl-current', '');
+      // The engine sets the step's chart state and fires fl-step-change, exactly as scrolling to it would.
+      if (section && !section.activate(step.id, direction)) section.showState(step);
+    }
+    this.syncHash(true);
+    this.updateBar();
+    this.fit();
+    this.announce(announcement);
+    this.broadcast();
+  }
+
+  /** Scrolling mode: puts the slide's step at the trigger line (the title slide: the top of the page). */
+  private scrollTo(slide: number): void {
+    this.slide = slide;
+    const step = stepForSlide(this.story.steps, slide);
+    if (step) this.root.goTo(step.id);
+    else {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      this.syncHash(false);
+    }
+  }
+
+  /** The slide the reader has scrolled to: the title until the first step reaches the trigger line. */
+  private scrollSlide(): number {
+    const id = this.root.activeId;
+    const step = id ? this.story.steps.find((candidate) => candidate.id === id) : undefined;
+    if (!step) return TITLE_SLIDE;
+    const first = document.getElementById(this.story.steps[0]!.id);
+    if (step.index === 0 && first && first.getBoundingClientRect().top > innerHeight / 2) return TITLE_SLIDE;
+    return slideForStep(step);
+  }
+
+  /** The hash names the slide; replaceState, so stepping adds no history entries (see the module comment). */
+  private syncHash(presenting: boolean): void {
+    const hash = hashForSlide(this.story.steps, this.slide);
+    if (location.hash === hash) return;
+    history.replaceState(history.state, '', urlFor(presenting, hash));
+  }
+
+  /** Sizes the stage to the screen: a fixed short side, scaled; see STAGE_SHORT_SIDE. */
+  private measureStage(): void {
+    const width = document.documentElement.clientWidth || innerWidth;
+    const height = document.documentElement.clientHeight || innerHeight;
+    const scale = width >= height ? height / STAGE_SHORT_SIDE : width / STAGE_SHORT_SIDE_PORTRAIT;
+    const style = document.documentElement.style;
+    style.setProperty('--fl-stage-scale', scale.toFixed(5));
+    style.setProperty('--fl-stage-w', (width / scale).toFixed(2));
+    style.setProperty('--fl-stage-h', (height / scale).toFixed(2));
+  }
+
+  /** Fits the slide's caption (or the title) into its box at the largest type that fits. */
+  private fit(): void {
+    if (!this.presenting) return;
+    const step = stepForSlide(this.story.steps, this.slide);
+    if (step) {
+      const card = document.getElementById(step.id)?.querySelector<HTMLElement>(':scope > .step-card');
+      if (card) fitText(card, '--fl-caption-size', CAPTION_MIN, CAPTION_MAX);
+    } else {
+      const header = this.root.querySelector<HTMLElement>('.story-header');
+      if (header) fitText(header, '--fl-title-size', TITLE_MIN, TITLE_MAX);
+    }
+  }
+
+  /** Focus on something the mode change hid goes back to the document, rather than staying on nothing visible. */
+  private releaseHiddenFocus(): void {
+    const active = document.activeElement as HTMLElement | null;
+    if (active && active !== document.body && active.getClientRects().length === 0) active.blur();
+  }
+
+  // ---- input -------------------------------------------------------------------------------------------------
+
+  private onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const context = { presenting: this.presenting, ...focusContext(event.target) };
+    const hadDigits = this.keyState.digits !== '';
+    const { action, state } = interpretKey(event, context, this.keyState, performance.now());
+    this.keyState = state;
+    if (!action) {
+      if (hadDigits && !state.digits) this.updateBar();
+      return;
+    }
+    event.preventDefault();
+    this.perform(action);
+  };
+
+  /** Does what a key or a toolbar button asks. */
+  perform(action: PresentAction): void {
+    if (action.type !== 'digits') this.keyState = INITIAL_KEY_STATE;
+    switch (action.type) {
+      case 'next':
+        this.go(this.slide + 1);
+        break;
+      case 'previous':
+        this.go(this.slide - 1);
+        break;
+      case 'first':
+        this.go(TITLE_SLIDE);
+        break;
+      case 'last':
+        this.go(this.count);
+        break;
+      case 'go':
+        this.go(action.slide);
+        break;
+      case 'digits':
+        clearTimeout(this.digitsTimer);
+        this.digitsTimer = window.setTimeout(() => {
+          this.keyState = INITIAL_KEY_STATE;
+          this.updateBar();
+        }, 3000);
+        this.updateBar();
+        break;
+      case 'fullscreen':
+        this.toggleFullscreen();
+        break;
+      case 'exit':
+        this.exit({ push: true });
+        break;
+      case 'toggle':
+        if (this.presenting) this.exit({ push: true });
+        else this.enter({ push: true });
+        break;
+      case 'presenter':
+        this.openPresenterView();
+        break;
+    }
+  }
+
+  /** A click or tap on the left or right third of the screen steps, unless it lands on something clickable. */
+  private onClick = (event: MouseEvent): void => {
+    if (!this.presenting || event.defaultPrevented || event.button !== 0) return;
+    if (event.composedPath().some(isInteractive)) return;
+    if (!(getSelection()?.isCollapsed ?? true)) return;
+    const x = event.clientX / (document.documentElement.clientWidth || innerWidth);
+    if (x < 1 / 3) this.go(this.slide - 1);
+    else if (x > 2 / 3) this.go(this.slide + 1);
+  };
+
+  private onPointerMove = (): void => {
+    if (this.presenting) this.wake();
+  };
+
+  /** Shows the toolbar and the cursor, and hides them again once the pointer rests. */
+  private wake(): void {
+    document.documentElement.classList.remove('fl-present-idle');
+    clearTimeout(this.idleTimer);
+    this.idleTimer = window.setTimeout(() => {
+      if (this.presenting) document.documentElement.classList.add('fl-present-idle');
+    }, IDLE_MS);
+  }
+
+  private onPopState = (): void => {
+    const slide = slideForHash(this.story.steps, location.hash);
+    if (wantsPresent()) {
+      if (!this.presenting) this.enter({ push: false, slide: slide ?? TITLE_SLIDE });
+      else if (slide !== null && slide !== this.slide) this.go(slide);
+    } else if (this.presenting) {
+      if (slide !== null) this.slide = slide;
+      this.exit({ push: false });
+    }
+  };
+
+  /** A link to a step (or an edited hash) while presenting goes to that slide. Reading, fl-story handles it. */
+  private onHashChange = (): void => {
+    if (!this.presenting) return;
+    const slide = slideForHash(this.story.steps, location.hash);
+    if (slide !== null && slide !== this.slide) this.go(slide);
+  };
+
+  private onResize = (): void => {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = requestAnimationFrame(() => {
+      if (!this.presenting) return;
+      this.measureStage();
+      this.fit();
+    });
+  };
+
+  /** Reading: each step scrolled to is the slide the presenter view shows. */
+  private onStepChange = (event: Event): void => {
+    if (this.presenting) return;
+    const { index } = (event as CustomEvent<{ index: number }>).detail;
+    this.slide = index + 2;
+    this.broadcast();
+  };
+
+  // ---- full screen and the presenter view --------------------------------------------------------------------
+
+  private toggleFullscreen(): void {
+    const request = document.fullscreenElement
+      ? document.exitFullscreen()
+      : document.documentElement.requestFullscreen?.({ navigationUI: 'hide' });
+    Promise.resolve(request).catch(() => this.announce('Full screen is not available here.'));
+  }
+
+  private onFullscreenChange = (): void => {
+    this.fullscreenButton.setAttribute('aria-pressed', String(Boolean(document.fullscreenElement)));
+  };
+
+  /** Opens the presenter view (notes, next slide, timer) in a window of its own, at this slide. */
+  openPresenterView(): Window | null {
+    const url = new URL('presenter.html', location.href);
+    url.search = '';
+    url.hash = hashForSlide(this.story.steps, this.presenting ? this.slide : this.scrollSlide());
+    const opened = window.open(url.href, 'frontlines-presenter', 'popup,width=1200,height=760');
+    if (!opened) this.announce('The browser blocked the presenter view: allow pop-up windows for this page and press S again.');
+    return opened;
+  }
+
+  // ---- the other windows -------------------------------------------------------------------------------------
+
+  private position(): SlidePosition {
+    return { slide: this.presenting ? this.slide : this.scrollSlide(), presenting: this.presenting };
+  }
+
+  private broadcast(): void {
+    if (!this.following) this.channel.step(this.position());
+  }
+
+  /**
+   * Another window moved, or answered this one's hello. Presenting, this window follows both; reading, it follows
+   * moves but not the answer to its hello, so a reader who opens the story is not carried off to someone's slide.
+   */
+  private follow(position: SlidePosition, message: PresentMessage): void {
+    if (message.type === 'state' && !this.presenting) return;
+    if (position.slide === this.position().slide) return;
+    this.following = true;
+    try {
+      this.go(position.slide);
+    } finally {
+      this.following = false;
+    }
+  }
+
+  // ---- the toolbar and announcements -------------------------------------------------------------------------
+
+  private buildBar(): { bar: HTMLElement; counter: HTMLElement; progress: HTMLElement; hint: HTMLElement; fullscreen: HTMLButtonElement } {
+    const bar = document.createElement('nav');
+    bar.className = 'fl-present-bar';
+    bar.setAttribute('aria-label', 'Slides');
+    const progress = document.createElement('div');
+    progress.className = 'fl-present-progress';
+    progress.setAttribute('aria-hidden', 'true');
+    progress.append(document.createElement('div'));
+    const hint = document.createElement('p');
+    hint.className = 'fl-present-hint';
+    hint.textContent = '\u2192 or Space: next \u00b7 \u2190: back \u00b7 S: notes \u00b7 F: full screen \u00b7 Esc: leave';
+    const controls = document.createElement('div');
+    controls.className = 'fl-present-controls';
+    const button = (action: PresentAction['type'], label: string, content: string, shortcut: string): HTMLButtonElement => {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = `fl-present-button fl-present-${action}`;
+      element.dataset.action = action;
+      element.setAttribute('aria-label', label);
+      element.setAttribute('aria-keyshortcuts', shortcut);
+      element.title = `${label} (${shortcut.split(' ')[0]})`;
+      element.innerHTML = content;
+      element.addEventListener('click', () => this.perform({ type: action } as PresentAction));
+      return element;
+    };
+    const counter = document.createElement('span');
+    counter.className = 'fl-present-counter';
+    // One name for the screen reader ("Slide 7 of 29") rather than "7 slash 29".
+    counter.setAttribute('role', 'img');
+    const fullscreen = button('fullscreen', 'Full screen', `${ICONS.fullscreen}<span>Full screen</span>`, 'F');
+    fullscreen.setAttribute('aria-pressed', 'false');
+    controls.append(
+      button('previous', 'Previous slide', ICONS.previous, 'ArrowLeft PageUp'),
+      counter,
+      button('next', 'Next slide', ICONS.next, 'ArrowRight PageDown Space'),
+      button('presenter', 'Presenter view', `${ICONS.presenter}<span>Notes</span>`, 'S'),
+      fullscreen,
+      button('exit', 'Leave presentation mode', `${ICONS.exit}<span>Exit</span>`, 'Escape'),
+    );
+    bar.append(progress, hint, controls);
+    return { bar, counter, progress, hint, fullscreen };
+  }
+
+  private updateBar(): void {
+    const digits = this.keyState.digits;
+    this.counter.textContent = digits ? `Go to ${digits}\u2026` : `${this.slide} / ${this.count}`;
+    this.counter.setAttribute('aria-label', digits ? `Go to slide ${digits}, press Enter` : `Slide ${this.slide} of ${this.count}`);
+    const fraction = (this.slide - 1) / Math.max(1, this.count - 1);
+    (this.progress.firstElementChild as HTMLElement).style.transform = `scaleX(${fraction.toFixed(4)})`;
+    this.hint.hidden = this.slide !== TITLE_SLIDE;
+    for (const element of this.bar.querySelectorAll<HTMLButtonElement>('[data-action="previous"]')) element.disabled = this.slide <= TITLE_SLIDE;
+    for (const element of this.bar.querySelectorAll<HTMLButtonElement>('[data-action="next"]')) element.disabled = this.slide >= this.count;
+  }
+
+  /** Says it politely: a screen reader finishes what it is reading first. */
+  private announce(message: string): void {
+    this.live.textContent = message;
+  }
+}
+
+/** Whether the URL asks for presentation mode (`?present`, with or without a value). */
+function wantsPresent(): boolean {
+  return new URLSearchParams(location.search).has('present');
+}
+
+/** This page's URL with or without `present` in the query, and the given hash ('' for none). */
+function urlFor(presenting: boolean, hash: string): string {
+  const parts = location.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part && !/^present(=|$)/.test(part));
+  if (presenting) parts.push('present');
+  return `${location.pathname}${parts.length ? `?${parts.join('&')}` : ''}${hash}`;
+}
+
+const INTERACTIVE = new Set(['a', 'button', 'summary', 'details', 'input', 'select', 'textarea', 'label', 'video', 'audio']);
+
+function isInteractive(target: EventTarget): boolean {
+  const element = target as Element;
+  if (element.nodeType !== 1) return false;
+  if (INTERACTIVE.has(element.localName)) return true;
+  const role = element.getAttribute('role');
+  return role === 'button' || role === 'link' || element.classList.contains('fl-present-bar');
+}
+
+/** Small line icons; decorative, the buttons carry their names. */
+const ICONS = {
+  previous: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5l-7 7 7 7"/></svg>',
+  next: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 5l7 7-7 7"/></svg>',
+  presenter:
+    '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="3" y="4" width="18" height="13" rx="1.5"/><path d="M8 21h8M12 17v4M7 9h6M7 12h9"/></svg>',
+  fullscreen: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/></svg>',
+  exit: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"/></svg>',
+} as const;
