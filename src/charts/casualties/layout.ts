@@ -345,7 +345,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   // Columns in tens keep the marks countable; the best is the one with the largest marks, then the one whose
   // shape is closest to the frame's.
   let best = { columns: 10, pitch: 0, score: Infinity };
-  for (let columns = 10; columns <= Math.max(10, Math.floor(innerWidth / 3)); columns += columns < 30 ? 5 : 10) {
+  for (let columns = 10; columns <= Math.max(10, Math.floor(innerWidth / 3)); columns += 10) {
     const gutters = Math.floor((columns - 1) / 10);
     const rowsNeeded = groups.reduce((sum, g) => sum + Math.max(1, Math.ceil((g.count + (g.open ? OPEN_END_MARKS : 0)) / columns)), 0);
     const pitch = Math.min(MAX_PITCH, innerWidth / (columns + gutters * 0.5), available / rowsNeeded);
@@ -475,7 +475,12 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     const last = s.points.at(-1)!;
     return { kind: s.kind, value: formatCount(last.value), word: ` ${s.kind}`, y: 0, last };
   });
-  const endWidth = Math.max(0, ...ends.map((l) => textWidth(l.value, labelSize, 700) + textWidth(l.word, labelSize)));
+  // On a narrow frame the word goes under the figure, which leaves the plot a third more width.
+  const stackEnds = width < 480;
+  const endWidth = Math.max(
+    0,
+    ...ends.map((l) => (stackEnds ? Math.max(textWidth(l.value, labelSize, 700), textWidth(l.word.trim(), labelSize)) : textWidth(l.value, labelSize, 700) + textWidth(l.word, labelSize))),
+  );
 
   const maxValue = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)));
   const y = scaleLinear().domain([0, maxValue]).nice();
@@ -497,7 +502,8 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
   const plotWidth = plot.right - plot.left - (pieces.length - 1) * BREAK_WIDTH;
   const multi = pieces.filter((p) => p.length > 1);
   const singleWidth = multi.length
-    ? Math.max(textWidth('23 Jun', tickFont) + 16, Math.min(72, plotWidth * 0.16))
+    ? // A lone report's tick label may reach into the cut beside it, so its piece can be narrower than the label.
+      Math.max(40, Math.min(72, plotWidth * 0.16))
     : plotWidth / Math.max(1, pieces.length);
   const spanDays = (piece: Date[]) => (+piece.at(-1)! - +piece[0]!) / DAY + 1;
   const free = plotWidth - (pieces.length - multi.length) * singleWidth;
@@ -562,17 +568,25 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
   for (const c of circles) placer.addBox({ key: c.key, left: c.cx - c.r - 1, right: c.cx + c.r + 1, top: c.cy - c.r - 1, bottom: c.cy + c.r + 1 });
 
   // Latest values, in the right margin, nudged apart where two would touch and kept inside the box.
+  const lineHeight = Math.ceil(labelSize * 1.2);
+  const extra = stackEnds ? lineHeight : 0;
   const placed = ends.map((l) => ({ ...l, y: y(l.last.value) + labelSize * 0.35 })).sort((a, b) => a.y - b.y);
-  const minGap = labelSize * 1.2;
-  for (let i = 1; i < placed.length; i++) if (placed[i]!.y - placed[i - 1]!.y < minGap) placed[i]!.y = placed[i - 1]!.y + minGap;
-  const overflow = (placed.at(-1)?.y ?? 0) + labelSize * 0.24 - (height - 1);
+  for (let i = 1; i < placed.length; i++) {
+    const floor = placed[i - 1]!.y + extra + lineHeight;
+    if (placed[i]!.y < floor) placed[i]!.y = floor;
+  }
+  const overflow = (placed.at(-1)?.y ?? 0) + extra + labelSize * 0.24 - (height - 1);
   if (overflow > 0) for (const end of placed) end.y -= overflow;
   const underflow = labelSize * 0.8 + 1 - (placed[0]?.y ?? labelSize);
   if (underflow > 0) for (const end of placed) end.y += underflow;
   for (const end of placed) {
-    texts.push(placer.add({
-      key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, suffix: end.word, size: labelSize, weight: 700, anchor: 'start', cls: `label series ${end.kind} end-label`,
-    }));
+    const cls = `label series ${end.kind} end-label`;
+    if (stackEnds) {
+      texts.push(placer.add({ key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, size: labelSize, weight: 700, anchor: 'start', cls }));
+      texts.push(placer.add({ key: `end-${end.kind}-word`, x: plot.right + 6, y: end.y + lineHeight, text: end.word.trim(), size: labelSize, weight: 400, anchor: 'start', cls: `${cls} end-word` }));
+    } else {
+      texts.push(placer.add({ key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, suffix: end.word, size: labelSize, weight: 700, anchor: 'start', cls }));
+    }
   }
 
   // Time axes: a tick at every report, thinned where labels would touch; the month or year on a second line.
@@ -704,7 +718,7 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
       ? Math.max(4, Math.min(24, pitch * 0.56))
       : mode === 'stacked'
         ? Math.max(6, Math.min(16, pitch - nameLine - 4 - size * 0.35))
-        : Math.max(3, Math.min(10, pitch - belowName - 5));
+        : Math.max(3, Math.min(8, pitch - belowName - 6));
   const barLeft = mode === 'side' ? pad + labelColumn + 10 : pad;
   const barAreaRight = width - pad;
   const maxValue = Math.max(1, ...items.map((i) => i.high));
