@@ -374,6 +374,7 @@ export interface LabelMark {
   readonly y: number;
   readonly anchor: 'start' | 'end';
   readonly bold: boolean;
+  readonly fontSize: number;
   /** Around the label and its date line. */
   readonly box: Box;
   /** The event's date as a smaller line above the label, when there is room for two lines. */
@@ -740,6 +741,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
         y: labelY,
         anchor: p.anchor,
         bold: p.item.bold,
+        fontSize,
         box: { x0: p.lo, x1: p.hi, y0: top, y1: bottom },
         date: chosen.withDates ? { text: g.date, y: top + dateHeight / 2, fontSize: dateFont } : null,
       },
@@ -765,6 +767,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
         y: intervalY,
         anchor: 'start',
         bold: true,
+        fontSize: tickFont,
         box: { x0: x - w / 2, x1: x + w / 2, y0: intervalY - tickFont * 0.6, y1: intervalY + tickFont * 0.6 },
         date: null,
       },
@@ -855,7 +858,6 @@ function layoutVertical(input: Input): TimelineMarks {
   const trackX = axisX + 22;
   const labelX = trackX + 24;
   const maxWidth = Math.max(12, width - 4 - labelX);
-  const labelHeight = Math.round(fontSize * 1.4);
   const dateHeight = Math.round(dateFont * 1.3);
   const windowMs = domain[1] - domain[0];
 
@@ -866,36 +868,57 @@ function layoutVertical(input: Input): TimelineMarks {
   });
   const clipped = span ? clipSpan(span, domain, scale) : null;
 
+  // Muted labels a size smaller: a crowd of them then pushes the emphasized ones less far from their marks.
+  const fontOf = (emphasis: Emphasis) => (emphasis === 'muted' ? fontSize - 1 : fontSize);
+  const lineOf = (font: number) => Math.round(font * 1.4);
   interface Entry {
     readonly key: string;
     /** Where the entry's label line should be. */
     readonly target: number;
     readonly time: number;
     readonly dated: boolean;
+    readonly font: number;
   }
-  const entries: Entry[] = geometry.map((g) => ({ key: g.row.id, target: g.p0, time: g.start, dated: true }));
-  if (span && clipped) entries.push({ key: '#interval', target: (clipped.p0 + clipped.p1) / 2, time: (span.start + span.end) / 2, dated: false });
+  // On a narrow column, muted events (context) go without a date line, to leave room for the others'.
+  const entries: Entry[] = geometry.map((g) => ({
+    key: g.row.id,
+    target: g.p0,
+    time: g.start,
+    dated: g.emphasis !== 'muted',
+    font: fontOf(g.emphasis),
+  }));
+  if (span && clipped) {
+    entries.push({ key: '#interval', target: (clipped.p0 + clipped.p1) / 2, time: (span.start + span.end) / 2, dated: false, font: fontSize });
+  }
   entries.sort((a, b) => a.target - b.target || a.time - b.time);
 
   // Two lines per event where the column has room for them all, one line otherwise.
   const lo = top - 8;
   const hi = bottom + 8;
-  const heightsFor = (withDates: boolean) => entries.map((e) => labelHeight + (withDates && e.dated ? dateHeight : 0));
+  const heightsFor = (withDates: boolean) => entries.map((e) => lineOf(e.font) + (withDates && e.dated ? dateHeight : 0));
   const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-  const withDates = sum(heightsFor(true)) <= hi - lo;
-  const heights = heightsFor(withDates);
-  const overflow = sum(heights) > hi - lo;
-  const lead = (e: Entry) => (withDates && e.dated ? dateHeight : 0) + labelHeight / 2;
-  const tops = dodge(
-    entries.map((e) => e.target - lead(e)),
-    heights,
-    lo,
-    hi,
-  );
-  const placedAt = new Map(entries.map((e, i) => [e.key, { top: tops[i]!, height: heights[i]!, line: tops[i]! + lead(e) }]));
+  const arrange = (withDates: boolean) => {
+    const heights = heightsFor(withDates);
+    const lead = (e: Entry) => (withDates && e.dated ? dateHeight : 0) + lineOf(e.font) / 2;
+    const tops = dodge(
+      entries.map((e) => e.target - lead(e)),
+      heights,
+      lo,
+      hi,
+    );
+    const lines = entries.map((e, i) => tops[i]! + lead(e));
+    const drift = Math.max(0, ...entries.map((e, i) => Math.abs(lines[i]! - e.target)));
+    return { withDates, heights, tops, lines, drift, overflow: sum(heights) > hi - lo };
+  };
+  // Date lines where they fit without pushing labels much further from their marks than one line would.
+  const oneLine = arrange(false);
+  const twoLines = arrange(true);
+  const chosen = !twoLines.overflow && twoLines.drift <= oneLine.drift + 12 ? twoLines : oneLine;
+  const { withDates, overflow } = chosen;
+  const placedAt = new Map(entries.map((e, i) => [e.key, { top: chosen.tops[i]!, height: chosen.heights[i]!, line: chosen.lines[i]! }]));
 
-  const fit = (full: string, short: string, bold: boolean) => {
-    const w = (t: string) => measure(t, bold, fontSize);
+  const fit = (full: string, short: string, bold: boolean, font: number) => {
+    const w = (t: string) => measure(t, bold, font);
     if (w(full) <= maxWidth) return { text: full, abbreviated: 'none' as const };
     if (w(short) <= maxWidth) return { text: short, abbreviated: 'short' as const };
     return { text: truncate(short, maxWidth, w), abbreviated: 'ellipsis' as const };
@@ -910,9 +933,10 @@ function layoutVertical(input: Input): TimelineMarks {
 
   const events: EventMark[] = geometry.map((g) => {
     const bold = g.emphasis === 'emphasis';
-    const { text, abbreviated } = fit(g.row.label, g.row.short, bold);
+    const font = fontOf(g.emphasis);
+    const { text, abbreviated } = fit(g.row.label, g.row.short, bold, font);
     const at = placedAt.get(g.row.id)!;
-    const w = Math.max(measure(text, bold, fontSize), withDates ? measure(g.date, false, dateFont) : 0);
+    const w = Math.max(measure(text, bold, font), withDates && g.emphasis !== 'muted' ? measure(g.date, false, dateFont) : 0);
     return {
       id: g.row.id,
       kind: g.row.kind,
@@ -937,8 +961,9 @@ function layoutVertical(input: Input): TimelineMarks {
         y: at.line,
         anchor: 'start',
         bold,
+        fontSize: font,
         box: { x0: labelX, x1: labelX + w, y0: at.top + 0.5, y1: at.top + at.height - 0.5 },
-        date: withDates ? { text: g.date, y: at.top + dateHeight / 2, fontSize: dateFont } : null,
+        date: withDates && g.emphasis !== 'muted' ? { text: g.date, y: at.top + dateHeight / 2, fontSize: dateFont } : null,
       },
     };
   });
@@ -961,6 +986,7 @@ function layoutVertical(input: Input): TimelineMarks {
         y: at.line,
         anchor: 'start',
         bold: true,
+        fontSize,
         box: { x0: labelX, x1: labelX + w, y0: at.top + 0.5, y1: at.top + at.height - 0.5 },
         date: null,
       },

@@ -232,7 +232,7 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
       .text((d) => d.label.text)
       .attr('data-abbreviated', (d) => d.label.abbreviated)
       .attr('text-anchor', (d) => d.label.anchor)
-      .style('font-size', `${marks.fontSize}px`);
+      .style('font-size', (d) => `${d.label.fontSize}px`);
     // The full wording of an abbreviated label, as a tooltip on its event.
     all
       .selectAll('title')
@@ -287,7 +287,7 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
     texts
       .text((d) => d.label.text)
       .attr('text-anchor', marks.orientation === 'horizontal' ? 'middle' : 'start')
-      .style('font-size', `${marks.orientation === 'horizontal' ? marks.axis.fontSize : marks.fontSize}px`);
+      .style('font-size', (d) => `${d.label.fontSize}px`);
     animated(texts, ms)
       .style('opacity', 1)
       .attr('x', (d) => round(d.label.x))
