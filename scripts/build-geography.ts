@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { geoContains } from 'd3-geo';
 import { feature, mergeArcs } from 'topojson-client';
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import { MAP_EXTENT } from '../src/charts/distance-map/schema.ts';
 
 type Point = [number, number];
 type Ring = number[];
@@ -32,17 +33,20 @@ const require = createRequire(import.meta.url);
 export const REGION_FILE = 'assets/geo/region.topo.json';
 export const OUTLINE_FILE = 'src/charts/distance-map/ukraine-outline.ts';
 
-/**
- * The box the region file covers, in degrees. It is wider than any frame the map shows (the layout test checks
- * that every named region, at any aspect ratio from 1:2 to 2.2:1, stays inside it), so no cut edge is ever seen.
- */
-export const REGION_BOX = { west: 8, east: 90, south: 14, north: 70 } as const;
+/** The box the region file covers: the map's extent (see MAP_EXTENT in the chart's schema). */
+export const REGION_BOX = MAP_EXTENT;
 
 /** Where country labels may sit: the part of each country the story's frames show. */
 const LABEL_BOX = { west: 22, east: 72, south: 26, north: 61 } as const;
 
 /** Douglas-Peucker tolerance for the region's shapes, in km: below a pixel at the widest frame. */
 const REGION_TOLERANCE_KM = 2.5;
+/**
+ * Shapes wholly outside the core (where the story's places and named regions are) are only ever seen at the
+ * edges of wide frames, a few km to the pixel: they are simplified further.
+ */
+const CORE_BOX = { west: 20, east: 75, south: 28, north: 62 } as const;
+const PERIPHERY_TOLERANCE_KM = 6;
 /** Islands smaller than this are dropped (a country's largest piece is always kept). */
 const MIN_ISLAND_KM2 = 500;
 /** Grid step of the region file's coordinates, in degrees (about 110 m of latitude). */
@@ -339,7 +343,9 @@ export function buildRegion(world: Topology = readAtlas('countries-50m.json')): 
   const cutArc = (index: number): Point[] => {
     let arc = arcCache.get(index);
     if (!arc) {
-      arc = densifyEdges(simplify(clipArc(sourceArcs[index]!, box), REGION_TOLERANCE_KM), box);
+      const source = sourceArcs[index]!;
+      const tolerance = source.some((p) => inside(p, CORE_BOX)) ? REGION_TOLERANCE_KM : PERIPHERY_TOLERANCE_KM;
+      arc = densifyEdges(simplify(clipArc(source, box), tolerance), box);
       arcCache.set(index, arc);
     }
     return arc;

@@ -48,6 +48,7 @@ export interface TableRow {
 }
 
 const coordinate = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const exact2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function latLon(row: PlaceRow): string {
   const lat = `${coordinate.format(Math.abs(row.lat))}\u00b0 ${row.lat >= 0 ? 'N' : 'S'}`;
@@ -87,7 +88,7 @@ export function measureCaption(rows: readonly PlaceRow[], state: ChartState): st
   const to = measured.to ? measured.to.name : 'the nearest point of Ukraine\u2019s border';
   const [lon, lat] = measured.toPoint;
   const where = measured.to ? '' : `, at ${coordinate.format(lat)}\u00b0 N, ${coordinate.format(lon)}\u00b0 E`;
-  const exact = formatKm(Math.round(measured.km * 100) / 100);
+  const exact = `${exact2.format(measured.km)} km`;
   const article = measured.article ? `; the article: ${measured.article.text}` : '';
   return `Measured: ${placeLabel(measured.from)} to ${to}${where}: ${measured.text} (${exact} unrounded${article}).`;
 }

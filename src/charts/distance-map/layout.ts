@@ -14,7 +14,7 @@ import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { Size } from '../shared/chart-element.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
-import { BORDER, MAP_REGIONS, type PlaceRow } from './schema.ts';
+import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceRow } from './schema.ts';
 
 export type MapRegion = (typeof MAP_REGIONS)[number];
 
@@ -325,7 +325,60 @@ export function fitView(rows: readonly PlaceRow[], state: ChartState, size: Size
   const top = padY + insets.top;
   const usableHeight = Math.max(size.height - top - padY, 1);
   const k = Math.min((size.width - 2 * padX) / Math.max(x1 - x0, 1e-6), usableHeight / Math.max(y1 - y0, 1e-6));
-  return { k, x: size.width / 2 - ((x0 + x1) / 2) * k, y: top + usableHeight / 2 - ((y0 + y1) / 2) * k };
+  const x = size.width / 2 - ((x0 + x1) / 2) * k;
+  const y = top + usableHeight / 2 - ((y0 + y1) / 2) * k;
+  // Where the frame is wider (or taller) than its targets need, slide it so it shows as little as possible
+  // beyond the geography's extent: first up or down, then sideways, within the room the targets leave.
+  const view = { k, x, y };
+  const vertical = slideRange(-y / k, (size.height - y) / k, y0 - top / k, y1 + padY / k);
+  view.y -= bestShift(vertical, (d) => overflow({ ...view, y: y - d * k }, size)) * k;
+  const horizontal = slideRange(-x / k, (size.width - x) / k, x0 - padX / k, x1 + padX / k);
+  view.x -= bestShift(horizontal, (d) => overflow({ ...view, x: x - d * k }, size)) * k;
+  return view;
+}
+
+/** How far a visible span [v0, v1] may move (in base units) and still show the targets [t0, t1]. */
+function slideRange(v0: number, v1: number, t0: number, t1: number): [number, number] {
+  return [Math.min(0, t1 - v1), Math.max(0, t0 - v0)];
+}
+
+/** The shift in [least, most] with the least overflow; among equals, the smallest move. */
+function bestShift([least, most]: [number, number], cost: (shift: number) => number): number {
+  if (most - least < 1e-9) return 0;
+  let best = 0;
+  let bestCost = cost(0);
+  if (bestCost === 0) return 0;
+  for (let i = 0; i <= 20; i++) {
+    const shift = least + ((most - least) * i) / 20;
+    const c = cost(shift);
+    if (c < bestCost - 1e-9 || (Math.abs(c - bestCost) <= 1e-9 && Math.abs(shift) < Math.abs(best))) {
+      best = shift;
+      bestCost = c;
+    }
+  }
+  return best;
+}
+
+/** How far (in degrees, summed over points along the frame's edges) a view reaches beyond the geography. */
+function overflow(view: View, size: Size): number {
+  const { west, east, south, north } = MAP_EXTENT;
+  let total = 0;
+  for (let i = 0; i <= 8; i++) {
+    const sx = (size.width * i) / 8;
+    const sy = (size.height * i) / 8;
+    for (const [px, py] of [
+      [sx, 0],
+      [sx, size.height],
+      [0, sy],
+      [size.width, sy],
+    ] as [number, number][]) {
+      const point = projection.invert?.([(px - view.x) / view.k, (py - view.y) / view.k]);
+      if (!point) continue;
+      const [lon, lat] = point;
+      total += Math.max(0, west - lon) + Math.max(0, lon - east) + Math.max(0, south - lat) + Math.max(0, lat - north);
+    }
+  }
+  return total;
 }
 
 /** The places a state shows, without knowing the size: the targets' box, widened by a sixth. */

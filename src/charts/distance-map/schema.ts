@@ -7,6 +7,12 @@ import { splitIds } from '../shared/schema.ts';
 
 /** Named frames a `focus` may use besides place ids. */
 export const MAP_REGIONS = ['ukraine', 'russia-west', 'caucasus', 'middle-east', 'isis-reach'] as const;
+/**
+ * The box the map's geography covers, in degrees (scripts/build-geography.ts cuts the region file to it). Views
+ * are kept inside it: a frame wider than its targets slides towards the box rather than show the cut edge. It is
+ * large enough that every named region fits inside at any aspect ratio from 2:3 to 2:1 (a unit test checks).
+ */
+export const MAP_EXTENT = { west: 0, east: 98, south: 11, north: 70 } as const;
 /** The second id of a `measure` that means "the nearest point of Ukraine's border". */
 export const BORDER = 'border';
 export const PLACE_KINDS = ['attack', 'strike', 'capital', 'city', 'infrastructure', 'unrest', 'isis', 'military'] as const;

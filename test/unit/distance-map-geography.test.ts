@@ -1,0 +1,55 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { geoContains } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { buildGeography, OUTLINE_FILE, REGION_BOX, REGION_FILE } from '../../scripts/build-geography.ts';
+
+const root = new URL('../../', import.meta.url);
+const built = buildGeography();
+
+describe('scripts/build-geography.ts', () => {
+  test('regenerating gives the committed files byte for byte', () => {
+    assert.deepEqual(
+      built.map((file) => file.path),
+      [REGION_FILE, OUTLINE_FILE],
+    );
+    for (const { path, text } of built) {
+      assert.equal(text, readFileSync(new URL(path, root), 'utf8'), `${path} is stale: run npx tsx scripts/build-geography.ts`);
+    }
+  });
+
+  test('the region file is small: 30 kB gzipped at most; the bundled outline a few kB', () => {
+    const region = built[0]!.text;
+    const outline = built[1]!.text;
+    assert.ok(gzipSync(region).length <= 30 * 1024, `region: ${gzipSync(region).length} bytes gzipped`);
+    assert.ok(Buffer.byteLength(outline) <= 8 * 1024, `outline: ${Buffer.byteLength(outline)} bytes`);
+  });
+
+  test('the region is valid TopoJSON with Ukraine (Crimea included), Russia and their neighbours', () => {
+    const topology = JSON.parse(built[0]!.text) as Topology;
+    assert.equal(topology.type, 'Topology');
+    assert.deepEqual(topology.bbox, [REGION_BOX.west, REGION_BOX.south, REGION_BOX.east, REGION_BOX.north]);
+    const countries = topology.objects.countries as GeometryCollection<{ name: string; label?: [number, number] }>;
+    const byId = new Map(countries.geometries.map((g) => [String(g.id), g]));
+    for (const id of ['804', '643', '112', '268', '031', '051', '760', '368', '364', '004', '792']) {
+      assert.ok(byId.has(id), `country ${id} present`);
+    }
+    const ukraine = feature(topology, byId.get('804')!) as GeoJSON.Feature;
+    const russia = feature(topology, byId.get('643')!) as GeoJSON.Feature;
+    const simferopol: [number, number] = [34.1, 44.95];
+    assert.equal(geoContains(ukraine, simferopol), true, 'Crimea is drawn as Ukraine');
+    assert.equal(geoContains(russia, simferopol), false);
+    assert.equal(geoContains(russia, [37.62, 55.75]), true, 'Moscow is in Russia');
+    assert.equal(geoContains(ukraine, [30.52, 50.45]), true, 'Kyiv is in Ukraine');
+    // Every arc index points at an arc.
+    const count = topology.arcs.length;
+    const walk = (value: unknown): void => {
+      if (typeof value === 'number') assert.ok((value < 0 ? ~value : value) < count);
+      else if (Array.isArray(value)) value.forEach(walk);
+    };
+    for (const g of countries.geometries) walk((g as { arcs?: unknown }).arcs);
+  });
+});
