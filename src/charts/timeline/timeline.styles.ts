@@ -128,7 +128,8 @@ export const timelineStyles = css`
   td.source {
     color: var(--_muted);
   }
-  @media (max-width: 480px) {
+  /* On a phone the source column would squeeze the others to a word a line; the source line names them all. */
+  @container (max-width: 479.98px) {
     td.source,
     th.source {
       display: none;
