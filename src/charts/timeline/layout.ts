@@ -10,14 +10,14 @@
  *
  * Recommended states for the story's steps (attributes of <fl-timeline>):
  *
- *   the long view, 1999-2024 (Russia's fight with ISIS goes back years):
+ *   the long view, 1999-2024 (the Chechen war, the caliphate, Russia in Syria):
  *     from="1999-01-01" to="2024-12-31" highlight="second-chechen-war caliphate syria-intervention"
- *   Karabakh "last September" to Dagestan "six weeks later" (39 days):
+ *   Karabakh, September 2023, to the Dagestan riot (39 days):
  *     from="2023-09-01" to="2024-03-31" highlight="karabakh-offensive karabakh-ceasefire hamas-attack dagestan-riot"
  *     interval="karabakh-ceasefire dagestan-riot"
  *   March 2024, day by day (synagogue plot, refinery, election, attack):
  *     from="2024-03-01" to="2024-03-31" highlight="synagogue-plot kstovo-strike election crocus-attack"
- *   "won" re-election days before (5 days from the end of voting):
+ *   the election just before the attack (5 days from the end of voting):
  *     from="2024-03-01" to="2024-03-31" highlight="election election-result crocus-attack"
  *     interval="election crocus-attack"
  *   the last day: the strike on Ukraine's grid, then the attack (about 15 hours):
