@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { storyPlugin } from './src/story/plugin.ts';
+import { cspPlugin } from './src/story/csp.ts';
 
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin()],
+  plugins: [storyPlugin(), cspPlugin()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -9,6 +9,7 @@ import { loadDatasets, type Datasets } from './data.ts';
 import { parseStory, type Part } from './parse.ts';
 import { renderArticle, renderStepTexts, type RenderOptions } from './render.ts';
 import { CHARTS } from './charts.ts';
+import { chartFallback } from './fallback.ts';
 import { StoryError, type Problem } from './errors.ts';
 import type { Story, StoryChart, StoryStep, StepText } from '../types/story.ts';
 
@@ -46,7 +47,7 @@ export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'st
   return {
     story,
     datasets,
-    html: renderArticle(front.meta, parts, story, options),
+    html: renderArticle(front.meta, parts, story, { fallback: options.fallback ?? chartFallback(datasets) }),
     texts: renderStepTexts(parts),
     files: [storyPath, ...files],
   };
