@@ -115,6 +115,7 @@ suite('layout(rows, {view: "toll"}, size)', () => {
       assert.equal(count(marks, 'lines', 'break'), 2, 'slashes across the axis at the cut');
       assert.equal(count(marks, 'paths', 'gap-line'), 2, 'dotted lines across the cut');
       assert.ok(texts(marks).includes('15 months later') || texts(marks).includes('15 months'), `${width}: the cut is labelled`);
+      assert.ok(texts(marks).includes('March 2024') && texts(marks).includes('2025'), `${width}: month and year under the ticks: ${texts(marks).join('|')}`);
       // The March reports stay readable: the days between them are wide apart.
       const killed = withClasses(marks.circles, 'point', 'killed');
       const marchPoints = killed.filter((p) => p.cx < march![1]);

@@ -149,7 +149,8 @@ export function textWidth(text: string, size: number, weight: 400 | 700 = 400): 
 export function textBox(text: TextMark): Box {
   const width = textWidth(text.text, text.size, text.weight) + (text.suffix ? textWidth(text.suffix, text.size, 400) : 0);
   const left = text.anchor === 'start' ? text.x : text.anchor === 'middle' ? text.x - width / 2 : text.x - width;
-  return { key: text.key, left, right: left + width, top: text.y - text.size * 0.8, bottom: text.y + text.size * 0.24 };
+  // Ascenders reach about 0.76 em above the baseline; the box allows more, as browsers report taller lines.
+  return { key: text.key, left, right: left + width, top: text.y - text.size * 0.95, bottom: text.y + text.size * 0.25 };
 }
 
 /** Boxes of every piece of text in the marks: labels and axis tick labels. */
@@ -485,8 +486,8 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
   const maxValue = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)));
   const y = scaleLinear().domain([0, maxValue]).nice();
   const yLabelWidth = Math.max(...y.ticks(6).map((v) => textWidth(formatCount(v), tickFont)));
-  const contextOffset = X_TICK_SIZE + X_TICK_PADDING + tickFont * 0.71 + tickFont * 1.35;
-  const margin = { top: 10, right: Math.ceil(endWidth) + 8, bottom: Math.ceil(contextOffset + tickFont * 0.24) + 2, left: Math.ceil(yLabelWidth) + 8 };
+  const contextOffset = X_TICK_SIZE + X_TICK_PADDING + tickFont * 0.71 + tickFont * 1.45;
+  const margin = { top: 12, right: Math.ceil(endWidth) + 8, bottom: Math.ceil(contextOffset + tickFont * 0.25) + 2, left: Math.ceil(yLabelWidth) + 12 };
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
   y.range([plot.bottom, plot.top]);
   const yTicks = y.ticks(Math.max(2, Math.min(6, Math.floor((plot.bottom - plot.top) / 40))));
@@ -532,7 +533,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     });
   }
   const yAxis: LinearAxisMark = {
-    key: 'y', kind: 'linear', orient: 'left', x: plot.left, y: 0, scale: y.copy(), tickSize: 0, tickPadding: 6, size: tickFont, cls: 'axis axis-y',
+    key: 'y', kind: 'linear', orient: 'left', x: plot.left, y: 0, scale: y.copy(), tickSize: 0, tickPadding: 10, size: tickFont, cls: 'axis axis-y',
     ticks: yTicks.map((value) => ({ value, label: formatCount(value), pos: y(value) })),
   };
   axes.push(yAxis);

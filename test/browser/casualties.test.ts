@@ -1,0 +1,330 @@
+import { expect } from 'chai';
+import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
+import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../src/charts/casualties/schema.ts';
+import { FlCasualties, defineCasualties } from '../../src/charts/casualties/casualties.ts';
+import { describe as describeView } from '../../src/charts/casualties/describe.ts';
+import { layout } from '../../src/charts/casualties/layout.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+
+let rows: CasualtyRow[] = [];
+
+async function chart(attributes: string, width = 640): Promise<FlCasualties> {
+  const container = mount(`<fl-casualties ${attributes}></fl-casualties>`, width);
+  const element = container.querySelector('fl-casualties') as FlCasualties;
+  await drawn(element);
+  return element;
+}
+
+const root = (element: Element) => element.shadowRoot!;
+/** Marks on screen: those fading out after a state change are on their way out, and not counted. */
+const marks = (element: Element, selector: string) =>
+  [...root(element).querySelectorAll<SVGGraphicsElement>(selector)].filter((node) => !node.closest('.exiting'));
+const textOf = (element: Element, selector: string) => marks(element, selector).map((node) => node.textContent ?? '');
+const description = (element: Element) => root(element).querySelector('.description')!.textContent!.trim();
+const status = (element: Element) => root(element).querySelector('[role="status"]')!.textContent!.trim();
+const message = (element: Element) => root(element).querySelector('.message');
+
+/** Sets the view as a story step does, and waits until the chart has drawn it. */
+async function show(element: FlCasualties, view: string): Promise<void> {
+  element.setAttribute('view', view);
+  await until(() => element.getAttribute('data-drawn') === JSON.stringify({ view }), `view ${view} to draw`);
+  await frames(2);
+}
+
+/** Waits out the transition of a state change. */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 1.5 + 150));
+  await frames(2);
+}
+
+/** A text's box: its rendered width and 1.2 em around the middle of its line (browsers disagree on line boxes). */
+function inkBox(text: SVGGraphicsElement): DOMRect {
+  const box = text.getBoundingClientRect();
+  const em = parseFloat(getComputedStyle(text).fontSize);
+  const middle = (box.top + box.bottom) / 2;
+  return new DOMRect(box.left, middle - 0.6 * em, box.width, 1.2 * em);
+}
+
+const boxText = (box: DOMRect) => `[${[box.left, box.top, box.right, box.bottom].map((n) => n.toFixed(1)).join(', ')}]`;
+
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+}
+
+const reducedMotion = (matches: boolean) => {
+  const original = window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: matches && query.includes('reduce'),
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  return () => {
+    window.matchMedia = original;
+  };
+};
+
+describe('<fl-casualties>', () => {
+  before(async () => {
+    rows = await storyRows(casualtiesDataset);
+    setDefaultRows('fl-casualties', rows);
+    defineCasualties();
+  });
+
+  afterEach(() => cleanup());
+
+  describe('view="preliminary"', () => {
+    it('draws one dot per person of the first report, open-ended where the figure is a floor', async () => {
+      const element = await chart('view="preliminary"');
+      expect(marks(element, 'circle.unit.killed')).to.have.length(40);
+      expect(marks(element, 'circle.unit.injured')).to.have.length(100);
+      expect(marks(element, 'circle.unit-more.killed').length).to.be.greaterThan(0);
+      expect(marks(element, 'circle.unit-more.injured').length).to.be.greaterThan(0);
+      expect(textOf(element, 'text')).to.include.members(['At least 40 killed', 'More than 100 injured']);
+    });
+
+    it('paints deaths and injuries in different theme colours, which a page can override', async () => {
+      const element = await chart('view="preliminary"');
+      const fill = (selector: string) => getComputedStyle(marks(element, selector)[0]!).fill;
+      expect(fill('circle.unit.killed')).to.not.equal(fill('circle.unit.injured'));
+      element.style.setProperty('--fl-accent', 'rgb(1, 2, 3)');
+      expect(fill('circle.unit.killed')).to.equal('rgb(1, 2, 3)');
+    });
+
+    it('says what it shows, with the sources of the figure and a table of it', async () => {
+      const element = await chart('view="preliminary"');
+      expect(description(element)).to.equal('On the evening of 22 March 2024 the FSB reported at least 40 killed and more than 100 injured.');
+      expect(root(element).querySelector('.source')!.textContent).to.equal('Source: FSB preliminary information, via TASS (22 Mar 2024).');
+      const cells = [...root(element).querySelectorAll('table tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+      expect(cells).to.have.length(1);
+      expect(cells[0]).to.contain('at least 40').and.contain('more than 100');
+    });
+  });
+
+  describe('view="toll"', () => {
+    it('draws step lines through every report, on a time axis cut between March 2024 and June 2025', async () => {
+      const element = await chart('view="toll"');
+      expect(marks(element, 'path.step-line.killed').length).to.be.greaterThan(0);
+      expect(marks(element, 'path.step-line.injured').length).to.be.greaterThan(0);
+      expect(marks(element, 'circle.point.killed')).to.have.length(6);
+      expect(marks(element, 'circle.point.injured')).to.have.length(5);
+      expect(marks(element, 'g.axis-x')).to.have.length(2);
+      expect(marks(element, 'line.break')).to.have.length(2);
+      expect(marks(element, 'path.gap-line')).to.have.length(2);
+      const labels = textOf(element, '.layer-texts text').join(' | ');
+      expect(labels).to.contain('149 killed').and.contain('609 injured').and.match(/15 months/);
+      const ticks = textOf(element, 'g.axis-x .tick text');
+      expect(ticks).to.include.members(['22', '30', '23 Jun']);
+    });
+
+    it('draws the lines rising: each later report higher on the page', async () => {
+      const element = await chart('view="toll"');
+      const points = marks(element, 'circle.point.killed').map((c) => ({ x: +c.getAttribute('cx')!, y: +c.getAttribute('cy')! }));
+      points.sort((a, b) => a.x - b.x);
+      for (let i = 1; i < points.length; i++) expect(points[i]!.y, `point ${i}`).to.be.below(points[i - 1]!.y);
+    });
+
+    it('lists every report in its table and names every source', async () => {
+      const element = await chart('view="toll"');
+      expect(root(element).querySelectorAll('table tbody tr')).to.have.length(6);
+      const source = root(element).querySelector('.source')!.textContent!;
+      for (const row of rows.filter((r) => r.attack === 'crocus')) expect(source).to.contain(row.source);
+    });
+  });
+
+  describe('view="compare"', () => {
+    it('draws a bar per attack, deadliest first, with a range and a visible note where sources differ', async () => {
+      const element = await chart('view="compare"');
+      const bars = marks(element, 'rect.bar').sort((a, b) => +a.getAttribute('y')! - +b.getAttribute('y')!);
+      expect(bars).to.have.length(7);
+      const widths = bars.map((b) => +b.getAttribute('width')!);
+      expect(widths).to.deep.equal([...widths].sort((a, b) => b - a));
+      expect(marks(element, 'rect.bar.subject')).to.have.length(1);
+      expect(marks(element, 'rect.range')).to.have.length(rows.filter((r) => r.killed_high !== null).length);
+      const note = marks(element, 'text.note')[0]!;
+      expect(note.textContent).to.match(/sources differ/i);
+      expect(note.getBoundingClientRect().width).to.be.greaterThan(20);
+      expect(textOf(element, 'text.value')).to.include.members(['about 130', '293\u2013311', '149']);
+    });
+
+    it('computes and says which earlier attack was deadlier', async () => {
+      const element = await chart('view="compare"');
+      expect(description(element)).to.equal(
+        'With 149 killed, the Crocus City Hall attack is the deadliest terror attack on Russian soil since the Beslan school siege in 2004 (334 killed).',
+      );
+    });
+  });
+
+  describe('changing state', () => {
+    it('changes the marks, the description and the polite announcement when the view changes', async () => {
+      const element = await chart('view="preliminary"');
+      const live = root(element).querySelector('[role="status"]')!;
+      expect(live.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+      await show(element, 'toll');
+      expect(marks(element, 'circle.unit')).to.have.length(0);
+      expect(marks(element, 'circle.point')).to.have.length(11);
+      expect(description(element)).to.equal(describeView(rows, 'toll'));
+      expect(status(element)).to.equal(describeView(rows, 'toll'));
+      await show(element, 'compare');
+      expect(marks(element, 'circle.point')).to.have.length(0);
+      expect(marks(element, 'rect.bar')).to.have.length(7);
+      expect(status(element)).to.equal(describeView(rows, 'compare'));
+      await settled();
+      expect(root(element).querySelectorAll('circle'), 'the old marks are gone once faded').to.have.length(0);
+    });
+
+    it('ends in the same picture whatever the path: toll via compare equals toll drawn directly', async () => {
+      const direct = await chart('view="toll"', 500);
+      const travelled = await chart('view="preliminary"', 500);
+      await show(travelled, 'compare');
+      await show(travelled, 'toll');
+      await settled();
+      const picture = (element: Element) =>
+        marks(element, 'circle, rect, text').map((n) => `${n.getAttribute('class')}@${n.getAttribute('cx') ?? n.getAttribute('x')},${n.getAttribute('cy') ?? n.getAttribute('y')}`).sort();
+      expect(picture(travelled)).to.deep.equal(picture(direct));
+    });
+
+    it('animates a change of view: bars grow into place', async () => {
+      const restore = reducedMotion(false);
+      try {
+        const element = await chart('view="toll"');
+        element.setAttribute('view', 'compare');
+        await element.updateComplete;
+        const beslan = () => +marks(element, 'rect.bar')[0]!.getAttribute('width')!;
+        expect(beslan(), 'the bar starts short').to.be.below(1);
+        await settled();
+        expect(beslan(), 'and grows').to.be.greaterThan(100);
+      } finally {
+        restore();
+      }
+    });
+
+    it('jumps straight to the final picture under reduced motion', async () => {
+      const restore = reducedMotion(true);
+      try {
+        const element = await chart('view="toll"', 390);
+        element.setAttribute('view', 'compare');
+        await element.updateComplete;
+        const frame = root(element).querySelector<HTMLElement>('.frame')!;
+        const expected = layout(rows, { view: 'compare' }, { width: frame.clientWidth, height: frame.clientHeight });
+        const bars = expected.rects.filter((r) => r.cls.startsWith('bar'));
+        // d3 keeps each mark's datum on its node: match drawn bars to laid-out ones by key.
+        const drawnBars = new Map(marks(element, 'rect.bar').map((node) => [(node as unknown as { __data__: { key: string } }).__data__.key, node]));
+        expect(drawnBars.size).to.equal(bars.length);
+        for (const bar of bars) {
+          const node = drawnBars.get(bar.key);
+          expect(node, bar.key).to.exist;
+          expect(+node!.getAttribute('width')!, `${bar.key} width`).to.be.closeTo(bar.width, 0.01);
+          expect(+node!.getAttribute('y')!, `${bar.key} y`).to.be.closeTo(bar.y, 0.01);
+        }
+        expect(root(element).querySelectorAll('.exiting'), 'nothing left fading out').to.have.length(0);
+        expect(root(element).querySelectorAll('circle'), 'the old marks are gone at once').to.have.length(0);
+      } finally {
+        restore();
+      }
+    });
+
+    it('keeps its height: before and after the first draw, and across views', async () => {
+      const container = mount('<fl-casualties view="preliminary"></fl-casualties>', 390);
+      const element = container.querySelector('fl-casualties') as FlCasualties;
+      await element.updateComplete;
+      const frame = root(element).querySelector<HTMLElement>('.frame')!;
+      const before = frame.getBoundingClientRect().height;
+      expect(before).to.be.greaterThan(100);
+      await drawn(element);
+      expect(frame.getBoundingClientRect().height).to.equal(before);
+      await show(element, 'compare');
+      expect(frame.getBoundingClientRect().height).to.equal(before);
+      expect(root(element).querySelector('svg')!.getBoundingClientRect().height).to.equal(before);
+    });
+  });
+
+  describe('bad input', () => {
+    it('shows a readable message for an unknown view, warns once, throws nothing, and recovers', async () => {
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      try {
+        const element = await chart('view="preliminary"');
+        const warnings = await captureWarnings(async () => {
+          element.setAttribute('view', 'casualties');
+          await element.updateComplete;
+          await frames(3);
+          element.requestUpdate();
+          await element.updateComplete;
+        });
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain('view "casualties" is not allowed');
+        const box = message(element)!;
+        expect(box.textContent).to.contain('view "casualties" is not allowed (allowed: preliminary, toll, compare)');
+        expect(box.getBoundingClientRect().height).to.be.greaterThan(50);
+        expect(root(element).querySelector('svg')).to.equal(null);
+        await show(element, 'compare');
+        expect(message(element)).to.equal(null);
+        expect(marks(element, 'rect.bar')).to.have.length(7);
+        expect(errors).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+    });
+  });
+
+  describe('data', () => {
+    const test = (over: Partial<Record<keyof CasualtyRow, string | number | null>>) => ({
+      id: 'first', attack: 'test-attack', attack_name: 'Test attack', attack_date: '2020-05-01', reported: '2020-05-01',
+      killed: 3, killed_qualifier: 'at-least', injured: 5, injured_qualifier: 'exact', source: 'Test desk', confidence: 'C1', ...over,
+    });
+
+    it('draws rows given as the data property', async () => {
+      const element = await chart('view="preliminary"');
+      element.data = [test({}), test({ id: 'second', reported: '2020-05-03', killed: 7, killed_qualifier: 'exact', injured: 9, source: 'Second desk' })];
+      await until(() => marks(element, 'circle.unit.killed').length === 3, 'the given rows to draw');
+      expect(marks(element, 'circle.unit.injured')).to.have.length(5);
+      expect(marks(element, 'circle.unit-more.killed').length, '"at least" is open-ended').to.be.greaterThan(0);
+      expect(marks(element, 'circle.unit-more.injured'), 'an exact figure is not').to.have.length(0);
+      expect(description(element)).to.contain('at least 3 killed and 5 injured');
+      expect(root(element).querySelector('.source')!.textContent).to.equal('Source: Test desk.');
+      await show(element, 'toll');
+      expect(marks(element, 'circle.point.killed')).to.have.length(2);
+      expect(description(element)).to.equal('The official count stood at 7 killed and 9 injured on 3 May 2020.');
+    });
+
+    it('shows a message naming the row when a data row is malformed', async () => {
+      const element = await chart('view="preliminary"');
+      const warnings = await captureWarnings(async () => {
+        element.data = [test({}), test({ id: 'second', killed: 'many' })];
+        await element.updateComplete;
+        await frames(2);
+      });
+      expect(message(element)!.textContent).to.contain('row 2').and.contain('killed "many" is not a number');
+      expect(warnings).to.have.length(1);
+      expect(root(element).querySelector('svg')).to.equal(null);
+    });
+  });
+
+  describe('layout in the browser', () => {
+    for (const width of [280, 390, 900]) {
+      for (const view of ['preliminary', 'toll', 'compare'] as CasualtyView[]) {
+        it(`${view} at ${width}px: no text overlaps another or leaves the plot, none under 12px`, async () => {
+          const element = await chart(`view="${view}"`, width);
+          const svg = root(element).querySelector('svg')!.getBoundingClientRect();
+          const texts = marks(element, 'text').filter((t) => (t.textContent ?? '').trim() !== '');
+          expect(texts.length).to.be.greaterThan(1);
+          const boxes = texts.map(inkBox);
+          texts.forEach((text, i) => {
+            expect(parseFloat(getComputedStyle(text).fontSize), text.textContent!).to.be.at.least(12);
+            const box = boxes[i]!;
+            expect(box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5 && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5, `"${text.textContent}" inside`).to.equal(true);
+            for (let j = i + 1; j < texts.length; j++) {
+              expect(overlap(box, boxes[j]!), `"${text.textContent}" ${boxText(box)} overlaps "${texts[j]!.textContent}" ${boxText(boxes[j]!)}`).to.equal(false);
+            }
+          });
+        });
+      }
+    }
+  });
+});
