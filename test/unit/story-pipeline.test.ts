@@ -146,6 +146,11 @@ describe('buildStory with bad input', () => {
     assert.match(problems(step('#s chart=casualties', '[x](data:text/html,hi)'))[0]!, /unsafe link "data:text\/html,hi"/);
   });
 
+  it('rejects event-handler attributes on a step and raw HTML with handlers', () => {
+    assert.match(problems(step('#s chart=casualties onclick="alert(1)"'))[0]!, /^story\/article\.md:10:1: unknown attribute "onclick" for chart casualties/);
+    assert.match(problems(step('#s chart=casualties', 'Text <img src=x onerror="alert(1)"> more.'))[0]!, /^story\/article\.md:11:6: raw HTML is not allowed/);
+  });
+
   it('rejects notes outside a step', () => {
     assert.match(problems(`${FRONT}\n:::notes\nHi.\n:::\n${step('#s chart=casualties').slice(FRONT.length)}`)[0]!, /notes belong inside a step/);
   });
