@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: how fast the story is, against the no-JavaScript floor of the same page.
  *
- * 1. Builds (`vite build`, timed), and measures dist/'s bytes (scripts/bench/bytes.ts).
- * 2. Serves dist/ on 127.0.0.1, with a reference page beside the story: the story's HTML with every script and
+ * 1. Builds (`vite build`, timed, into a temporary directory), and measures the build's bytes
+ *    (scripts/bench/bytes.ts).
+ * 2. Serves the build on 127.0.0.1, with a reference page beside the story: the story's HTML with every script and
  *    modulepreload removed (/bench-reference.html, served from memory).
  * 3. Runs Lighthouse (mobile defaults) and a scroll-through (Chromium, 4x CPU slowdown, 390 x 844) on both pages
  *    alternately, N times (story then reference, then reference then story, ...), and reports min/median/max of
@@ -14,9 +15,9 @@
  *          --no-lighthouse, --no-scroll, --out FILE (default bench/results.json).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { formatKb, measureBytes, type ByteGroup, type ByteReport } from './bench/bytes.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumVersion } from './bench/chromium.ts';
@@ -33,7 +34,9 @@ const option = (name: string): string | undefined => {
 };
 const runs = flag('quick') ? 1 : Math.max(1, Number(option('runs') ?? 3));
 const outFile = option('out') ?? 'bench/results.json';
-const DIST = 'dist';
+// The bench builds into a directory of its own, so a build someone else starts meanwhile cannot swap the files
+// it is serving; --skip-build measures dist/ as it is.
+const DIST = flag('skip-build') ? 'dist' : join(mkdtempSync(join(tmpdir(), 'frontlines-bench-')), 'dist');
 const REFERENCE_PATH = '/bench-reference.html';
 
 interface Budgets {
@@ -73,10 +76,13 @@ let buildMs = Number.NaN;
 if (!flag('skip-build')) {
   log('building (vite build) ...');
   const buildStart = performance.now();
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
   buildMs = performance.now() - buildStart;
   if (build.status !== 0) {
     console.error('the build failed: nothing to measure');
+    rmSync(dirname(DIST), { recursive: true, force: true });
     process.exit(1);
   }
 }
@@ -117,6 +123,7 @@ try {
   }
 } finally {
   await server.close();
+  if (!flag('skip-build')) rmSync(dirname(DIST), { recursive: true, force: true });
 }
 
 // 4. Figures.
@@ -147,6 +154,8 @@ if (lighthouseRuns.story.length) {
 }
 if (scrollRuns.story.length) {
   figures.push(
+    sc((f) => f.lcpMs, 'Load: LCP (4x CPU, no network throttling)', 'ms', true),
+    sc((f) => f.loadShift, 'Load: layout shift (4x CPU)', '', false),
     sc((f) => f.loadLongTasks, 'Load: long tasks (4x CPU)', 'count', false),
     sc((f) => f.loadBlockingMs, 'Load: blocking time (4x CPU)', 'ms', true),
     sc((f) => f.longTasks, 'Scroll: long tasks', 'count', false),
@@ -155,6 +164,7 @@ if (scrollRuns.story.length) {
     sc((f) => f.frameP95Ms, 'Scroll: frame interval p95', 'ms', true),
     sc((f) => f.frameMaxMs, 'Scroll: frame interval max', 'ms', true),
     sc((f) => f.scrollMs, 'Scroll: time to scroll through', 'ms', true),
+    sc((f) => f.firstChartMs, 'Load: first chart drawn (4x CPU)', 'ms', false, false),
     sc((f) => f.stepP50Ms, 'Step change -> chart drawn, p50', 'ms', false, false),
     sc((f) => f.stepMaxMs, 'Step change -> chart drawn, max', 'ms', false, false),
     sc((f) => f.stepMaxFrames, 'Step change -> chart drawn, max', 'frames', false, false),
@@ -230,12 +240,21 @@ const byteRow = (name: string, group: ByteGroup | null): string[] =>
 const byteRows = [
   byteRow('HTML (index.html)', bytes.html),
   byteRow('initial JS', bytes.initialJs),
-  byteRow('lazy JS', bytes.lazyJs),
+  byteRow('lazy JS (charts, loaded as needed)', bytes.lazyJs),
+  byteRow('other pages\' JS (presenter view)', bytes.otherJs),
   byteRow('CSS', bytes.css),
   byteRow('map geography', bytes.geography),
   byteRow('embed bundle', bytes.embed),
 ];
-const fileRows = (['initialJs', 'lazyJs', 'css', 'geography', 'embed'] as const).flatMap((key) =>
+// The scripts the story had loaded when its first chart was drawn (from the scroll-through's first run).
+const firstScreen = scrollRuns.story[0]?.scriptsForFirstChart ?? [];
+const knownFiles = new Map([...bytes.initialJs.files, ...bytes.lazyJs.files].map((file) => [file.file, file]));
+const firstScreenFiles = firstScreen.map((file) => knownFiles.get(file)).filter((file) => file !== undefined);
+const firstScreenGroup: ByteGroup | null = firstScreenFiles.length
+  ? { files: firstScreenFiles, raw: firstScreenFiles.reduce((sum, f) => sum + f.raw, 0), gzip: firstScreenFiles.reduce((sum, f) => sum + f.gzip, 0) }
+  : null;
+if (firstScreenGroup) byteRows.splice(2, 0, byteRow('JS loaded when the first chart is drawn', firstScreenGroup));
+const fileRows = (['initialJs', 'lazyJs', 'otherJs', 'css', 'geography', 'embed'] as const).flatMap((key) =>
   (bytes[key]?.files ?? []).map((file) => [`${key}: ${file.file}`, formatKb(file.raw), formatKb(file.gzip)]),
 );
 const budgetRows = budgetResults.map((result) => [result.name, result.target, result.value, result.pass === null ? 'n/a' : result.pass ? 'pass' : 'FAIL']);
@@ -258,8 +277,12 @@ console.log('');
 console.log(table(['file', 'raw', 'gzip -9'], fileRows));
 console.log('');
 console.log(table(['budget', 'target', 'median', 'result'], budgetRows));
-const lcpElements = [...new Set(lighthouseRuns.story.map((f) => f.lcpElement).filter(Boolean))];
-if (lcpElements.length) console.log(`\nstory LCP element: ${lcpElements.join(' | ')}`);
+for (const page of ['story', 'reference'] as const) {
+  const elements = [...new Set(scrollRuns[page].map((f) => f.lcpElement).filter(Boolean))];
+  if (elements.length) console.log(`\n${page}: largest contentful paint element: ${elements.join(' | ')}`);
+  const moved = [...new Set(scrollRuns[page].flatMap((f) => f.loadShiftSources))];
+  if (moved.length) console.log(`${page}: elements that shifted during load: ${moved.slice(0, 8).join(', ')}`);
+}
 const errors = [...new Set(scrollRuns.story.concat(scrollRuns.reference).flatMap((f) => f.pageErrors))];
 if (errors.length) console.log(`\npage errors during the scroll-through:\n  ${errors.join('\n  ')}`);
 const undrawn = [...new Set(scrollRuns.story.flatMap((f) => f.undrawnSteps))];
@@ -275,6 +298,7 @@ const results = {
   buildMs: Number.isFinite(buildMs) ? Math.round(buildMs) : null,
   options: { scroll: SCROLL_OPTIONS, lighthouse: 'default mobile config, performance category' },
   bytes: bytes satisfies ByteReport,
+  firstChartScripts: firstScreenGroup,
   figures: summaries,
   budgets: budgetResults,
   lighthouse: lighthouseRuns,

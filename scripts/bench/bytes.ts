@@ -30,6 +30,8 @@ export interface ByteReport {
   readonly html: ByteGroup;
   readonly initialJs: ByteGroup;
   readonly lazyJs: ByteGroup;
+  /** Scripts of the site's other pages (the presenter view) that the story page never loads. */
+  readonly otherJs: ByteGroup;
   readonly css: ByteGroup;
   /** The map's geography (TopoJSON), fetched when the map nears the viewport. */
   readonly geography: ByteGroup;
@@ -109,6 +111,20 @@ interface ModuleImports {
   readonly dynamic: string[];
 }
 
+interface StringNode {
+  type?: string;
+  value?: unknown;
+  expressions?: unknown[];
+  quasis?: { value?: { cooked?: string | null } }[];
+}
+
+/** The string a node spells out: a string literal, or a template literal without expressions (`./chunk.js`). */
+function stringValue(node: StringNode): string | null {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions?.length === 0) return node.quasis?.[0]?.value?.cooked ?? null;
+  return null;
+}
+
 /** A built chunk's static imports (import/export ... from) and dynamic imports (import() with a string). */
 export function chunkImports(code: string, file: string): ModuleImports {
   const found: ModuleImports = { static: [], dynamic: [] };
@@ -118,9 +134,8 @@ export function chunkImports(code: string, file: string): ModuleImports {
       for (const child of node) visit(child);
       return;
     }
-    const record = node as { type?: string; source?: { type?: string; value?: unknown } };
-    const source = record.source;
-    const literal = source && source.type === 'Literal' && typeof source.value === 'string' ? source.value : null;
+    const record = node as { type?: string; source?: StringNode };
+    const literal = record.source ? stringValue(record.source) : null;
     if (literal && ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].includes(record.type ?? '')) {
       const path = resolveLocal(file, literal);
       if (path) found.static.push(path);
@@ -187,14 +202,14 @@ export function measureBytes(dist = 'dist'): ByteReport {
   const all = walk(dist);
   const inEmbed = (file: string): boolean => file.startsWith('embed/');
   const { initial, lazy } = jsGraph(dist, scripts);
-  // Any other script in the site (not the embed bundle) is loaded later or not at all: count it as lazy.
   const otherJs = all.filter((file) => file.endsWith('.js') && !inEmbed(file) && !initial.includes(file) && !lazy.includes(file));
   const css = all.filter((file) => file.endsWith('.css') && !inEmbed(file));
   const embedFiles = all.filter((file) => inEmbed(file) && file.endsWith('.js'));
   return {
     html: group([fileBytes(dist, 'index.html')]),
     initialJs: group(initial.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
-    lazyJs: group([...lazy, ...otherJs].filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
+    lazyJs: group(lazy.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
+    otherJs: group(otherJs.map((file) => fileBytes(dist, file))),
     css: group([...new Set([...styles, ...css])].filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
     geography: group(all.filter((file) => isGeography(file) && !inEmbed(file)).map((file) => fileBytes(dist, file))),
     embed: embedFiles.length ? group(embedFiles.map((file) => fileBytes(dist, file))) : null,

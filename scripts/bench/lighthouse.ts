@@ -16,8 +16,6 @@ export interface LighthouseFigures {
   readonly speedIndexMs: number;
   /** Lighthouse's estimate of this machine's speed (for comparing runs between machines). */
   readonly benchmarkIndex: number;
-  /** The element Lighthouse took as the largest contentful paint, when it says. */
-  readonly lcpElement?: string;
   readonly warnings: string[];
 }
 
@@ -37,10 +35,6 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
     const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
-    const lcpDetails = lhr.audits['largest-contentful-paint-element']?.details as
-      | { items?: { items?: { node?: { snippet?: string } }[] }[] }
-      | undefined;
-    const lcpElement = lcpDetails?.items?.[0]?.items?.[0]?.node?.snippet;
     return {
       score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
       fcpMs: numeric('first-contentful-paint'),
@@ -49,7 +43,6 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       cls: numeric('cumulative-layout-shift'),
       speedIndexMs: numeric('speed-index'),
       benchmarkIndex: lhr.environment.benchmarkIndex,
-      ...(lcpElement ? { lcpElement } : {}),
       warnings: lhr.runWarnings,
     };
   } finally {

@@ -56,6 +56,16 @@ export interface ScrollFigures {
   readonly stepMaxMs: number;
   readonly stepMaxFrames: number;
   readonly pageErrors: string[];
+  /** When the first chart had drawn (ms from navigation), and the scripts loaded by then (paths from the root). */
+  readonly firstChartMs: number;
+  /** Layout shift before scrolling (the sum of shift values, as CLS counts them on a page this short-lived). */
+  readonly loadShift: number;
+  /** The elements that moved in those shifts, largest shift first. */
+  readonly loadShiftSources: string[];
+  /** The page's largest contentful paint before scrolling: when (ms from navigation) and which element. */
+  readonly lcpMs: number;
+  readonly lcpElement: string;
+  readonly scriptsForFirstChart: string[];
 }
 
 /** Installed before any page script: records long tasks, counts frames, and times step changes. */
@@ -69,12 +79,42 @@ const INIT_SCRIPT = String.raw`(() => {
   } catch (error) {
     bench.observerError = String(error);
   }
+  const describe = (node) => {
+    if (!node) return '(removed)';
+    if (node.nodeType !== 1) return node.parentElement ? describe(node.parentElement) : '#text';
+    const classes = typeof node.className === 'string' && node.className.trim() ? '.' + node.className.trim().split(/\s+/).join('.') : '';
+    return node.localName + (node.id ? '#' + node.id : '') + classes;
+  };
+  bench.shifts = [];
+  bench.lcp = null;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) bench.shifts.push({ start: entry.startTime, value: entry.value, sources: (entry.sources || []).map((source) => describe(source.node)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      const entry = list.getEntries().at(-1);
+      if (entry) bench.lcp = { start: entry.startTime, size: entry.size, element: describe(entry.element) };
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (error) {
+    bench.observerError = String(error);
+  }
   const tick = () => { bench.frame++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 
   const stateKey = (chart) => (chart.chartState === undefined ? null : JSON.stringify(chart.chartState));
   const settle = () => {
     const now = performance.now();
+    if (bench.firstChart === undefined && document.querySelector('[data-drawn]')) {
+      bench.firstChart = {
+        ms: now,
+        scripts: performance.getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => /\.m?js$/.test(path))
+          .concat([...document.scripts].filter((script) => script.src).map((script) => new URL(script.src).pathname)),
+      };
+    }
     bench.pending = bench.pending.filter((entry) => {
       const key = stateKey(entry.chart);
       if (key === null || entry.chart.getAttribute('data-drawn') !== key) return true;
@@ -111,6 +151,8 @@ const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
   window.scrollTo({ top: 0, behavior: 'instant' });
   await frame();
   await frame();
+  const lcp = bench.lcp;
+  const loadShifts = bench.shifts.slice();
   const times = [];
   const start = performance.now();
   let atEnd = 0;
@@ -133,6 +175,9 @@ const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
     unchanged: bench.unchanged,
     undrawn: bench.pending.map((entry) => entry.id),
     observerError: bench.observerError || null,
+    firstChart: bench.firstChart || null,
+    lcp,
+    loadShifts,
   };
 }`;
 
@@ -147,6 +192,9 @@ interface PageRecord {
   unchanged: number;
   undrawn: string[];
   observerError: string | null;
+  firstChart: { ms: number; scripts: string[] } | null;
+  lcp: { start: number; size: number; element: string } | null;
+  loadShifts: { start: number; value: number; sources: string[] }[];
 }
 
 const blocking = (tasks: readonly { duration: number }[]): number => tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
@@ -196,6 +244,12 @@ export async function runScroll(browser: Browser, url: string): Promise<ScrollFi
       stepMaxMs: stepMs.length ? Math.max(...stepMs) : Number.NaN,
       stepMaxFrames: record.steps.length ? Math.max(...record.steps.map((step) => step.frames)) : Number.NaN,
       pageErrors,
+      firstChartMs: record.firstChart?.ms ?? Number.NaN,
+      loadShift: record.loadShifts.reduce((sum, shift) => sum + shift.value, 0),
+      loadShiftSources: [...new Set([...record.loadShifts].sort((a, b) => b.value - a.value).flatMap((shift) => shift.sources))],
+      lcpMs: record.lcp?.start ?? Number.NaN,
+      lcpElement: record.lcp?.element ?? '',
+      scriptsForFirstChart: [...new Set(record.firstChart?.scripts.map((path) => path.slice(1)) ?? [])].sort(),
     };
   } finally {
     await context.close();
