@@ -62,6 +62,11 @@ export const casualtiesStyles = css`
   .point.lower-bound {
     fill: var(--_paper);
   }
+  .legend-dot {
+    fill: var(--_paper);
+    stroke: var(--_muted);
+    stroke-width: 2;
+  }
   .grid {
     stroke: var(--_grid);
     stroke-width: 1;

@@ -367,9 +367,11 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   const keySize = 12;
   const keyLine = keySize + 8;
   const firstLabelWidth = textWidth(groups[0]!.label, labelSize, 700);
-  const right = Math.min(width - pad, pad + gridWidth);
+  // On a wide frame the grid sits in the middle rather than against the left edge.
+  const left = width >= 600 ? Math.max(pad, (width - gridWidth) / 2) : pad;
+  const right = Math.min(width - pad, left + gridWidth);
   const keyText = ['Each dot is one person', '1 dot = 1 person'];
-  const besideKey = keyText.find((t) => pad + firstLabelWidth + 16 + textWidth(t, keySize) <= right);
+  const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + textWidth(t, keySize) <= right);
   const underKey = besideKey ? undefined : keyText.find((t) => pad + textWidth(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
   // Centred in the frame, so a tall frame does not leave the grid hanging from its top edge.
   const slack = Math.max(0, height - pad * 2 - content - (underKey ? keyLine : 0));
@@ -381,7 +383,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   let entered = 0;
   groups.forEach((group, g) => {
     texts.push({
-      key: `prelim-label-${group.kind}`, x: pad, y: top + labelSize * 0.85, text: group.label, size: labelSize, weight: 700, anchor: 'start', cls: `label series ${group.kind}`,
+      key: `prelim-label-${group.kind}`, x: left, y: top + labelSize * 0.85, text: group.label, size: labelSize, weight: 700, anchor: 'start', cls: `label series ${group.kind}`,
     });
     const blockTop = top + labelHeight;
     const cells = group.count + (group.open ? OPEN_END_MARKS : 0);
@@ -391,7 +393,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
       const more = i >= group.count;
       circles.push({
         key: `unit-${group.kind}-${i}`,
-        cx: pad + column * pitch + Math.floor(column / 10) * gutter + pitch / 2,
+        cx: left + column * pitch + Math.floor(column / 10) * gutter + pitch / 2,
         cy: blockTop + rowIndex * pitch + pitch / 2,
         r: more ? radius - 0.75 : radius,
         cls: more ? `unit-more ${group.kind}` : `unit ${group.kind}`,
@@ -406,7 +408,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   if (besideKey) {
     texts.push({ key: 'prelim-key', x: right, y: texts[0]!.y, text: besideKey, size: keySize, weight: 400, anchor: 'end', cls: 'label key muted' });
   } else if (underKey) {
-    texts.push({ key: 'prelim-key', x: pad, y: top - blockGap + keyLine - 4, text: underKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key muted' });
+    texts.push({ key: 'prelim-key', x: left, y: top - blockGap + keyLine - 4, text: underKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key muted' });
   }
   return { view: 'preliminary', width, height, circles, rects: [], paths: [], lines: [], texts, axes: [] };
 }
@@ -662,6 +664,21 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     const fitting = candidates.find((c) => placer.fits(c, 3));
     if (fitting) texts.push(placer.add(fitting));
   }
+  // What an open dot means, in the emptiest corner of the plot, where there is room.
+  if (circles.some((c) => c.cls.includes('lower-bound'))) {
+    const r = 3.5;
+    for (const text of ['First report, a minimum', 'First report']) {
+      const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend' };
+      const box = textBox(label);
+      const withDot: Box = { ...box, left: plot.left + 4 };
+      if (withDot.right <= plot.right && placer.fits({ ...label, x: withDot.left, text: `${'\u25cf '}${text}` }, 4)) {
+        placer.addBox(withDot);
+        texts.push(label);
+        circles.push({ key: 'legend-open-dot', cx: plot.left + 6 + r, cy: label.y - tickFont * 0.35, r, cls: 'legend-dot', opacity: 1, order: 1 });
+        break;
+      }
+    }
+  }
   return { view: 'toll', width, height, circles, rects: [], paths, lines, texts, axes };
 }
 
@@ -767,10 +784,12 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
     const noteBaseline = top + n * pitch + noteHeight - noteSize * 0.3;
     const swatchWidth = 18;
     const swatchHeight = 9;
-    rects.push({ key: 'range-key', x: pad, y: noteBaseline - noteSize * 0.35 - swatchHeight / 2, width: swatchWidth, height: swatchHeight, cls: 'range-key', order: 1 });
-    const words = ['Sources differ: the pale part is the range', 'Range where sources differ', 'Sources differ'];
-    const fitting = words.find((w) => pad + swatchWidth + 6 + textWidth(w, noteSize) <= width - pad) ?? words.at(-1)!;
-    texts.push({ key: 'range-note', x: pad + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted' });
+    // Under the bars, where the eye already is.
+    const noteLeft = mode === 'side' ? barLeft : pad;
+    rects.push({ key: 'range-key', x: noteLeft, y: noteBaseline - noteSize * 0.35 - swatchHeight / 2, width: swatchWidth, height: swatchHeight, cls: 'range-key', order: 1 });
+    const words = ['Dashed outline: the range where sources differ', 'Dashed: range where sources differ', 'Sources differ'];
+    const fitting = words.find((w) => noteLeft + swatchWidth + 6 + textWidth(w, noteSize) <= width - pad) ?? words.at(-1)!;
+    texts.push({ key: 'range-note', x: noteLeft + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted' });
   }
   return { view: 'compare', width, height, circles: [], rects, paths: [], lines, texts, axes: [] };
 }
