@@ -75,6 +75,8 @@ document.addEventListener(StepChangeEvent.type, (event) => needChart(tagOfStep.g
 for (const chart of document.querySelectorAll('.scrolly-chart[data-active] > *')) needChart(chart.localName);
 // Printing builds a figure per step at once: define every chart whose module is here (before the print layout).
 addEventListener('beforeprint', () => loadedDefines.forEach((defineChart) => defineChart()));
+// ...and fetch and define the others, so figures still waiting for their chart (?print waits for them) draw.
+addEventListener('beforeprint', () => Object.keys(lazyCharts).forEach(needChart));
 const params = new URLSearchParams(location.search);
 if (params.has('present') || params.has('print')) Object.keys(lazyCharts).forEach(needChart);
 else {

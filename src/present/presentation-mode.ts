@@ -230,6 +230,7 @@ export class PresentationMode {
     this.syncHash(true);
     this.updateBar();
     this.fit();
+    this.releaseHiddenFocus();
     this.announce(announcement);
     this.broadcast();
   }

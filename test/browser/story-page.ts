@@ -94,3 +94,81 @@ export async function settle(page: StoryPage): Promise<void> {
   page.window.dispatchEvent(new Event('scrollend'));
   await frames(4);
 }
+
+// ---- Presentation mode and the presenter view -------------------------------------------------------------------
+
+/** Presses a key in a page (the story or the presenter view): a keydown on the focused element, as a keyboard would. */
+export function press(target: { window: Window & typeof globalThis; document: Document }, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new target.window.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true, ...init });
+  (target.document.activeElement ?? target.document.body).dispatchEvent(event);
+  return event;
+}
+
+/** The slide presentation mode shows, from its counter ("7 / 29"), or null when it is not presenting. */
+export function shownSlide(page: StoryPage): number | null {
+  if (!page.document.documentElement.classList.contains('fl-presenting')) return null;
+  const text = page.document.querySelector('.fl-present-counter')?.textContent ?? '';
+  const match = /^(\d+) \/ \d+$/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** The id of the step on the current slide (null on the title slide, or when not presenting). */
+export function shownStepId(page: StoryPage): string | null {
+  return page.document.querySelector('.step[data-fl-current]')?.id ?? null;
+}
+
+/** Waits until presentation mode shows a slide. */
+export async function untilSlide(page: StoryPage, slide: number, timeoutMs = 5000): Promise<void> {
+  await until(() => shownSlide(page) === slide && page.document.querySelector('[data-fl-current]') !== null, `slide ${slide} (showing ${shownSlide(page)})`, timeoutMs);
+}
+
+/** Opens the story in presentation mode (`?present`, plus `query`), and waits for its first slide. */
+export async function openPresentation(hash = '', viewport = DESKTOP, query = ''): Promise<StoryPage> {
+  const page = await openStory(hash, viewport, `?present${query}`);
+  await until(() => shownSlide(page) !== null && page.document.querySelector('[data-fl-current]') !== null, 'presentation mode to start');
+  return page;
+}
+
+export interface PresenterPage {
+  readonly frame: HTMLIFrameElement;
+  readonly window: Window & typeof globalThis;
+  readonly document: Document;
+  /** The slide the presenter view shows, from its counter. */
+  slide(): number | null;
+  /** Reloads the presenter view, as a presenter pressing F5 would, and waits for it to start again. */
+  reload(): Promise<void>;
+  close(): void;
+}
+
+/** Opens the presenter view (dist/presenter.html) in a second frame of the test page: same origin as the story. */
+export async function openPresenter(hash = ''): Promise<PresenterPage> {
+  const frame = document.createElement('iframe');
+  frame.title = 'The presenter view under test';
+  frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;z-index:999;background:#fff';
+  const load = async (): Promise<void> => {
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    if (!frame.isConnected) {
+      frame.src = `/dist/presenter.html${hash}`;
+      document.body.append(frame);
+    } else frame.contentWindow!.location.reload();
+    await loaded;
+    await until(() => /^\d+ \/ \d+$/.test(frame.contentDocument?.querySelector('.pv-counter')?.textContent ?? ''), 'the presenter view to start');
+  };
+  await load();
+  const slide = () => {
+    const match = /^(\d+) \/ \d+$/.exec(frame.contentDocument?.querySelector('.pv-counter')?.textContent ?? '');
+    return match ? Number(match[1]) : null;
+  };
+  return {
+    frame,
+    get window() {
+      return frame.contentWindow as Window & typeof globalThis;
+    },
+    get document() {
+      return frame.contentDocument!;
+    },
+    slide,
+    reload: load,
+    close: () => frame.remove(),
+  };
+}
