@@ -81,6 +81,8 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   private geoVersion = 0;
   private drawnGeographyKey = '';
   private shownView?: View;
+  /** The pan and zoom under way, if any: where it goes and when it ends. */
+  private moving?: { target: View; end: number };
 
   /** The URL this map fetches its geography from. */
   get geographyUrl(): string {
@@ -257,10 +259,16 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     };
 
     const same = from.k === marks.view.k && from.x === marks.view.x && from.y === marks.view.y;
-    if (duration === 0 || same) {
+    // A redraw that only brings new shapes (the geography landing mid-move) continues the move it interrupts.
+    const running = this.moving;
+    if (duration === 0 && running && sameView(running.target, marks.view) && performance.now() < running.end) {
+      duration = running.end - performance.now();
+    } else if (duration === 0 || same) {
+      this.moving = undefined;
       apply(marks.view);
       return;
     }
+    this.moving = { target: marks.view, end: performance.now() + duration };
     const { width, height } = marks;
     const toZoom = (v: View): [number, number, number] => [(width / 2 - v.x) / v.k, (height / 2 - v.y) / v.k, width / v.k];
     const interpolate = interpolateZoom(toZoom(from), toZoom(marks.view));
@@ -268,6 +276,8 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
       .transition('view')
       .duration(duration)
       .tween('view', () => (t: number) => {
+        // The last frame is the target itself, so a move ends exactly where a jump would.
+        if (t >= 1) return apply(marks.view);
         const [cx, cy, w] = interpolate(t);
         const k = width / w;
         apply({ k, x: width / 2 - cx * k, y: height / 2 - cy * k });
@@ -527,6 +537,10 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 }
 
 type InsetMark = NonNullable<MapMarks['inset']>;
+
+function sameView(a: View, b: View): boolean {
+  return Math.abs(a.k - b.k) < 1e-9 && Math.abs(a.x - b.x) < 1e-6 && Math.abs(a.y - b.y) < 1e-6;
+}
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;

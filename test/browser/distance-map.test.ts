@@ -1,0 +1,325 @@
+import { expect } from 'chai';
+import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
+import { placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
+import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
+import { describeMap } from '../../src/charts/distance-map/describe.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+
+let rows: PlaceRow[] = [];
+const REGION = '/assets/geo/region.topo.json';
+
+const root = (element: Element) => element.shadowRoot!;
+const svg = (element: Element) => root(element).querySelector('svg')!;
+const description = (element: Element) => root(element).querySelector('.description')!.textContent!.trim();
+const status = (element: Element) => root(element).querySelector('[role="status"]')!.textContent!.trim();
+const message = (element: Element) => root(element).querySelector('.message')?.textContent?.trim() ?? null;
+const zoomTransform = (element: Element) => root(element).querySelector('g.zoom')!.getAttribute('transform');
+
+/** Every URL the page fetches while a test runs: the map loads its geography with fetch. */
+const fetched: string[] = [];
+const originalFetch = window.fetch;
+
+async function map(attributes: string, width = 640, before = ''): Promise<FlDistanceMap> {
+  const container = mount(`${before}<fl-distance-map ${attributes}></fl-distance-map>`, width);
+  const element = container.querySelector('fl-distance-map') as FlDistanceMap;
+  await drawn(element);
+  return element;
+}
+
+async function geographyReady(element: FlDistanceMap): Promise<void> {
+  await until(() => element.geographyStatus === 'ready' || element.geographyStatus === 'failed', 'the geography to load or fail', 10_000);
+  await until(() => svg(element).getAttribute('data-geography') === element.geographyStatus, 'the map to redraw with it');
+  await frames(2);
+}
+
+/** Waits out the transition of a state change. */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 1.5 + 150));
+  await frames(2);
+}
+
+async function show(element: FlDistanceMap, focus: string, measure = ''): Promise<void> {
+  element.setAttribute('focus', focus);
+  if (measure) element.setAttribute('measure', measure);
+  else element.removeAttribute('measure');
+  await until(() => element.getAttribute('data-drawn') === JSON.stringify({ focus, measure }), `focus="${focus}" measure="${measure}" to draw`);
+  await frames(2);
+}
+
+const reducedMotion = (matches: boolean) => {
+  const original = window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: matches && query.includes('reduce'),
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  return () => {
+    window.matchMedia = original;
+  };
+};
+
+/** A text's box: its rendered width and 1.2 em around the middle of its line (browsers disagree on line boxes). */
+function inkBox(text: SVGGraphicsElement): DOMRect {
+  const box = text.getBoundingClientRect();
+  const em = parseFloat(getComputedStyle(text).fontSize);
+  const middle = (box.top + box.bottom) / 2;
+  return new DOMRect(box.left + 0.5, middle - 0.55 * em, box.width - 1, 1.1 * em);
+}
+
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** The visible texts of the map: place names, country and sea names, the distance, the border point. */
+function visibleTexts(element: Element): SVGTextElement[] {
+  return [...root(element).querySelectorAll<SVGTextElement>('svg text')].filter(
+    (text) => text.textContent && Number(getComputedStyle(text).opacity) > 0 && !text.closest('[opacity="0"]') && !text.closest('.notice'),
+  );
+}
+
+describe('<fl-distance-map>', () => {
+  before(async () => {
+    performance.setResourceTimingBufferSize(5000);
+    rows = await storyRows(placesDataset);
+    setDefaultRows('fl-distance-map', rows);
+    defineDistanceMap();
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      fetched.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      return originalFetch(input, init);
+    };
+  });
+
+  after(() => {
+    window.fetch = originalFetch;
+  });
+
+  afterEach(() => {
+    cleanup();
+    window.scrollTo(0, 0);
+  });
+
+  describe('loading the geography', () => {
+    it('resolves the bundled region file next to the source', () => {
+      expect(new URL(FlDistanceMap.geographyUrl).pathname).to.equal(REGION);
+    });
+
+    it('fetches nothing until connected, and nothing until near the viewport', async () => {
+      const url = `${REGION}?lazy-test`;
+      const loose = document.createElement('fl-distance-map') as FlDistanceMap;
+      loose.setAttribute('geography', url);
+      loose.setAttribute('focus', 'kstovo');
+      await frames(4);
+      const element = await map(`focus="kstovo" measure="kstovo border" geography="${url}"`, 640, '<div style="height: 6000px"></div>');
+      await frames(6);
+      const requested = () => [...fetched, ...performance.getEntriesByType('resource').map((entry) => entry.name)].filter((name) => name.includes('lazy-test'));
+      expect(requested(), 'no request for the geography far below the fold').to.deep.equal([]);
+      expect(element.geographyStatus).to.equal('waiting');
+      // Places and the distance draw without it.
+      expect(root(element).querySelector('.measure-label')!.textContent).to.contain('770 km');
+      element.scrollIntoView();
+      await geographyReady(element);
+      expect(element.geographyStatus).to.equal('ready');
+      expect(requested().length).to.be.greaterThan(0);
+      expect(root(element).querySelectorAll('path.country').length).to.be.greaterThan(30);
+      expect(loose.geographyStatus).to.equal('waiting');
+    });
+
+    it('draws the countries, Ukraine and Russia set apart, once it is near the viewport', async () => {
+      const element = await map('focus="ukraine crocus" measure="crocus border"');
+      await geographyReady(element);
+      expect(root(element).querySelector('path.country.ukraine')).to.exist;
+      expect(root(element).querySelector('path.country.russia')).to.exist;
+      expect(root(element).querySelector('path.ukraine-outline')!.getAttribute('d')!.length).to.be.greaterThan(100);
+      expect(root(element).querySelector('path.russia-border')!.getAttribute('d')!.length).to.be.greaterThan(100);
+      const labels = visibleTexts(element).map((text) => text.textContent);
+      expect(labels).to.include('UKRAINE');
+    });
+
+    it('without the geography: says so in its box, keeps sentence, table and distances, warns once, throws nothing', async () => {
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      let element!: FlDistanceMap;
+      const warnings = await captureWarnings(async () => {
+        element = await map('focus="kstovo" measure="kstovo border" geography="/assets/geo/missing.topo.json"');
+        await geographyReady(element);
+        await frames(4);
+      });
+      window.removeEventListener('error', onError);
+      expect(element.geographyStatus).to.equal('failed');
+      expect(warnings.filter((w) => w.includes('fl-distance-map'))).to.have.length(1);
+      expect(warnings[0]).to.contain('/assets/geo/missing.topo.json');
+      expect(errors).to.deep.equal([]);
+      const notice = root(element).querySelector('.notice')!.textContent!;
+      expect(notice).to.contain('The map could not be loaded.');
+      expect(description(element)).to.equal(describeMap(rows, { focus: 'kstovo', measure: 'kstovo border' }));
+      expect(root(element).querySelector('.measure-label')!.textContent).to.contain('770 km');
+      expect(root(element).querySelector('table tr[data-id="kstovo"]')!.textContent).to.match(/76\d\.\d km/);
+      // Ukraine's bundled outline still shows where the border is.
+      expect(root(element).querySelectorAll('path.country')).to.have.length(1);
+      expect(root(element).querySelector('path.country.ukraine')).to.exist;
+    });
+
+    it('takes its geography URL from the class for every map without its own', async () => {
+      const saved = FlDistanceMap.geographyUrl;
+      FlDistanceMap.geographyUrl = '/assets/geo/missing.topo.json?static';
+      try {
+        const warnings = await captureWarnings(async () => {
+          const element = await map('focus="crocus"');
+          await geographyReady(element);
+          expect(element.geographyUrl).to.equal('/assets/geo/missing.topo.json?static');
+          expect(element.geographyStatus).to.equal('failed');
+        });
+        expect(warnings).to.have.length(1);
+      } finally {
+        FlDistanceMap.geographyUrl = saved;
+      }
+    });
+  });
+
+  describe('states', () => {
+    it('measure="kstovo border": the line, both figures, the sentence and the table', async () => {
+      const element = await map('focus="kstovo" measure="kstovo border"');
+      const label = [...root(element).querySelectorAll('.measure-label text')].map((t) => t.textContent);
+      expect(label).to.deep.equal(['770 km', '(the article: about 775 km)']);
+      expect(description(element)).to.equal(
+        'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s border; the article says about 775 km.',
+      );
+      expect(root(element).querySelector('.border-point')).to.exist;
+      const caption = root(element).querySelector('table caption')!.textContent!;
+      expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E: 770 km \(76\d\.\d\d km unrounded; the article: about 775 km\)\.$/);
+      const d = root(element).querySelector('path.measure-line')!.getAttribute('d')!;
+      expect(d.split('L').length).to.be.greaterThan(20, 'a sampled great circle, not a straight segment');
+    });
+
+    it('measure="crocus kremlin": 16.4 km, and a locator for so close a view', async () => {
+      const element = await map('focus="crocus kremlin" measure="crocus kremlin"');
+      await geographyReady(element);
+      expect(root(element).querySelector('.measure-label')!.textContent).to.equal('16.4 km');
+      expect(description(element)).to.equal('Crocus City Hall lies 16.4 km from the Moscow Kremlin.');
+      expect(root(element).querySelector('svg.inset')).to.exist;
+      expect(root(element).querySelector('.scale text')!.textContent).to.match(/^\d+ km$/);
+    });
+
+    it('a change of focus pans and zooms with a transition, and announces the new state', async () => {
+      const element = await map('focus="crocus kremlin"');
+      const start = zoomTransform(element);
+      await show(element, 'caucasus');
+      await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS / 3));
+      const middle = zoomTransform(element);
+      await settled();
+      const end = zoomTransform(element);
+      expect(middle).to.not.equal(start);
+      expect(middle).to.not.equal(end);
+      expect(status(element)).to.equal(description(element));
+      expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport.');
+    });
+
+    it('jumps without motion under prefers-reduced-motion', async () => {
+      const restore = reducedMotion(true);
+      try {
+        const element = await map('focus="crocus kremlin"');
+        const reference = await map('focus="isis-reach"');
+        await show(element, 'isis-reach');
+        expect(zoomTransform(element)).to.equal(zoomTransform(reference));
+      } finally {
+        restore();
+      }
+    });
+
+    it('ends in the same picture however it got there', async () => {
+      const element = await map('focus="ukraine"');
+      for (const [focus, measure] of [['kstovo', 'kstovo border'], ['caucasus', ''], ['isis-reach', ''], ['russia-west', 'kstovo border']] as const) {
+        element.setAttribute('focus', focus);
+        if (measure) element.setAttribute('measure', measure);
+        else element.removeAttribute('measure');
+        await frames(3);
+      }
+      await settled();
+      const direct = await map('focus="russia-west" measure="kstovo border"');
+      await settled();
+      expect(zoomTransform(element)).to.equal(zoomTransform(direct));
+      const labels = (e: Element) => [...root(e).querySelectorAll('.measure-label text')].map((t) => t.textContent);
+      expect(labels(element)).to.deep.equal(labels(direct));
+      expect(root(element).querySelectorAll('g.measured')).to.have.length(1);
+    });
+
+    it('keeps focus() a method: the focus attribute lives on the focusIds property', async () => {
+      const element = await map('focus="kstovo"');
+      expect(element.focus).to.equal(HTMLElement.prototype.focus);
+      expect(element.focusIds).to.equal('kstovo');
+      element.focusIds = 'caucasus';
+      await until(() => element.getAttribute('data-drawn') === JSON.stringify({ focus: 'caucasus', measure: '' }), 'property set');
+    });
+
+    it('tolerates being defined twice', () => {
+      expect(() => defineDistanceMap()).to.not.throw();
+    });
+  });
+
+  describe('bad input shows a message in the box', () => {
+    const cases: [string, RegExp][] = [
+      ['focus="kstov"', /unknown place "kstov" in focus \(known: crocus, kremlin, kstovo/],
+      ['focus="kstovo" measure="kstovo"', /measure takes two ids/],
+      ['focus="kstovo" measure="border kstovo"', /names the place first/],
+      ['focus="kstovo" measure="crocus raqa"', /unknown place "raqa" in measure/],
+    ];
+    for (const [attributes, expected] of cases) {
+      it(attributes, async () => {
+        const warnings = await captureWarnings(async () => {
+          const container = mount(`<fl-distance-map ${attributes}></fl-distance-map>`);
+          const element = container.querySelector('fl-distance-map')!;
+          await until(() => message(element) !== null, 'a message');
+          expect(message(element)).to.match(expected);
+        });
+        expect(warnings).to.have.length(1);
+      });
+    }
+
+    it('coordinates out of range in the data', async () => {
+      const container = mount('<fl-distance-map focus="kstovo"></fl-distance-map>');
+      const element = container.querySelector('fl-distance-map') as FlDistanceMap;
+      const warnings = await captureWarnings(async () => {
+        element.data = rows.map((row) => (row.id === 'kstovo' ? { ...row, lat: 95 } : row));
+        await until(() => message(element) !== null, 'a message');
+      });
+      expect(message(element)).to.match(/lat "95" is out of range \(-90 to 90\)/);
+      expect(warnings).to.have.length(1);
+    });
+  });
+
+  describe('layout in the browser', () => {
+    for (const width of [390, 1000]) {
+      for (const [focus, measure] of [['isis-reach', ''], ['kstovo', 'kstovo border'], ['ukraine crocus', 'crocus border'], ['caucasus', '']]) {
+        it(`${focus}${measure ? ` / ${measure}` : ''} at ${width} px: texts apart and inside the frame`, async () => {
+          const element = await map(`focus="${focus}"${measure ? ` measure="${measure}"` : ''}`, width);
+          await geographyReady(element);
+          await settled();
+          const frame = svg(element).getBoundingClientRect();
+          expect(frame.width).to.be.closeTo(width, 1);
+          const texts = visibleTexts(element);
+          expect(texts.length).to.be.greaterThan(2);
+          const boxes = texts.map((text) => ({ text: text.textContent, box: inkBox(text) }));
+          for (const { text, box } of boxes) {
+            expect(box.left, `${text} left`).to.be.at.least(frame.left - 0.5);
+            expect(box.right, `${text} right`).to.be.at.most(frame.right + 0.5);
+            expect(box.top, `${text} top`).to.be.at.least(frame.top - 0.5);
+            expect(box.bottom, `${text} bottom`).to.be.at.most(frame.bottom + 0.5);
+          }
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              // The two lines of the distance label are one label.
+              if (texts[i]!.parentElement === texts[j]!.parentElement && texts[i]!.closest('.measure-label')) continue;
+              expect(overlap(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.text} / ${boxes[j]!.text}`).to.equal(false);
+            }
+          }
+        });
+      }
+    }
+  });
+});
