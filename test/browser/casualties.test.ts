@@ -180,11 +180,15 @@ describe('<fl-casualties>', () => {
     it('ends in the same picture whatever the path: toll via compare equals toll drawn directly', async () => {
       const direct = await chart('view="toll"', 500);
       const travelled = await chart('view="preliminary"', 500);
+      // Each change lands in the middle of the previous one's transition.
       await show(travelled, 'compare');
+      await show(travelled, 'preliminary');
       await show(travelled, 'toll');
       await settled();
       const picture = (element: Element) =>
-        marks(element, 'circle, rect, text').map((n) => `${n.getAttribute('class')}@${n.getAttribute('cx') ?? n.getAttribute('x')},${n.getAttribute('cy') ?? n.getAttribute('y')}`).sort();
+        marks(element, 'circle, rect, text, path, line')
+          .map((n) => [n.getAttribute('class'), n.getAttribute('cx') ?? n.getAttribute('x') ?? n.getAttribute('x1'), n.getAttribute('cy') ?? n.getAttribute('y') ?? n.getAttribute('y1'), n.getAttribute('width') ?? n.getAttribute('r'), n.getAttribute('d'), n.getAttribute('opacity'), n.textContent].join('@'))
+          .sort();
       expect(picture(travelled)).to.deep.equal(picture(direct));
     });
 
@@ -317,6 +321,7 @@ describe('<fl-casualties>', () => {
           const boxes = texts.map(inkBox);
           texts.forEach((text, i) => {
             expect(parseFloat(getComputedStyle(text).fontSize), text.textContent!).to.be.at.least(12);
+            expect(getComputedStyle(text).opacity, `"${text.textContent}" visible`).to.equal('1');
             const box = boxes[i]!;
             expect(box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5 && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5, `"${text.textContent}" inside`).to.equal(true);
             for (let j = i + 1; j < texts.length; j++) {

@@ -9,7 +9,7 @@ import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
-import { describe } from './describe.ts';
+import { describe, sourceLine } from './describe.ts';
 import {
   type AxisMark,
   type CasualtyMarks,
@@ -68,9 +68,7 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
   }
 
   protected override sourceLine(rows: readonly CasualtyRow[], state: ChartState): string {
-    const sources = [...new Set(rowsShown(rows, viewOf(state)).map((row) => row.source))];
-    if (!sources.length) return '';
-    return `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.join('; ')}.`;
+    return sourceLine(rows, viewOf(state));
   }
 }
 

@@ -3,7 +3,7 @@
  * the data changes the sentence with it. Pure, for Node tests and for the element's caption and live region.
  */
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { compareRows, formatDay, formatFigure, latestRow, preliminaryRow, rowDate, subjectAttack, tollRows } from './layout.ts';
+import { compareRows, formatDay, formatFigure, latestRow, preliminaryRow, rowDate, rowsShown, subjectAttack, tollRows } from './layout.ts';
 
 export function describe(rows: readonly CasualtyRow[], view: CasualtyView): string {
   switch (view) {
@@ -14,6 +14,13 @@ export function describe(rows: readonly CasualtyRow[], view: CasualtyView): stri
     case 'compare':
       return describeCompare(rows);
   }
+}
+
+/** "Source: ..." or "Sources: a; b." naming each source of the rows the view shows, once. */
+export function sourceLine(rows: readonly CasualtyRow[], view: CasualtyView): string {
+  const sources = [...new Set(rowsShown(rows, view).map((row) => row.source))];
+  if (!sources.length) return '';
+  return `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.join('; ')}.`;
 }
 
 function killed(row: CasualtyRow): string {
