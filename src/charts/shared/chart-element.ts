@@ -67,6 +67,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   private resizeObserver?: ResizeObserver;
+  private resizeFrame = 0;
   private loadToken = 0;
   private lastMarks?: { rows: readonly Row[]; key: string; marks: Marks };
   private drawn = false;
@@ -82,6 +83,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    cancelAnimationFrame(this.resizeFrame);
     this.loadToken++;
   }
 
@@ -215,7 +217,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       const box = entries[entries.length - 1]!.contentRect;
       const width = Math.round(box.width);
       const height = Math.round(box.height);
-      if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
+      // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
+      // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => {
+        if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
+      });
     });
     // Observe the host: the frame is re-rendered when a message replaces the plot, the host is not.
     this.resizeObserver.observe(this);
