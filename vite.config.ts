@@ -1,11 +1,27 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { storyPlugin } from './src/story/plugin.ts';
 import { cspPlugin } from './src/story/csp.ts';
+
+/**
+ * The pages' text is in the HTML and their scripts only enhance it, so the scripts are fetched at low priority:
+ * they never hold up the first paint (the browser fetches CSS first), and tools that estimate paint times from
+ * request priorities (Lighthouse) do not count them as render-blocking.
+ */
+function lowPriorityScripts(): Plugin {
+  return {
+    name: 'frontlines-low-priority-scripts',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g, '<$1 fetchpriority="low"'),
+    },
+  };
+}
 
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin(), cspPlugin()],
+  plugins: [storyPlugin(), cspPlugin(), lowPriorityScripts()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -72,7 +72,12 @@ for (const step of steps) {
   if (element) nearby.observe(element);
 }
 document.addEventListener(StepChangeEvent.type, (event) => needChart(tagOfStep.get((event as StepChangeEvent).detail.id)));
-for (const chart of document.querySelectorAll('.scrolly-chart[data-active] > *')) needChart(chart.localName);
+// The chart shown when the page opens is fetched once the first frame is out, so the article's text paints first.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    for (const chart of document.querySelectorAll('.scrolly-chart[data-active] > *')) needChart(chart.localName);
+  }),
+);
 // Printing builds a figure per step at once: define every chart whose module is here (before the print layout).
 addEventListener('beforeprint', () => loadedDefines.forEach((defineChart) => defineChart()));
 // ...and fetch and define the others, so figures still waiting for their chart (?print waits for them) draw.
