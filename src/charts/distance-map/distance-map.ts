@@ -97,13 +97,18 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.geo.status === 'waiting') this.watchViewport();
+    addEventListener('beforeprint', this.onBeforePrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.observer = undefined;
+    removeEventListener('beforeprint', this.onBeforePrint);
   }
+
+  /** A printed page has no viewport to come near: every map fetches its shapes when printing starts. */
+  private readonly onBeforePrint = (): void => this.loadGeography();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -132,7 +137,14 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     this.observer.observe(this);
   }
 
-  private loadGeography(): void {
+  /**
+   * Fetches the geography now rather than when the map nears the viewport (for printing, or a page that knows
+   * the map is about to show). Does nothing while it is loading or once it has loaded.
+   */
+  loadGeography(): void {
+    if (this.geo.status === 'loading' || this.geo.status === 'ready') return;
+    this.observer?.disconnect();
+    this.observer = undefined;
     const url = this.geographyUrl;
     const token = ++this.geoToken;
     this.setGeography({ status: 'loading' });
