@@ -19,6 +19,8 @@ const latest = crocus.at(-1)!;
 const VIEWS: readonly CasualtyView[] = ['preliminary', 'toll', 'compare'];
 /** Phone, large phone and desktop widths; a short sticky graphic, the default 16:10 frame, and a tall one. */
 const SIZES = [280, 390, 900].flatMap((width) => [170, Math.round(width / 1.6), 300, 600].map((height) => ({ width, height })));
+/** Every width in between too, where the layouts switch between their narrow and wide arrangements. */
+const SWEEP = Array.from({ length: 32 }, (_, i) => 280 + i * 20).flatMap((width) => [180, Math.round(width / 1.6), 420].map((height) => ({ width, height })));
 
 const at = (view: CasualtyView, width = 390, height = 300, data: readonly CasualtyRow[] = rows) => layout(data, { view }, { width, height });
 const count = (marks: CasualtyMarks, kind: 'circles' | 'rects' | 'paths' | 'lines', cls: string) =>
@@ -179,7 +181,7 @@ suite('layout(rows, {view: "compare"}, size)', () => {
 suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
   for (const view of VIEWS) {
     it(`${view}: no two pieces of text overlap, all text is at least 12px`, () => {
-      for (const size of SIZES) {
+      for (const size of [...SIZES, ...SWEEP]) {
         const marks = layout(rows, { view }, size);
         const boxes = textBoxes(marks);
         assert.ok(boxes.length > 0, 'some text');
@@ -194,7 +196,7 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
     });
 
     it(`${view}: everything lies inside the size`, () => {
-      for (const size of SIZES) {
+      for (const size of [...SIZES, ...SWEEP]) {
         const marks = layout(rows, { view }, size);
         const where = `${view} ${size.width}x${size.height}`;
         const inside = (x: number, y: number, what: string) =>
