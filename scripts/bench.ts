@@ -241,20 +241,12 @@ const byteRows = [
   byteRow('HTML (index.html)', bytes.html),
   byteRow('initial JS', bytes.initialJs),
   byteRow('lazy JS (charts, loaded as needed)', bytes.lazyJs),
-  byteRow('other pages\' JS (presenter view)', bytes.otherJs),
-  byteRow('CSS', bytes.css),
+  byteRow('other pages (presenter, embed page)', bytes.otherPages),
+  byteRow('CSS (story page)', bytes.css),
   byteRow('map geography', bytes.geography),
   byteRow('embed bundle', bytes.embed),
 ];
-// The scripts the story had loaded when its first chart was drawn (from the scroll-through's first run).
-const firstScreen = scrollRuns.story[0]?.scriptsForFirstChart ?? [];
-const knownFiles = new Map([...bytes.initialJs.files, ...bytes.lazyJs.files].map((file) => [file.file, file]));
-const firstScreenFiles = firstScreen.map((file) => knownFiles.get(file)).filter((file) => file !== undefined);
-const firstScreenGroup: ByteGroup | null = firstScreenFiles.length
-  ? { files: firstScreenFiles, raw: firstScreenFiles.reduce((sum, f) => sum + f.raw, 0), gzip: firstScreenFiles.reduce((sum, f) => sum + f.gzip, 0) }
-  : null;
-if (firstScreenGroup) byteRows.splice(2, 0, byteRow('JS loaded when the first chart is drawn', firstScreenGroup));
-const fileRows = (['initialJs', 'lazyJs', 'otherJs', 'css', 'geography', 'embed'] as const).flatMap((key) =>
+const fileRows = (['initialJs', 'lazyJs', 'css', 'geography', 'embed', 'otherPages'] as const).flatMap((key) =>
   (bytes[key]?.files ?? []).map((file) => [`${key}: ${file.file}`, formatKb(file.raw), formatKb(file.gzip)]),
 );
 const budgetRows = budgetResults.map((result) => [result.name, result.target, result.value, result.pass === null ? 'n/a' : result.pass ? 'pass' : 'FAIL']);
@@ -298,7 +290,6 @@ const results = {
   buildMs: Number.isFinite(buildMs) ? Math.round(buildMs) : null,
   options: { scroll: SCROLL_OPTIONS, lighthouse: 'default mobile config, performance category' },
   bytes: bytes satisfies ByteReport,
-  firstChartScripts: firstScreenGroup,
   figures: summaries,
   budgets: budgetResults,
   lighthouse: lighthouseRuns,

@@ -30,8 +30,9 @@ export interface ByteReport {
   readonly html: ByteGroup;
   readonly initialJs: ByteGroup;
   readonly lazyJs: ByteGroup;
-  /** Scripts of the site's other pages (the presenter view) that the story page never loads. */
-  readonly otherJs: ByteGroup;
+  /** Scripts and styles of the site's other pages (presenter view, embed page) that the story page never loads. */
+  readonly otherPages: ByteGroup;
+  /** The story page's stylesheets. */
   readonly css: ByteGroup;
   /** The map's geography (TopoJSON), fetched when the map nears the viewport. */
   readonly geography: ByteGroup;
@@ -203,14 +204,14 @@ export function measureBytes(dist = 'dist'): ByteReport {
   const inEmbed = (file: string): boolean => file.startsWith('embed/');
   const { initial, lazy } = jsGraph(dist, scripts);
   const otherJs = all.filter((file) => file.endsWith('.js') && !inEmbed(file) && !initial.includes(file) && !lazy.includes(file));
-  const css = all.filter((file) => file.endsWith('.css') && !inEmbed(file));
+  const otherCss = all.filter((file) => file.endsWith('.css') && !inEmbed(file) && !styles.includes(file));
   const embedFiles = all.filter((file) => inEmbed(file) && file.endsWith('.js'));
   return {
     html: group([fileBytes(dist, 'index.html')]),
     initialJs: group(initial.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
     lazyJs: group(lazy.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
-    otherJs: group(otherJs.map((file) => fileBytes(dist, file))),
-    css: group([...new Set([...styles, ...css])].filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
+    otherPages: group([...otherJs, ...otherCss].map((file) => fileBytes(dist, file))),
+    css: group(styles.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
     geography: group(all.filter((file) => isGeography(file) && !inEmbed(file)).map((file) => fileBytes(dist, file))),
     embed: embedFiles.length ? group(embedFiles.map((file) => fileBytes(dist, file))) : null,
   };

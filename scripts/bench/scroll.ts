@@ -56,7 +56,7 @@ export interface ScrollFigures {
   readonly stepMaxMs: number;
   readonly stepMaxFrames: number;
   readonly pageErrors: string[];
-  /** When the first chart had drawn (ms from navigation), and the scripts loaded by then (paths from the root). */
+  /** When the first chart had drawn, in ms from navigation. */
   readonly firstChartMs: number;
   /** Layout shift before scrolling (the sum of shift values, as CLS counts them on a page this short-lived). */
   readonly loadShift: number;
@@ -65,7 +65,6 @@ export interface ScrollFigures {
   /** The page's largest contentful paint before scrolling: when (ms from navigation) and which element. */
   readonly lcpMs: number;
   readonly lcpElement: string;
-  readonly scriptsForFirstChart: string[];
 }
 
 /** Installed before any page script: records long tasks, counts frames, and times step changes. */
@@ -107,13 +106,7 @@ const INIT_SCRIPT = String.raw`(() => {
   const settle = () => {
     const now = performance.now();
     if (bench.firstChart === undefined && document.querySelector('[data-drawn]')) {
-      bench.firstChart = {
-        ms: now,
-        scripts: performance.getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => /\.m?js$/.test(path))
-          .concat([...document.scripts].filter((script) => script.src).map((script) => new URL(script.src).pathname)),
-      };
+      bench.firstChart = { ms: now };
     }
     bench.pending = bench.pending.filter((entry) => {
       const key = stateKey(entry.chart);
@@ -192,7 +185,7 @@ interface PageRecord {
   unchanged: number;
   undrawn: string[];
   observerError: string | null;
-  firstChart: { ms: number; scripts: string[] } | null;
+  firstChart: { ms: number } | null;
   lcp: { start: number; size: number; element: string } | null;
   loadShifts: { start: number; value: number; sources: string[] }[];
 }
@@ -249,7 +242,6 @@ export async function runScroll(browser: Browser, url: string): Promise<ScrollFi
       loadShiftSources: [...new Set([...record.loadShifts].sort((a, b) => b.value - a.value).flatMap((shift) => shift.sources))],
       lcpMs: record.lcp?.start ?? Number.NaN,
       lcpElement: record.lcp?.element ?? '',
-      scriptsForFirstChart: [...new Set(record.firstChart?.scripts.map((path) => path.slice(1)) ?? [])].sort(),
     };
   } finally {
     await context.close();
