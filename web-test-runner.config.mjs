@@ -65,11 +65,25 @@ function countsReporter() {
   };
 }
 
+/** Endpoints the hostile-input tests need: a data URL that takes far longer to answer than a chart waits. */
+function testEndpoints() {
+  return {
+    name: 'frontlines-test-endpoints',
+    async serve(context) {
+      if (context.path === '/__test/slow.csv') {
+        await new Promise((resolve) => setTimeout(resolve, 15_000));
+        return { body: 'id\n', type: 'text/csv' };
+      }
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: process.env.FL_FILES ? process.env.FL_FILES.split(',') : ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testEndpoints()],
   browsers: [launchers[browser]()],
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -86,7 +86,25 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
 }
 
 /** Reads CSV text into typed rows. Every row must carry a `source` when the schema has that column. */
+/**
+ * The most rows a chart takes. Every Frontlines chart draws one mark or more per row; past a few thousand the page
+ * would stall for seconds and the picture would be unreadable, so a larger file is refused with a message, before
+ * any of it is parsed.
+ */
+export const MAX_ROWS = 5_000;
+
+function tooMany(count: number): DatasetResult<never> {
+  return {
+    rows: [],
+    problems: [{ line: 0, message: `the data has ${count.toLocaleString('en-GB')} rows; a chart takes at most ${MAX_ROWS.toLocaleString('en-GB')}` }],
+  };
+}
+
 export function readCsv<Row>(schema: DatasetSchema<Row>, text: string): DatasetResult<Row> {
+  // Counting line breaks is cheap; parsing a huge file to find out it is too big is not.
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && lines <= MAX_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
+  if (lines > MAX_ROWS + 1) return tooMany(text.split('\n').length - 1);
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   const columns = Object.keys(schema.columns);
   const header = records.shift();
@@ -118,6 +136,7 @@ export function readRows<Row>(schema: DatasetSchema<Row>, input: unknown): Datas
   if (!Array.isArray(input)) {
     return { rows: [], problems: [{ line: 0, message: `data must be an array of rows, got ${describeType(input)}` }] };
   }
+  if (input.length > MAX_ROWS) return tooMany(input.length);
   const objects: { line: number; raw: Record<string, string> }[] = [];
   const problems: RowProblem[] = [];
   input.forEach((item, index) => {
