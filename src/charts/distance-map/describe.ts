@@ -107,5 +107,5 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
       : sources.length <= 3
         ? `coordinates: ${sources.join('; ')}. `
         : `coordinates of ${shown.length} places: ${list(publishers)} (each place\u2019s source is in the data table). `;
-  return `Source: ${coordinates}Borders: Natural Earth. Distances computed on a sphere of radius 6,371 km, rounded to 5 km above 100 km.`;
+  return `Source: ${coordinates}Borders: Natural Earth, Ukraine within its internationally recognised borders. Distances computed on a sphere of radius 6,371 km, rounded to 5 km above 100 km.`;
 }

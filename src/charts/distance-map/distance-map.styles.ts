@@ -186,8 +186,16 @@ export const distanceMapStyles = css`
     fill: var(--_ink);
     stroke: none;
   }
-  td.note {
+  .detail {
+    display: block;
     color: var(--_muted);
     font-size: 0.75rem;
+    font-weight: 400;
+  }
+  th[scope='row'] {
+    font-weight: 600;
+  }
+  td:last-child {
+    overflow-wrap: anywhere;
   }
 `;

@@ -216,9 +216,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
         <thead>
           <tr>
             <th scope="col">Place</th>
-            <th scope="col">Coordinates</th>
-            <th scope="col" class="number">To Ukraine\u2019s border (computed)</th>
-            <th scope="col" class="number">The article</th>
+            <th scope="col" class="number">To Ukraine\u2019s border</th>
             <th scope="col">Source</th>
           </tr>
         </thead>
@@ -226,11 +224,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
           ${tableRows(rows, state).map(
             (row) => html`
               <tr data-id=${row.id}>
-                <th scope="row">${row.place}</th>
-                <td>${row.coordinates}</td>
-                <td class="number">${row.toBorder}</td>
-                <td class="number">${row.article}</td>
-                <td>${row.source}${row.note ? html`<br /><span class="note">${row.note}</span>` : nothing}</td>
+                <th scope="row">${row.place}<span class="detail">${row.coordinates}</span></th>
+                <td class="number">
+                  ${row.toBorder}${row.article ? html`<span class="detail">the article: ${row.article}</span>` : nothing}
+                </td>
+                <td>${row.source}${row.note ? html`<span class="detail">${row.note}</span>` : nothing}</td>
               </tr>
             `,
           )}

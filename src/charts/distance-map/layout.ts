@@ -191,7 +191,7 @@ interface BaseGeography {
   readonly coast: string;
   readonly russiaBorder: string;
   readonly ukraineOutline: string;
-  readonly labels: { id: string; text: string; base: [number, number]; width: number; emphasis: boolean }[];
+  readonly labels: { id: string; text: string; base: [number, number]; width: number; emphasis: boolean; rings?: [number, number][][] }[];
 }
 
 const UKRAINE_ID = '804';
@@ -222,7 +222,11 @@ function baseGeography(topology: Topology): BaseGeography {
     // Names Natural Earth abbreviates ("N. Cyprus", "Bosnia and Herz.") are left unlabelled.
     if (label && !name.includes('.')) {
       const [[x0], [x1]] = basePath.bounds(shape);
-      labels.push({ id, text: name.toUpperCase(), base: project(label), width: x1 - x0, emphasis: id === UKRAINE_ID || id === RUSSIA_ID });
+      const emphasis = id === UKRAINE_ID || id === RUSSIA_ID;
+      // Ukraine and Russia keep their names in any view that shows enough of them: their outlines, projected,
+      // let the layout find room inside the part in view.
+      const rings = emphasis ? projectedRings(shape.geometry) : undefined;
+      labels.push({ id, text: name.toUpperCase(), base: project(label), width: x1 - x0, emphasis, ...(rings ? { rings } : {}) });
     }
   }
   const isId = (g: GeometryObject, id: string) => String(g.id) === id;
@@ -238,6 +242,24 @@ function baseGeography(topology: Topology): BaseGeography {
   };
   baseCache.set(topology, result);
   return result;
+}
+
+function projectedRings(geometry: GeoJSON.Geometry): [number, number][][] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return polygons.flatMap((polygon) => polygon.map((ring) => ring.map((p) => project([p[0]!, p[1]!]))));
+}
+
+/** Even-odd test in base coordinates: near enough for placing a name. */
+function insideRings([x, y]: readonly [number, number], rings: readonly (readonly [number, number][])[]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
 }
 
 let fallbackGeography: BaseGeography | undefined;
@@ -642,9 +664,34 @@ export function layoutMap(
       const w = measureText(label.text, countrySize, { weight: 500, letterSpacing: 0.14 });
       if (label.width * view.k < w * 1.15) continue;
       const rect: Rect = { x: x - w / 2 - 3, y: y - countrySize * 0.8, w: w + 6, h: countrySize * 1.3 };
-      if (!free(rect) || !clearOfLine(rect)) continue;
-      placed.push(rect);
-      texts.push({ key: `country-${label.id}`, text: label.text, base: label.base, x, y: y + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: label.emphasis });
+      if (free(rect) && clearOfLine(rect)) {
+        placed.push(rect);
+        texts.push({ key: `country-${label.id}`, text: label.text, base: label.base, x, y: y + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: label.emphasis });
+        continue;
+      }
+      if (!label.rings) continue;
+      // Its usual spot is out of view or taken: look for room inside the part that is in view.
+      const step = 20;
+      const inside: [number, number][] = [];
+      for (let sy = step / 2; sy < height; sy += step) {
+        for (let sx = step / 2; sx < width; sx += step) {
+          if (insideRings([(sx - view.x) / view.k, (sy - view.y) / view.k], label.rings)) inside.push([sx, sy]);
+        }
+      }
+      if (inside.length * step * step < w * countrySize * 12) continue;
+      const cx = inside.reduce((sum, p) => sum + p[0], 0) / inside.length;
+      const cy = inside.reduce((sum, p) => sum + p[1], 0) / inside.length;
+      inside.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy) || a[1] - b[1] || a[0] - b[0]);
+      for (const [sx, sy] of inside) {
+        const candidate: Rect = { x: sx - w / 2 - 3, y: sy - countrySize * 0.8, w: w + 6, h: countrySize * 1.3 };
+        // The name's ends must lie inside the country too, not across a border or out at sea.
+        const ends = [[candidate.x, sy], [candidate.x + candidate.w, sy]].every(([ex, ey]) => insideRings([(ex! - view.x) / view.k, (ey! - view.y) / view.k], label.rings!));
+        if (!ends || !free(candidate) || !clearOfLine(candidate)) continue;
+        placed.push(candidate);
+        const base: [number, number] = [(sx - view.x) / view.k, (sy - view.y) / view.k];
+        texts.push({ key: `country-${label.id}`, text: label.text, base, x: sx, y: sy + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: true });
+        break;
+      }
     }
     const seaSize = narrow ? 10.5 : 11.5;
     for (const sea of SEAS) {
