@@ -8,7 +8,7 @@ import type { ChartState } from '../charts/shared/schema.ts';
 import type { CasualtyRow } from '../charts/casualties/schema.ts';
 import type { EventRow } from '../charts/timeline/schema.ts';
 import type { PlaceRow } from '../charts/distance-map/schema.ts';
-import { describe as describeCasualties } from '../charts/casualties/describe.ts';
+import { describe as describeCasualties, sourceLine as casualtiesSource } from '../charts/casualties/describe.ts';
 import { formatFigure, rowsShown, viewOf } from '../charts/casualties/layout.ts';
 import { describeTimeline, sourceLine as timelineSource, tableRows as timelineRows } from '../charts/timeline/describe.ts';
 import { describeMap, sourceLine as mapSource, tableRows as mapRows } from '../charts/distance-map/describe.ts';
@@ -32,10 +32,9 @@ export function chartFallback(datasets: Datasets): (chart: string, state: Readon
       case 'casualties': {
         const rows = datasets.casualties as CasualtyRow[];
         const shown = rowsShown(rows, viewOf(s));
-        const sources = [...new Set(shown.map((row) => row.source))];
         return figure(
           describeCasualties(rows, viewOf(s)),
-          `Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}.`,
+          casualtiesSource(rows, viewOf(s)),
           table(
             'Reported deaths and injuries',
             ['Attack', 'Reported', 'Killed', 'Injured'],
