@@ -25,6 +25,8 @@ export const TRANSITION_MS = 650;
  * @csspart frame - the box the plot is drawn in
  * @csspart svg - the plot
  * @csspart caption - the description and source line
+ * @csspart description - the sentence that says what the chart shows
+ * @csspart source - the source line
  * @csspart table - the data table's disclosure
  * @csspart message - the message shown instead of the plot when input is bad
  */
@@ -196,8 +198,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
             : html`<svg part="svg" aria-hidden="true" focusable="false"></svg>`}
         </div>
         <figcaption part="caption">
-          <p class="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
-          ${ready ? html`<p class="source">${this.sourceLine(rows, state)}</p>` : nothing}
+          <p class="description" part="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
+          ${ready ? html`<p class="source" part="source">${this.sourceLine(rows, state)}</p>` : nothing}
         </figcaption>
         ${ready
           ? html`<details part="table"><summary>Show the data</summary>${this.renderTable(rows, state)}</details>`
