@@ -103,7 +103,7 @@ function browserTests(browser, envVar, executable) {
 
 if (!browserOnly) {
   check('typecheck', run('npx', ['tsc', '--noEmit', '-p', '.']));
-  check('build', run('npx', ['vite', 'build', '--logLevel', 'warn']));
+  check('build', run('npm', ['run', 'build', '--silent']));
   unitTests();
 }
 

@@ -1,0 +1,35 @@
+/**
+ * The embed bundle's entry (dist/embed/frontlines.js): one ES module that defines `<fl-casualties>`,
+ * `<fl-timeline>` and `<fl-distance-map>`, each with the story's data as its default, so any page can show any
+ * chart in any of the story's states with one script tag and one element:
+ *
+ *   <script type="module" src="https://example.org/frontlines/embed/frontlines.js"></script>
+ *   <fl-timeline from="2024-03-01" to="2024-03-31" highlight="crocus-attack"></fl-timeline>
+ *
+ * It carries no scroll engine and no story text. Loading it twice (two embeds, two copies) is harmless: `define`
+ * leaves a tag that is already taken alone, and the first definition keeps drawing with its own data.
+ */
+import { datasets } from 'virtual:frontlines/story';
+import { setDefaultRows } from './charts/shared/chart-element.ts';
+import { FlCasualties, defineCasualties } from './charts/casualties/casualties.ts';
+import { FlTimeline, defineTimeline } from './charts/timeline/timeline.ts';
+import { FlDistanceMap, defineDistanceMap } from './charts/distance-map/distance-map.ts';
+
+/*
+ * The map's geography is not inlined: the embed build (vite.embed.config.ts) writes it beside this file as
+ * region.topo.json, and the map resolves that name against the module's own URL at run time, so the bundle
+ * works from any host and any path. A map's `geography` attribute, or `FlDistanceMap.geographyUrl` set before
+ * the first map connects, overrides it for pages that host the file elsewhere.
+ */
+setDefaultRows('fl-casualties', datasets.casualties);
+setDefaultRows('fl-timeline', datasets.events);
+setDefaultRows('fl-distance-map', datasets.places);
+
+defineCasualties();
+defineTimeline();
+defineDistanceMap();
+
+export { FlCasualties, FlTimeline, FlDistanceMap, defineCasualties, defineTimeline, defineDistanceMap };
+export type { CasualtyRow } from './charts/casualties/schema.ts';
+export type { EventRow } from './charts/timeline/schema.ts';
+export type { PlaceRow } from './charts/distance-map/schema.ts';
