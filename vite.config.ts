@@ -31,7 +31,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rolldownOptions: {
       // presenter.html: the presenter view, a page of its own (notes, next slide, timer) that draws no charts.
-      input: { index: 'index.html', presenter: 'presenter.html' },
+      input: { index: 'index.html', presenter: 'presenter.html', embed: 'embed.html' },
       output: { minify: true },
     },
   },
