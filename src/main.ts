@@ -10,6 +10,7 @@ import { FlStory } from './scrolly/fl-story.ts';
 import { StepChangeEvent } from './scrolly/step-change-event.ts';
 import type { StoryStep } from './types/story.ts';
 import { installPresenting } from './present/presentation-mode.ts';
+import { installEmbedButtons } from './embed-ui/embed-button.ts';
 
 setDefaultRows('fl-casualties', datasets.casualties);
 setDefaultRows('fl-timeline', datasets.events);
@@ -96,3 +97,5 @@ define('fl-story', FlStory);
 define('fl-scrolly', FlScrolly);
 // Presentation mode (?present, the p key), the presenter view's channel (s) and the print layout.
 installPresenting(story, datasets);
+// An Embed button beside each chart: the code that shows it, as it is now, on another page.
+installEmbedButtons(story);
