@@ -298,6 +298,19 @@ describe('<fl-distance-map>', () => {
       });
     }
 
+    it('draws the whole map again once the state is valid again', async () => {
+      const element = await map('focus="kstovo" measure="kstovo border"');
+      await geographyReady(element);
+      await captureWarnings(async () => {
+        element.setAttribute('focus', 'kstov');
+        await until(() => message(element) !== null, 'a message');
+      });
+      await show(element, 'kstovo', 'kstovo border');
+      expect(message(element)).to.equal(null);
+      expect(root(element).querySelectorAll('path.country').length).to.be.greaterThan(30);
+      expect(root(element).querySelector('.measure-label')!.textContent).to.contain('770 km');
+    });
+
     it('coordinates out of range in the data', async () => {
       const container = mount('<fl-distance-map focus="kstovo"></fl-distance-map>');
       const element = container.querySelector('fl-distance-map') as FlDistanceMap;

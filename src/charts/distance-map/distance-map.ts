@@ -239,7 +239,13 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   protected draw(svg: SVGSVGElement, marks: MapMarks, duration: number): void {
     const root = select(svg);
-    if (!svg.querySelector('g.zoom')) this.createLayers(root);
+    if (!svg.querySelector('g.zoom')) {
+      // A fresh svg (the first, or one back after a message replaced the plot) starts from nothing drawn.
+      this.createLayers(root);
+      this.drawnGeographyKey = '';
+      this.shownView = undefined;
+      this.moving = undefined;
+    }
     root.attr('data-geography', marks.geographyStatus);
     const from = this.shownView ?? marks.view;
     root.interrupt('view');

@@ -74,7 +74,7 @@ export const placesDataset: DatasetSchema<PlaceRow> = {
     lon: { type: 'number', min: -180, max: 180, doc: 'Longitude, decimal degrees (WGS84).' },
     kind: { type: 'enum', values: PLACE_KINDS, doc: `What kind of place: ${PLACE_KINDS.join(', ')}.` },
     article_km: { type: 'number', min: 0, optional: true, doc: 'Distance to Ukraine\u2019s border as the article states it, in km.' },
-    article_words: { type: 'text', optional: true, doc: 'The article\u2019s wording for that distance ("some about").' },
+    article_words: { type: 'text', optional: true, doc: 'The article\u2019s wording for that distance ("about", "as much as").' },
     note: { type: 'text', optional: true, doc: 'Caveats.' },
     source: { type: 'text', doc: 'Where the coordinates come from.' },
     confidence: { type: 'enum', values: ['C1', 'C2', 'disputed'], doc: 'C2: two or more sources agree; C1: one; disputed.' },
