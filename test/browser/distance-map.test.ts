@@ -129,7 +129,7 @@ describe('<fl-distance-map>', () => {
       expect(loose.geographyStatus).to.equal('waiting');
     });
 
-    it('fetches when printing starts, or when asked, wherever the map is', async () => {
+    it('fetches when printing starts, when asked, or at once with loading="eager", wherever the map is', async () => {
       const element = await map(`focus="kstovo" geography="${REGION}?print-test"`, 640, '<div style="height: 6000px"></div>');
       const far = await map(`focus="kstovo" geography="${REGION}?asked-test"`, 640, '<div style="height: 6000px"></div>');
       await frames(4);
@@ -140,6 +140,9 @@ describe('<fl-distance-map>', () => {
       far.loadGeography();
       await geographyReady(far);
       expect(far.geographyStatus).to.equal('ready');
+      const eager = await map(`focus="kstovo" loading="eager" geography="${REGION}?eager-test"`, 640, '<div style="height: 6000px"></div>');
+      await geographyReady(eager);
+      expect(eager.geographyStatus).to.equal('ready');
     });
 
     it('draws the countries, Ukraine and Russia set apart, once it is near the viewport', async () => {

@@ -53,6 +53,7 @@ function loadTopology(url: string): Promise<Topology> {
  * @attr focus - place ids and/or a named region (ukraine, russia-west, caucasus, middle-east, isis-reach) to frame
  * @attr measure - "place border" or "place place": the distance to draw and label
  * @attr geography - URL of the region's TopoJSON, for pages that host it elsewhere (default: the bundled asset)
+ * @attr loading - `lazy` (default): fetch the geography once near the viewport; `eager`: as soon as connected
  * @cssproperty --fl-aspect - the map's aspect ratio when the host has no height (default 4 / 3)
  */
 export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
@@ -70,6 +71,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   @property() measure?: string;
   /** URL of the region's TopoJSON; overrides `FlDistanceMap.geographyUrl` for this map. */
   @property() geography?: string;
+  /**
+   * When to fetch the geography, as `<img loading>`: `lazy` (the default) once the map comes near the viewport,
+   * `eager` as soon as it is connected (a page about to print, or a map that opens the page).
+   */
+  @property() loading?: string;
 
   @state() private geo: MapGeography = { status: 'waiting' };
 
@@ -96,7 +102,10 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.geo.status === 'waiting') this.watchViewport();
+    if (this.geo.status === 'waiting') {
+      if (this.eager()) this.loadGeography();
+      else this.watchViewport();
+    }
     addEventListener('beforeprint', this.onBeforePrint);
   }
 
@@ -105,6 +114,10 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     this.observer?.disconnect();
     this.observer = undefined;
     removeEventListener('beforeprint', this.onBeforePrint);
+  }
+
+  private eager(): boolean {
+    return this.loading === 'eager' || (typeof matchMedia === 'function' && matchMedia('print').matches);
   }
 
   /** A printed page has no viewport to come near: every map fetches its shapes when printing starts. */
@@ -117,6 +130,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
       this.setGeography({ status: 'waiting' });
       if (this.isConnected) this.watchViewport();
     }
+    if (changed.has('loading') && this.isConnected && this.geo.status === 'waiting' && this.eager()) this.loadGeography();
   }
 
   private watchViewport(): void {
