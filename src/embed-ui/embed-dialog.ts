@@ -38,7 +38,7 @@ interface CodeBlock {
 
 function codeBlock(key: string, heading: string, help: string, status: HTMLElement): CodeBlock {
   const headingId = `fl-embed-${key}-heading`;
-  const code = element('textarea', { className: 'fl-embed-code', readOnly: true, rows: 4, spellcheck: false, id: `fl-embed-${key}-code` });
+  const code = element('textarea', { className: 'fl-embed-code', readOnly: true, rows: 2, spellcheck: false, id: `fl-embed-${key}-code` });
   code.setAttribute('aria-labelledby', headingId);
   code.setAttribute('autocapitalize', 'off');
   code.setAttribute('autocomplete', 'off');
@@ -127,11 +127,14 @@ export function openEmbedDialog(request: EmbedRequest): HTMLDialogElement {
   const code = snippets({ chart: request.chart, tag: request.tag, state: request.state, base: siteBase(), id });
   parts.element.code.value = code.element;
   parts.iframe.code.value = code.iframe;
-  parts.element.code.rows = code.element.split('\n').length + 1;
-  parts.iframe.code.rows = 5;
   parts.preview.href = code.frameUrl;
   parts.status.textContent = '';
   opener = request.opener;
   if (!dialog.open) dialog.showModal();
+  // Each box as tall as its code once wrapped at this width (the style sheet caps it), so none opens scrolled.
+  for (const box of [parts.element.code, parts.iframe.code]) {
+    box.style.height = 'auto';
+    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
+  }
   return dialog;
 }
