@@ -8,7 +8,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBED_CHARTS, FRAME_PARAMETERS } from '../src/embed-ui/charts.ts';
+import { EMBED_CHARTS } from '../src/embed-ui/charts.ts';
+import { FRAME_PARAMETERS } from '../src/embed-ui/frame-query.ts';
 import { CHARTS, DATASETS, type DatasetName } from '../src/story/charts.ts';
 import { readCsv, type ColumnSpec, type DatasetSchema } from '../src/charts/shared/dataset.ts';
 import type { AttributeSpec } from '../src/charts/shared/schema.ts';

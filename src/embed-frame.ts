@@ -12,7 +12,6 @@
 import './embed-ui/frame.css';
 import { datasets, story } from 'virtual:frontlines/story';
 import { setDefaultRows } from './charts/shared/chart-element.ts';
-import { EMBED_CHARTS } from './embed-ui/charts.ts';
 import { CHART_TITLES } from './embed-ui/snippet.ts';
 import { readQuery } from './embed-ui/frame-query.ts';
 import { HEIGHT_MESSAGE, MEASURE_MESSAGE, type HeightMessage } from './embed-ui/messages.ts';
@@ -52,19 +51,19 @@ function start(): void {
   const container = document.getElementById('chart');
   if (!container) return;
   const params = new URLSearchParams(location.search);
-  const query = readQuery(params);
+  const query = readQuery(params, story.charts);
   if ('message' in query) {
     showMessage(container, query.message);
     console.warn(`embed.html: ${query.message}`);
   } else {
-    const schema = EMBED_CHARTS[query.chart]!;
-    document.title = `${CHART_TITLES[query.chart] ?? schema.name} | Frontlines`;
+    document.title = `${CHART_TITLES[query.chart] ?? query.chart} | Frontlines`;
     const theme = query.attributes.find(([name]) => name === 'theme')?.[1];
     if (theme) document.documentElement.style.colorScheme = theme;
-    const element = document.createElement(schema.tag);
+    const element = document.createElement(query.tag);
     for (const [name, value] of query.attributes) element.setAttribute(name, value);
     container.replaceChildren(element, credit());
-    chartModules[query.chart]!().then(
+    const load = chartModules[query.chart] ?? (() => Promise.reject(new Error('no module for this chart')));
+    load().then(
       (define) => define(),
       (error: unknown) => {
         showMessage(container, 'The chart could not be loaded. Reload the page to try again.');

@@ -1,7 +1,7 @@
 /**
  * The charts an embed can show, by the name a story step and `embed.html?chart=` use, with their state schemas.
- * Read by the iframe page (to check its query) and by the docs script; the story page's Embed dialog needs only
- * the built story's chart list, so it does not import this.
+ * For Node (the docs script and its test): the pages read the built story's chart list instead, so that no page
+ * script pulls in the schemas ahead of the charts that carry them.
  */
 import { casualtiesSchema } from '../charts/casualties/schema.ts';
 import { timelineSchema } from '../charts/timeline/schema.ts';
@@ -13,6 +13,3 @@ export const EMBED_CHARTS: Readonly<Record<string, ChartSchema>> = {
   timeline: timelineSchema,
   'distance-map': distanceMapSchema,
 };
-
-/** Query parameters of embed.html besides the chart's state attributes. */
-export const FRAME_PARAMETERS = ['chart', 'id', 'theme', 'height', 'src'] as const;
