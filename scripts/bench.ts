@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast the story is, against the no-JavaScript floor of the same page.
  *
- * 1. Builds (`vite build`, timed, into a temporary directory), and measures the build's bytes
+ * 1. Builds (`vite build`, then the embed bundle, each timed, into a temporary directory), and measures the bytes
  *    (scripts/bench/bytes.ts).
  * 2. Serves the build on 127.0.0.1, with a reference page beside the story: the story's HTML with every script and
  *    modulepreload removed (/bench-reference.html, served from memory).
@@ -15,7 +15,7 @@
  *          --no-lighthouse, --no-scroll, --out FILE (default bench/results.json).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -71,16 +71,24 @@ function git(...gitArgs: string[]): string {
   return spawnSync('git', gitArgs, { encoding: 'utf8' }).stdout?.trim() ?? '';
 }
 
-// 1. Build, timed.
+// 1. Build, timed: the site, then the embed bundle (when the project has its config) into the same directory.
 let buildMs = Number.NaN;
+let embedBuildMs = Number.NaN;
+const vite = (extra: string[]): boolean =>
+  spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...extra], { stdio: 'inherit' }).status === 0;
 if (!flag('skip-build')) {
   log('building (vite build) ...');
   const buildStart = performance.now();
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
-    stdio: 'inherit',
-  });
+  const built = vite(['--outDir', DIST, '--emptyOutDir']);
   buildMs = performance.now() - buildStart;
-  if (build.status !== 0) {
+  let embedBuilt = true;
+  if (built && existsSync('vite.embed.config.ts')) {
+    log('building the embed bundle (vite build -c vite.embed.config.ts) ...');
+    const embedStart = performance.now();
+    embedBuilt = vite(['-c', 'vite.embed.config.ts', '--outDir', join(DIST, 'embed')]);
+    embedBuildMs = performance.now() - embedStart;
+  }
+  if (!built || !embedBuilt) {
     console.error('the build failed: nothing to measure');
     rmSync(dirname(DIST), { recursive: true, force: true });
     process.exit(1);
@@ -261,7 +269,9 @@ const machine = {
 };
 
 console.log(`\nFrontlines bench: ${runs} run(s) per page, ${new Date().toISOString()}, ${machine.cores} cores, Node ${machine.node}, ${machine.chromium}`);
-console.log(`build ${Number.isFinite(buildMs) ? `${(buildMs / 1000).toFixed(1)} s` : 'skipped'}; scroll-through at ${SCROLL_OPTIONS.viewport.width}x${SCROLL_OPTIONS.viewport.height}, ${SCROLL_OPTIONS.cpuThrottling}x CPU, ${SCROLL_OPTIONS.stepPx} px a frame\n`);
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const buildText = Number.isFinite(buildMs) ? `build ${seconds(buildMs)}${Number.isFinite(embedBuildMs) ? ` (+ embed bundle ${seconds(embedBuildMs)})` : ''}` : 'build skipped';
+console.log(`${buildText}; scroll-through at ${SCROLL_OPTIONS.viewport.width}x${SCROLL_OPTIONS.viewport.height}, ${SCROLL_OPTIONS.cpuThrottling}x CPU, ${SCROLL_OPTIONS.stepPx} px a frame\n`);
 console.log(table(['figure', 'story min / median / max', 'reference min / median / max', 'story / reference'], figureRows));
 console.log('');
 console.log(table(['bytes', 'raw', 'gzip -9', 'files'], byteRows));
@@ -288,6 +298,7 @@ const results = {
   runs,
   benchMs: Math.round(totalMs),
   buildMs: Number.isFinite(buildMs) ? Math.round(buildMs) : null,
+  embedBuildMs: Number.isFinite(embedBuildMs) ? Math.round(embedBuildMs) : null,
   options: { scroll: SCROLL_OPTIONS, lighthouse: 'default mobile config, performance category' },
   bytes: bytes satisfies ByteReport,
   figures: summaries,
