@@ -285,6 +285,18 @@ for (const page of ['story', 'reference'] as const) {
   const moved = [...new Set(scrollRuns[page].flatMap((f) => f.loadShiftSources))];
   if (moved.length) console.log(`${page}: elements that shifted during load: ${moved.slice(0, 8).join(', ')}`);
 }
+// Step changes by chart, over every story run: which chart's update takes longest.
+const byChart = new Map<string, number[]>();
+for (const run of scrollRuns.story) for (const step of run.steps) byChart.set(step.chart, [...(byChart.get(step.chart) ?? []), step.ms]);
+if (byChart.size) {
+  console.log('');
+  console.log(
+    table(
+      ['step change -> chart drawn, by chart (4x CPU)', 'steps', 'median ms', 'max ms'],
+      [...byChart].map(([chart, times]) => [chart, `${times.length}`, format(median(times), 'ms'), format(Math.max(...times), 'ms')]),
+    ),
+  );
+}
 const errors = [...new Set(scrollRuns.story.concat(scrollRuns.reference).flatMap((f) => f.pageErrors))];
 if (errors.length) console.log(`\npage errors during the scroll-through:\n  ${errors.join('\n  ')}`);
 const undrawn = [...new Set(scrollRuns.story.flatMap((f) => f.undrawnSteps))];
