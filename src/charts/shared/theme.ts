@@ -32,6 +32,10 @@ export const themeTokens = css`
   :host([theme='dark']) {
     color-scheme: dark;
   }
+  /* A pinned theme brings its own paper: dark text colours on a light page would otherwise be unreadable. */
+  :host([theme]) {
+    background: var(--_paper);
+  }
 `;
 
 /** Layout shared by every chart: the frame that reserves the plot's space, the caption, the table, the message. */
