@@ -185,7 +185,12 @@ const summaries: FigureSummary[] = figures.map((figure) => ({
   unit: figure.unit,
   story: withRuns(figure.story),
   reference: figure.reference ? withRuns(figure.reference) : null,
-  ratio: figure.ratio && figure.reference ? summarize(figure.story.map((value, i) => ratio(value, figure.reference![i]!))) : null,
+  // A ratio to a few milliseconds (blocking time on a page with no script) says nothing: pairs whose reference is
+  // under 10 ms are left out.
+  ratio:
+    figure.ratio && figure.reference
+      ? summarize(figure.story.map((value, i) => (figure.reference![i]! >= 10 ? ratio(value, figure.reference![i]!) : Number.NaN)))
+      : null,
 }));
 const find = (name: string, unit?: string): FigureSummary | undefined =>
   summaries.find((summary) => summary.name === name && (unit === undefined || summary.unit === unit));

@@ -20,10 +20,11 @@ setDefaultRows('fl-distance-map', datasets.places);
  * Chart modules load apart from the page script, so that what the browser must fetch and run before the story
  * is interactive stays small (bench/budgets.json: initial JS <= 50 kB gzipped): the article is already in the
  * page, and charts enhance it. A chart is fetched and defined when the first of these happens: it is the chart
- * shown when the page opens (at once), a step that shows it comes within 1.5 screens of the viewport, one of its
- * steps becomes active (a deep link, presentation mode), or the page is printed. Once the page is idle the rest
- * are fetched, without being defined. Until then a chart is an undefined tag that already holds its state as
- * attributes, and it draws that state when it upgrades.
+ * shown when the page opens (after the first frame), a step that shows it comes within half a screen below the
+ * viewport (most of a screen before that step reaches the trigger line), one of its steps becomes active (a deep
+ * link, presentation mode), or the page is printed. Once the page is idle the rest are fetched, without being
+ * defined, so defining them later costs only their first draw. Until then a chart is an undefined tag that
+ * already holds its state as attributes, and it draws that state when it upgrades.
  */
 const lazyCharts: Record<string, () => Promise<() => void>> = {
   'fl-timeline': () => import('./charts/timeline/timeline.ts').then((module) => module.defineTimeline),
@@ -66,14 +67,14 @@ const nearby = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) if (entry.isIntersecting) needChart(tagOfStep.get(entry.target.id));
   },
-  { rootMargin: '0px 0px 150% 0px' },
+  { rootMargin: '0px 0px 50% 0px' },
 );
 for (const step of steps) {
   const element = step.tag in lazyCharts ? document.getElementById(step.id) : null;
   if (element) nearby.observe(element);
 }
 document.addEventListener(StepChangeEvent.type, (event) => needChart(tagOfStep.get((event as StepChangeEvent).detail.id)));
-// The chart shown when the page opens is fetched once the first frame is out, so the article's text paints first.
+// The chart shown when the page opens is fetched after the first frame, so the article's text paints first.
 requestAnimationFrame(() =>
   setTimeout(() => {
     for (const chart of document.querySelectorAll('.scrolly-chart[data-active] > *')) needChart(chart.localName);
