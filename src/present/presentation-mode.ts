@@ -491,13 +491,14 @@ export class PresentationMode {
     counter.setAttribute('role', 'img');
     const fullscreen = button('fullscreen', 'Full screen', `${ICONS.fullscreen}<span>Full screen</span>`, 'F');
     fullscreen.setAttribute('aria-pressed', 'false');
+    // The counter sits near the corner, so that at rest, when only it shows, it is where the eye expects it.
     controls.append(
-      button('previous', 'Previous slide', ICONS.previous, 'ArrowLeft PageUp'),
-      counter,
-      button('next', 'Next slide', ICONS.next, 'ArrowRight PageDown Space'),
       button('presenter', 'Presenter view', `${ICONS.presenter}<span>Notes</span>`, 'S'),
       fullscreen,
       button('exit', 'Leave presentation mode', `${ICONS.exit}<span>Exit</span>`, 'Escape'),
+      button('previous', 'Previous slide', ICONS.previous, 'ArrowLeft PageUp'),
+      counter,
+      button('next', 'Next slide', ICONS.next, 'ArrowRight PageDown Space'),
     );
     bar.append(progress, hint, controls);
     return { bar, counter, progress, hint, fullscreen };
