@@ -4,7 +4,8 @@
 //   4. browser tests in Chromium, 5. the same in Firefox ESR.
 // Browsers: CHROME_PATH / FIREFOX_PATH if set, else Debian's /usr/bin/chromium and /usr/bin/firefox-esr,
 // installed with apt-get where that is possible, else a message that says what to install.
-// Options: --browser-only (skip typecheck, build and unit tests), --only chromium|firefox.
+// Options: --browser-only (skip typecheck, build and unit tests), --unit-only (only the Node tests),
+// --only chromium|firefox.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const browserOnly = args.includes('--browser-only');
+const unitOnly = args.includes('--unit-only');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -101,13 +103,14 @@ function browserTests(browser, envVar, executable) {
   }
 }
 
-if (!browserOnly) {
+if (unitOnly) unitTests();
+else if (!browserOnly) {
   check('typecheck', run('npx', ['tsc', '--noEmit', '-p', '.']));
   check('build', run('npm', ['run', 'build', '--silent']));
   unitTests();
 }
 
-const browsers = [
+const browsers = unitOnly ? [] : [
   ['chromium', 'CHROME_PATH', '/usr/bin/chromium', 'chromium'],
   ['firefox', 'FIREFOX_PATH', '/usr/bin/firefox-esr', 'firefox-esr'],
 ].filter(([name]) => !only || only === name);
