@@ -64,8 +64,6 @@ export class PresentationMode {
   presenting = false;
   /** The slide shown (presenting) or last shown; 1 is the title slide. */
   slide = TITLE_SLIDE;
-  /** Resolves once the story has started and the mode has applied the URL (for tests and the channel). */
-  readonly started: Promise<void>;
 
   private readonly count: number;
   private readonly channel: PresenterChannel;
@@ -77,7 +75,6 @@ export class PresentationMode {
   private restoreFrame = 0;
   /** True while following another window: that move is not sent back. */
   private following = false;
-  private resolveStarted!: () => void;
 
   private readonly bar: HTMLElement;
   private readonly counter: HTMLElement;
@@ -92,7 +89,6 @@ export class PresentationMode {
     datasets: Datasets,
   ) {
     this.count = slideCount(story.steps);
-    this.started = new Promise((resolve) => (this.resolveStarted = resolve));
     this.channel = new PresenterChannel('story', {
       position: () => this.position(),
       follow: (position, message) => this.follow(position, message),
@@ -130,11 +126,6 @@ export class PresentationMode {
     void this.start();
   }
 
-  /** The print layout (figures per step), for `?print` and tests. */
-  get printLayout(): PrintLayout {
-    return this.print;
-  }
-
   private async start(): Promise<void> {
     await customElements.whenDefined('fl-story');
     await this.root.updateComplete;
@@ -146,7 +137,6 @@ export class PresentationMode {
     this.following = false;
     // Ask the other windows where they are: a reloaded presentation rejoins the presenter view's slide.
     this.channel.hello(this.presenting);
-    this.resolveStarted();
     if (new URLSearchParams(location.search).has('print')) await this.print.printWhenReady();
   }
 

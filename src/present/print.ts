@@ -52,11 +52,6 @@ export class PrintLayout {
     addEventListener('afterprint', this.onAfterPrint);
   }
 
-  /** Whether the page's figures are in place (between beforeprint and afterprint). */
-  get prepared(): boolean {
-    return this.figures.length > 0;
-  }
-
   /**
    * Adds a figure to every step, each chart in its step's state, and resolves once all have drawn. Calling it
    * again before `clear()` returns the same promise (unless the mode changed, which needs other sizes).

@@ -98,3 +98,22 @@ describe('layout on a projector', () => {
     expect(page.document.documentElement.scrollHeight).to.be.at.most(2160);
   });
 });
+
+describe('a screen that changes size', () => {
+  it('re-fits the stage and the caption when the window resizes (a projector plugged in, full screen)', async () => {
+    page = await openPresentation('#power-broker', HD);
+    await untilSlide(page, slideOf(page, 'power-broker'));
+    const caption = page.document.querySelector<HTMLElement>('#power-broker > .step-card')!;
+    for (const viewport of [XGA, { width: 1920, height: 1080 }, HD]) {
+      await setViewport(viewport);
+      await until(() => {
+        const stage = page!.document.querySelector('[data-fl-current]')!.getBoundingClientRect();
+        return Math.abs(stage.width - viewport.width) < 1 && Math.abs(stage.height - viewport.height) < 1;
+      }, `the stage to cover ${viewport.width}x${viewport.height}`);
+      await frames(2);
+      expect(caption.scrollHeight, `${viewport.width}x${viewport.height}`).to.be.at.most(caption.clientHeight);
+      expect(caption.getBoundingClientRect().bottom).to.be.at.most(viewport.height);
+      expect(page.document.documentElement.scrollHeight).to.be.at.most(viewport.height);
+    }
+  });
+});
