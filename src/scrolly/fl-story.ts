@@ -36,6 +36,11 @@ export class FlStory extends LitElement {
 
   private progressBar?: HTMLElement;
   private progressFrame = 0;
+  /** How far the page scrolls, measured once per layout change rather than on every scroll frame; -1: unknown. */
+  private scrollable = -1;
+  private readonly heightObserver = new ResizeObserver(() => {
+    this.scrollable = -1;
+  });
   private resizeFrame = 0;
 
   protected override createRenderRoot(): HTMLElement {
@@ -53,6 +58,7 @@ export class FlStory extends LitElement {
     window.addEventListener('scrollend', this.reconcile, { passive: true });
     window.addEventListener('resize', this.onResize, { passive: true });
     window.addEventListener('hashchange', this.onHashChange);
+    this.heightObserver.observe(this);
     if (!this.progressBar) {
       const track = document.createElement('div');
       track.className = 'reading-progress';
@@ -71,6 +77,7 @@ export class FlStory extends LitElement {
     window.removeEventListener('scrollend', this.reconcile);
     window.removeEventListener('resize', this.onResize);
     window.removeEventListener('hashchange', this.onHashChange);
+    this.heightObserver.disconnect();
     cancelAnimationFrame(this.progressFrame);
     cancelAnimationFrame(this.resizeFrame);
   }
@@ -82,7 +89,8 @@ export class FlStory extends LitElement {
   protected override firstUpdated(): void {
     const id = decodeURIComponent(location.hash.slice(1));
     if (id && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
-    this.updateProgress();
+    // After the first frame: measuring the page now would make the browser lay it out before it has painted.
+    this.progressFrame = requestAnimationFrame(() => this.updateProgress());
   }
 
   /** Scrolls to a step and makes it active at once, so its chart is drawn in that state from the start. */
@@ -136,6 +144,7 @@ export class FlStory extends LitElement {
   };
 
   private onResize = (): void => {
+    this.scrollable = -1; // the viewport's height is part of it
     cancelAnimationFrame(this.resizeFrame);
     this.resizeFrame = requestAnimationFrame(() => {
       this.updateProgress();
@@ -149,7 +158,8 @@ export class FlStory extends LitElement {
   };
 
   private updateProgress(): void {
-    const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+    if (this.scrollable < 0) this.scrollable = document.documentElement.scrollHeight - window.innerHeight;
+    const scrollable = this.scrollable;
     const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 0;
     this.progressBar?.style.setProperty('transform', `scaleX(${progress.toFixed(4)})`);
   }

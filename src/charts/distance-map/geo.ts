@@ -114,13 +114,31 @@ export function ukraineShape(): GeoJSON.MultiPolygon {
   return outlineShape;
 }
 
+/*
+ * The outline never changes while a page is open, and a chart asks about the same few places on every render (its
+ * sentence, its table, its source line, its marks): each answer is computed once per place, not once per render.
+ */
+const insideCache = new Map<string, boolean>();
+const nearestCache = new Map<string, NearestPoint>();
+const key = (p: LonLat) => `${p[0]},${p[1]}`;
+
 export function insideUkraine(p: LonLat): boolean {
-  return geoContains(ukraineShape(), p as [number, number]);
+  let inside = insideCache.get(key(p));
+  if (inside === undefined) {
+    inside = geoContains(ukraineShape(), p as [number, number]);
+    insideCache.set(key(p), inside);
+  }
+  return inside;
 }
 
 /** The nearest point of Ukraine's border (land border or coast) and its distance in km. */
 export function nearestBorderPoint(p: LonLat): NearestPoint {
-  return nearestOnRings(p, ukraineOutline());
+  let nearest = nearestCache.get(key(p));
+  if (!nearest) {
+    nearest = nearestOnRings(p, ukraineOutline());
+    nearestCache.set(key(p), nearest);
+  }
+  return nearest;
 }
 
 /**

@@ -70,6 +70,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   private resizeObserver?: ResizeObserver;
   private resizeFrame = 0;
+  private lastInputs = '';
   private loadToken = 0;
   private lastMarks?: { rows: readonly Row[]; key: string; marks: Marks };
   private drawn = false;
@@ -237,11 +238,16 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const svg = this.svg;
     const rows = this.rows;
     if (!frame || !svg || !rows) return;
-    // The host's box says when to re-measure; the frame's box says how big the plot is.
-    const size = { width: frame.clientWidth, height: frame.clientHeight };
-    if (size.width <= 0 || size.height <= 0) return;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
+    // Most updates change nothing the plot depends on (an announcement, a loading flag): skip them before asking
+    // for the frame's size, which makes the browser lay the page out.
+    const inputs = `${stateKey}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
+    if (this.lastMarks && this.lastMarks.rows === rows && this.lastInputs === inputs && svg.childNodes.length) return;
+    this.lastInputs = inputs;
+    // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
+    const size = { width: frame.clientWidth, height: frame.clientHeight };
+    if (size.width <= 0 || size.height <= 0) return;
     const key = `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}`;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
     const marks = this.layout(rows, state, size);
