@@ -5,22 +5,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { CHROMIUM_FLAGS } from './scripts/chromium-flags.mjs';
 
 const browser = process.env.FL_BROWSER ?? 'chromium';
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
+const chromeArgs = [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'];
 
 const launchers = {
   chromium: () =>

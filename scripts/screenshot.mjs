@@ -3,6 +3,7 @@
 // Usage: node scripts/screenshot.mjs URL OUT.png [--width 390] [--height 844] [--dark] [--full] [--wait-for SELECTOR]
 //        [--scroll-to ID] [--reduced-motion] [--delay MS] [--print]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 const args = process.argv.slice(2);
 const [url, out] = args;
@@ -18,7 +19,7 @@ const flag = (name) => args.includes(`--${name}`);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: CHROMIUM_FLAGS,
 });
 try {
   const page = await browser.newPage({

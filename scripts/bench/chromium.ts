@@ -3,16 +3,7 @@ import { spawnSync } from 'node:child_process';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-] as const;
+export { CHROMIUM_FLAGS } from '../chromium-flags.mjs';
 
 /** "Chromium 131.0.6778.85", or "unknown". */
 export function chromiumVersion(): string {

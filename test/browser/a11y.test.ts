@@ -6,31 +6,7 @@ import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, openStory, scrollToStep, type StoryPage } from './story-page.ts';
 import { until } from './helpers.ts';
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-/** Loads axe-core into the story's frame and runs it over the whole document. */
-export async function axe(page: StoryPage): Promise<AxeResult['violations']> {
-  const win = page.window as unknown as { axe?: { run(context: Document, options: object): Promise<AxeResult> } };
-  if (!win.axe) {
-    const script = page.document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    page.document.head.append(script);
-    await loaded;
-  }
-  const result = await win.axe!.run(page.document, { resultTypes: ['violations'] });
-  return result.violations;
-}
-
-function describeViolations(violations: AxeResult['violations']): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('\n');
-}
+import { describeViolations, runAxe } from './axe.ts';
 
 let page: StoryPage | undefined;
 afterEach(() => {
@@ -55,7 +31,7 @@ for (const scheme of ['light', 'dark'] as const) {
         // axe measures contrast as painted: wait for the chart's cross-fade to finish.
         const wrapper = page.document.querySelector(step.tag)!.closest('.scrolly-chart')!;
         await until(() => page!.window.getComputedStyle(wrapper).opacity === '1', `${step.tag} to fade in`, 3000);
-        const violations = await axe(page);
+        const violations = await runAxe(page.window, page.document);
         expect(violations, describeViolations(violations)).to.deep.equal([]);
       }
     });

@@ -9,6 +9,7 @@ import { expect } from 'chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { frames, until } from './helpers.ts';
 import { DESKTOP, chartFor, openStory, scrollToStep, type StoryPage } from './story-page.ts';
+import { describeViolations, runAxe } from './axe.ts';
 
 interface EmbedPage {
   readonly frame: HTMLIFrameElement;
@@ -586,20 +587,11 @@ describe('the story\u2019s Embed button', () => {
     story = await openStory('', DESKTOP);
     const step = story.story.steps.find((candidate) => candidate.chart === 'casualties')!;
     const { dialog } = await openDialogFor(story, step.id);
-    const win = story.window as unknown as { axe?: { run(context: Element, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
-    const script = story.document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    story.document.head.append(script);
-    await loaded;
     for (const scheme of ['light', 'dark']) {
       story.document.documentElement.style.colorScheme = scheme;
       await frames(2);
-      const { violations } = await win.axe!.run(dialog, { resultTypes: ['violations'] });
-      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).to.deep.equal([]);
+      const violations = await runAxe(story.window, dialog);
+      expect(violations, `${scheme}: ${describeViolations(violations)}`).to.deep.equal([]);
     }
   });
 

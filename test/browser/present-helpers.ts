@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { chartFor, chartState, expectedState, shownSlide, shownStepId, type StoryPage } from './story-page.ts';
 import { until } from './helpers.ts';
+import { runAxe, type AxeViolation } from './axe.ts';
 
 export const HD = { width: 1280, height: 720 };
 export const XGA = { width: 1024, height: 768 };
@@ -28,26 +29,9 @@ export function expectShowing(page: StoryPage, slide: number): void {
   expect(chartFor(page, step).closest('.scrolly-chart')!.hasAttribute('data-active'), `${step.chart} in front`).to.equal(true);
 }
 
-export interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Loads axe-core into the story's frame and runs it over the whole document (as a11y.test.ts does). */
-export async function axe(page: StoryPage): Promise<AxeViolation[]> {
-  const win = page.window as unknown as { axe?: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
-  if (!win.axe) {
-    const script = page.document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    page.document.head.append(script);
-    await loaded;
-  }
-  return (await win.axe!.run(page.document, { resultTypes: ['violations'] })).violations;
+/** axe over the whole story document. */
+export function axe(page: StoryPage): Promise<AxeViolation[]> {
+  return runAxe(page.window, page.document);
 }
 
 /** Emulates print media where the browser can (Chromium); returns false where it cannot. */
