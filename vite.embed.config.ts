@@ -44,9 +44,11 @@ function copyStaticExample(): Plugin {
   return {
     name: 'frontlines-embed-static',
     apply: 'build',
-    writeBundle() {
-      mkdirSync(OUT_DIR, { recursive: true });
-      for (const name of readdirSync('embed')) copyFileSync(join('embed', name), join(OUT_DIR, name));
+    // Into the build's own output directory, which `--outDir` may have moved (the benchmark builds elsewhere).
+    writeBundle(options) {
+      const outDir = options.dir ?? OUT_DIR;
+      mkdirSync(outDir, { recursive: true });
+      for (const name of readdirSync('embed')) copyFileSync(join('embed', name), join(outDir, name));
     },
   };
 }
