@@ -115,6 +115,16 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('data') || changed.has('src')) this.loadRows();
+    // A new state, once the chart has drawn one, is announced politely. Decided here, before rendering, so the
+    // announcement goes out with the same update rather than scheduling another.
+    if (this.drawn && this.rows && this.currentMessage() === null) {
+      const state = this.chartState;
+      const stateKey = JSON.stringify(state);
+      if (stateKey !== this.lastDescribedKey) {
+        this.announcement = this.describe(this.rows, state);
+        this.lastDescribedKey = stateKey;
+      }
+    }
   }
 
   private loadRows(): void {
@@ -258,8 +268,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const duration = !stateChanged || resizedOnly || prefersReducedMotion() ? 0 : TRANSITION_MS;
     this.draw(svg, marks, duration);
     this.drawn = true;
-    if (stateChanged && stateKey !== this.lastDescribedKey) this.announcement = this.describe(rows, state);
-    this.lastDescribedKey = stateKey;
+    // The first state drawn is not announced: it is the page's, not a change.
+    if (!this.lastDescribedKey) this.lastDescribedKey = stateKey;
     this.markDrawn(stateKey);
   }
 
