@@ -18,6 +18,8 @@ const PREFETCH_MARGIN = '100% 0px 100% 0px';
 const GEOGRAPHY_FADE_MS = 300;
 
 const topologies = new Map<string, Promise<Topology>>();
+/** Region files already here: a map made later (a print figure, a second embed) draws its shapes at once. */
+const loadedTopologies = new Map<string, Topology>();
 
 /** Fetches a region file once per URL for the whole page; a failure is forgotten, so a later map may retry. */
 function loadTopology(url: string): Promise<Topology> {
@@ -33,6 +35,7 @@ function loadTopology(url: string): Promise<Topology> {
         if (!topology || topology.type !== 'Topology' || !topology.objects?.countries) {
           throw new Error('not a TopoJSON file with a "countries" object');
         }
+        loadedTopologies.set(url, topology as Topology);
         return topology as Topology;
       });
     pending.catch(() => topologies.delete(url));
@@ -103,7 +106,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.geo.status === 'waiting') {
-      if (this.eager()) this.loadGeography();
+      if (this.eager() || loadedTopologies.has(this.geographyUrl)) this.loadGeography();
       else this.watchViewport();
     }
     addEventListener('beforeprint', this.onBeforePrint);
@@ -161,6 +164,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     this.observer = undefined;
     const url = this.geographyUrl;
     const token = ++this.geoToken;
+    const loaded = loadedTopologies.get(url);
+    if (loaded) {
+      this.setGeography({ status: 'ready', topology: loaded });
+      return;
+    }
     this.setGeography({ status: 'loading' });
     loadTopology(url).then(
       (topology) => {
