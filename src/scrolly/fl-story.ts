@@ -6,6 +6,9 @@ import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { activeStepIndex } from './active-step.ts';
 import { triggerOffset } from './trigger.ts';
 
+/** How long the page must be still after a scroll ends before the active step is checked against the layout. */
+export const RECONCILE_DELAY_MS = 120;
+
 /**
  * The story as a whole: it hands the built story to its sections, keeps the URL hash on the active step
  * (replaceState, so reading does not fill the history), opens at the step a link names, draws the reading-progress
@@ -42,6 +45,7 @@ export class FlStory extends LitElement {
     this.scrollable = -1;
   });
   private resizeFrame = 0;
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -55,7 +59,7 @@ export class FlStory extends LitElement {
     super.connectedCallback();
     this.addEventListener(StepChangeEvent.type, this.onStepChange);
     window.addEventListener('scroll', this.onScroll, { passive: true });
-    window.addEventListener('scrollend', this.reconcile, { passive: true });
+    window.addEventListener('scrollend', this.onScrollEnd, { passive: true });
     window.addEventListener('resize', this.onResize, { passive: true });
     window.addEventListener('hashchange', this.onHashChange);
     this.heightObserver.observe(this);
@@ -74,7 +78,8 @@ export class FlStory extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener(StepChangeEvent.type, this.onStepChange);
     window.removeEventListener('scroll', this.onScroll);
-    window.removeEventListener('scrollend', this.reconcile);
+    window.removeEventListener('scrollend', this.onScrollEnd);
+    clearTimeout(this.reconcileTimer);
     window.removeEventListener('resize', this.onResize);
     window.removeEventListener('hashchange', this.onHashChange);
     this.heightObserver.disconnect();
@@ -129,6 +134,15 @@ export class FlStory extends LitElement {
   };
 
   /**
+   * Scrolling has stopped, perhaps only for a moment: keyboard scrolling and flings end a scroll many times a
+   * second. Reconciling measures every step, so it waits until the page has been still for a little while.
+   */
+  private onScrollEnd = (): void => {
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(this.reconcile, RECONCILE_DELAY_MS);
+  };
+
+  /**
    * Applies the rule Scrollama applies while scrolling (the active step is the last one past the trigger line)
    * once scrolling has settled.
    */
@@ -153,6 +167,7 @@ export class FlStory extends LitElement {
   };
 
   private onScroll = (): void => {
+    clearTimeout(this.reconcileTimer);
     cancelAnimationFrame(this.progressFrame);
     this.progressFrame = requestAnimationFrame(() => this.updateProgress());
   };

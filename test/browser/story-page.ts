@@ -7,6 +7,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { Story, StoryStep } from '../../src/types/story.ts';
 import type { StepChangeDetail } from '../../src/scrolly/step-change-event.ts';
 import { frames, until } from './helpers.ts';
+import { RECONCILE_DELAY_MS } from '../../src/scrolly/fl-story.ts';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -92,6 +93,8 @@ export async function scrollToStep(page: StoryPage, id: string, settleFrames = 4
 export async function settle(page: StoryPage): Promise<void> {
   await frames(4);
   page.window.dispatchEvent(new Event('scrollend'));
+  // The engine reconciles once the page has been still a moment after the scroll ended.
+  await new Promise((resolve) => setTimeout(resolve, RECONCILE_DELAY_MS + 80));
   await frames(4);
 }
 
