@@ -4,7 +4,7 @@ import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../sr
 import { FlCasualties, defineCasualties } from '../../src/charts/casualties/casualties.ts';
 import { describe as describeView } from '../../src/charts/casualties/describe.ts';
 import { layout } from '../../src/charts/casualties/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: CasualtyRow[] = [];
 
@@ -51,22 +51,6 @@ function overlap(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 }
 
-const reducedMotion = (matches: boolean) => {
-  const original = window.matchMedia;
-  window.matchMedia = ((query: string) => ({
-    matches: matches && query.includes('reduce'),
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-  return () => {
-    window.matchMedia = original;
-  };
-};
 
 describe('<fl-casualties>', () => {
   before(async () => {
@@ -193,7 +177,7 @@ describe('<fl-casualties>', () => {
     });
 
     it('animates a change of view: bars grow into place', async () => {
-      const restore = reducedMotion(false);
+      const restore = stubReducedMotion(false);
       try {
         const element = await chart('view="toll"');
         element.setAttribute('view', 'compare');
@@ -208,7 +192,7 @@ describe('<fl-casualties>', () => {
     });
 
     it('jumps straight to the final picture under reduced motion', async () => {
-      const restore = reducedMotion(true);
+      const restore = stubReducedMotion(true);
       try {
         const element = await chart('view="toll"', 390);
         element.setAttribute('view', 'compare');

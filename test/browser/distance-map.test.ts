@@ -3,7 +3,7 @@ import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-ele
 import { placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
 import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
 import { describeMap } from '../../src/charts/distance-map/describe.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: PlaceRow[] = [];
 const REGION = '/assets/geo/region.topo.json';
@@ -46,22 +46,6 @@ async function show(element: FlDistanceMap, focus: string, measure = ''): Promis
   await frames(2);
 }
 
-const reducedMotion = (matches: boolean) => {
-  const original = window.matchMedia;
-  window.matchMedia = ((query: string) => ({
-    matches: matches && query.includes('reduce'),
-    media: query,
-    onchange: null,
-    addListener() {},
-    removeListener() {},
-    addEventListener() {},
-    removeEventListener() {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-  return () => {
-    window.matchMedia = original;
-  };
-};
 
 /** A text's box: its rendered width and 1.2 em around the middle of its line (browsers disagree on line boxes). */
 function inkBox(text: SVGGraphicsElement): DOMRect {
@@ -241,7 +225,7 @@ describe('<fl-distance-map>', () => {
     });
 
     it('jumps without motion under prefers-reduced-motion', async () => {
-      const restore = reducedMotion(true);
+      const restore = stubReducedMotion(true);
       try {
         const element = await map('focus="crocus kremlin"');
         const reference = await map('focus="isis-reach"');

@@ -58,3 +58,24 @@ export async function captureWarnings(body: () => Promise<void>): Promise<string
   }
   return warnings;
 }
+
+/**
+ * Makes the page report prefers-reduced-motion (or not) to the charts, which ask matchMedia at draw time;
+ * returns the function that restores the real matchMedia.
+ */
+export function stubReducedMotion(matches: boolean): () => void {
+  const original = window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: matches && query.includes('reduce'),
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  return () => {
+    window.matchMedia = original;
+  };
+}

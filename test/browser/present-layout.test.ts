@@ -81,6 +81,8 @@ describe('layout on a projector', () => {
         expect(graphic.bottom, `${step.id}: chart above the caption`).to.be.at.most(box.top + 1);
         // The chart's own content (plot, description, source) stays inside its area.
         const chart = chartFor(page, step) as HTMLElement;
+        // Chart modules arrive on their own; on a slow run the first slide of a chart may come before its code.
+        await until(() => Boolean(chart.shadowRoot?.querySelector('figure')), `<${step.tag}> to render`, 10_000);
         const figure = chart.shadowRoot!.querySelector('figure')!.getBoundingClientRect();
         expect(figure.bottom, `${step.id}: chart content inside the chart area`).to.be.at.most(graphic.bottom + 1);
       }
