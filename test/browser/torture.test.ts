@@ -39,6 +39,9 @@ function marks(page: StoryPage, tag: string): string[] {
 
 /** Waits until no transition is running in the active chart: its marks stop changing. */
 async function still(page: StoryPage, tag: string): Promise<string[]> {
+  // A map draws its places first and its country shapes when they arrive: wait for them either way.
+  const chart = page.document.querySelector(tag) as (Element & { geographyStatus?: string }) | null;
+  await until(() => !['waiting', 'loading'].includes(String(chart?.geographyStatus)), `<${tag}>'s geography`, 10_000);
   let previous = marks(page, tag);
   for (let i = 0; i < 60; i++) {
     await new Promise((resolve) => setTimeout(resolve, 150));
