@@ -503,6 +503,24 @@ function along(row: EventRow, domain: readonly [number, number], scale: (t: numb
   return { start, end, p0, p1, shape, clippedStart: start < d0, clippedEnd: (end ?? start) > d1 };
 }
 
+/** Each visible event placed along the time axis, with its emphasis, mark radius and date line. */
+function placeEvents(input: Input, domain: readonly [number, number], scale: (t: number) => number) {
+  const windowMs = domain[1] - domain[0];
+  return input.rows.map((row) => {
+    const emphasis = input.emphasisOf(row.id);
+    const r = RADIUS[emphasis];
+    return { row, emphasis, r, date: dateLine(row, windowMs), ...along(row, domain, scale, r) };
+  });
+}
+
+type PlacedEvent = ReturnType<typeof placeEvents>[number];
+
+/** The fields of an event's mark that do not depend on which way the axis runs. */
+function axisFields(g: PlacedEvent) {
+  const { start, end, shape, p0, p1, clippedStart, clippedEnd, r, emphasis } = g;
+  return { id: g.row.id, kind: g.row.kind, emphasis, start, end, shape, p0, p1, clippedStart, clippedEnd, r };
+}
+
 function clipSpan(span: IntervalSpan, domain: readonly [number, number], scale: (t: number) => number) {
   const [d0, d1] = domain;
   if (span.end < d0 || span.start > d1) return null;
@@ -670,13 +688,8 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const trackY = axisY - 38;
   const laneFloor = trackY - 16;
   const available = laneFloor - 6;
-  const windowMs = domain[1] - domain[0];
 
-  const geometry = input.rows.map((row) => {
-    const emphasis = input.emphasisOf(row.id);
-    const r = RADIUS[emphasis];
-    return { row, emphasis, r, date: dateLine(row, windowMs), ...along(row, domain, scale, r) };
-  });
+  const geometry = placeEvents(input, domain, scale);
 
   // Two lines (date, then label) where the lanes allow; one line where two would force abbreviations.
   const dateHeight = Math.round(dateFont * 1.3);
@@ -715,19 +728,9 @@ function layoutHorizontal(input: Input): TimelineMarks {
     const top = bottom - chosen.block;
     const labelY = bottom - labelHeight / 2;
     return {
-      id: g.row.id,
-      kind: g.row.kind,
-      emphasis: g.emphasis,
-      start: g.start,
-      end: g.end,
-      shape: g.shape,
-      p0: g.p0,
-      p1: g.p1,
-      clippedStart: g.clippedStart,
-      clippedEnd: g.clippedEnd,
+      ...axisFields(g),
       cx: g.p0,
       cy: trackY,
-      r: g.r,
       bar: g.shape === 'bar' ? { x0: g.p0, x1: g.p1, y0: trackY - g.r + 1, y1: trackY + g.r - 1 } : null,
       leader: [
         [g.p0, trackY - g.r - 2],
@@ -859,13 +862,8 @@ function layoutVertical(input: Input): TimelineMarks {
   const labelX = trackX + 24;
   const maxWidth = Math.max(12, width - 4 - labelX);
   const dateHeight = Math.round(dateFont * 1.3);
-  const windowMs = domain[1] - domain[0];
 
-  const geometry = input.rows.map((row) => {
-    const emphasis = input.emphasisOf(row.id);
-    const r = RADIUS[emphasis];
-    return { row, emphasis, r, date: dateLine(row, windowMs), ...along(row, domain, scale, r) };
-  });
+  const geometry = placeEvents(input, domain, scale);
   const clipped = span ? clipSpan(span, domain, scale) : null;
 
   // Muted labels a size smaller: a crowd of them then pushes the emphasized ones less far from their marks.
@@ -938,19 +936,9 @@ function layoutVertical(input: Input): TimelineMarks {
     const at = placedAt.get(g.row.id)!;
     const w = Math.max(measure(text, bold, font), withDates && g.emphasis !== 'muted' ? measure(g.date, false, dateFont) : 0);
     return {
-      id: g.row.id,
-      kind: g.row.kind,
-      emphasis: g.emphasis,
-      start: g.start,
-      end: g.end,
-      shape: g.shape,
-      p0: g.p0,
-      p1: g.p1,
-      clippedStart: g.clippedStart,
-      clippedEnd: g.clippedEnd,
+      ...axisFields(g),
       cx: trackX,
       cy: g.p0,
-      r: g.r,
       bar: g.shape === 'bar' ? { x0: trackX - g.r + 1, x1: trackX + g.r - 1, y0: g.p0, y1: g.p1 } : null,
       leader: elbow(trackX + g.r + 2, g.p0, at.line),
       label: {
