@@ -18,7 +18,7 @@ export function installEmbedButtons(story: Story, root: ParentNode = document): 
     button.className = 'fl-embed-button';
     button.setAttribute('aria-haspopup', 'dialog');
     // The icon and the words are fixed markup; nothing from the story or the data goes into it.
-    button.innerHTML = `${ICON}<span>Embed</span><span class="fl-visually-hidden"> this chart</span>`;
+    button.innerHTML = `${ICON}<span>Embed</span><span class="fl-sr-only"> this chart</span>`;
     button.addEventListener('click', () => {
       const element = wrapper.querySelector(chart.tag);
       if (!element) return;

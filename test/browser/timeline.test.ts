@@ -6,19 +6,9 @@ import { FlTimeline, defineTimeline } from '../../src/charts/timeline/timeline.t
 import { describeTimeline } from '../../src/charts/timeline/describe.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
 
-const STEPS: Record<string, Record<string, string>> = {
-  'long view': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war caliphate syria-intervention' },
-  'karabakh to dagestan': {
-    from: '2023-09-01',
-    to: '2024-03-31',
-    highlight: 'karabakh-offensive karabakh-ceasefire hamas-attack dagestan-riot',
-    interval: 'karabakh-ceasefire dagestan-riot',
-  },
-  'march 2024': { from: '2024-03-01', to: '2024-03-31', highlight: 'synagogue-plot kstovo-strike election crocus-attack' },
-  'after the vote': { from: '2024-03-01', to: '2024-03-31', highlight: 'election election-result crocus-attack', interval: 'election crocus-attack' },
-  'the last day': { from: '2024-03-22', to: '2024-03-22', highlight: 'grid-strike crocus-attack', interval: 'grid-strike crocus-attack' },
-};
+const STEPS = TIMELINE_STATES;
 
 let rows: EventRow[] = [];
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readCsv } from '../../src/charts/shared/dataset.ts';
 import { resolveState, type ChartState } from '../../src/charts/shared/schema.ts';
 import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/timeline/schema.ts';
+import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
 import {
   DAY,
   HOUR,
@@ -29,20 +30,8 @@ assert.deepEqual(problems, []);
 const byId = (id: string) => rows.find((row) => row.id === id)!;
 const state = (given: Record<string, string>): ChartState => resolveState(timelineSchema, given);
 
-/** The story's steps, as recommended in layout.ts. */
-const STEPS: Record<string, Record<string, string>> = {
-  'long view': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war caliphate syria-intervention' },
-  'karabakh to dagestan': {
-    from: '2023-09-01',
-    to: '2024-03-31',
-    highlight: 'karabakh-offensive karabakh-ceasefire hamas-attack dagestan-riot',
-    interval: 'karabakh-ceasefire dagestan-riot',
-  },
-  'march 2024': { from: '2024-03-01', to: '2024-03-31', highlight: 'synagogue-plot kstovo-strike election crocus-attack' },
-  'after the vote': { from: '2024-03-01', to: '2024-03-31', highlight: 'election election-result crocus-attack', interval: 'election crocus-attack' },
-  'the last day': { from: '2024-03-22', to: '2024-03-22', highlight: 'grid-strike crocus-attack', interval: 'grid-strike crocus-attack' },
-  default: {},
-};
+/** The recommended states, and the default. */
+const STEPS: Record<string, Record<string, string>> = { ...TIMELINE_STATES, default: {} };
 
 /** The plot's size at a width, as the element's styles give it (3/4 below 600 px, 2/1, then 5/2 from 1000 px). */
 function sizeAt(width: number) {
