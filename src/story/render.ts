@@ -93,7 +93,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     for (const step of part.steps) {
       const index = story.steps.find((s) => s.id === step.id)!.index;
       out.push(
-        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}"><div class="step-card">${blocksToHtml(step.content)}</div></div>`,
+        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}"><div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div></div>`,
       );
     }
     out.push(`</div></fl-scrolly>`);
@@ -102,12 +102,19 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
   return out.join('\n');
 }
 
+/** The editors' chart note under a step's text, labelled so a reader never takes it for the author's words. */
+export function chartNote(step: ParsedStep): string {
+  if (!step.context.length) return '';
+  const body = blocksToHtml(step.context).replace(/^<p>/, '<p><strong class="chart-note-label">Chart note (the editors):</strong> ');
+  return `<aside class="chart-note" aria-label="Chart note from the editors">${body}</aside>`;
+}
+
 export function renderStepTexts(parts: readonly Part[]): StepText[] {
   const texts: StepText[] = [];
   for (const part of parts) {
     if (part.kind !== 'section') continue;
     for (const step of part.steps as ParsedStep[]) {
-      texts.push({ id: step.id, html: blocksToHtml(step.content), notes: step.notes.length ? blocksToHtml(step.notes) : '' });
+      texts.push({ id: step.id, html: blocksToHtml(step.content) + chartNote(step), notes: step.notes.length ? blocksToHtml(step.notes) : '' });
     }
   }
   return texts;
