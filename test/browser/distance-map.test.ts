@@ -186,13 +186,13 @@ describe('<fl-distance-map>', () => {
     it('measure="kstovo border": the line, both figures, the sentence and the table', async () => {
       const element = await map('focus="kstovo" measure="kstovo border"');
       const label = [...root(element).querySelectorAll('.measure-label text')].map((t) => t.textContent);
-      expect(label).to.deep.equal(['770 km', '(the article: about 775 km)']);
+      expect(label).to.deep.equal(['770 km', '(the article: about 775 km, for the region)']);
       expect(description(element)).to.equal(
         'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s border; the article says about 775 km.',
       );
       expect(root(element).querySelector('.border-point')).to.exist;
       const caption = root(element).querySelector('table caption')!.textContent!;
-      expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E: 770 km \(76\d\.\d\d km unrounded; the article: about 775 km\)\.$/);
+      expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E, in Luhansk Oblast, occupied by Russia: 770 km \(the article: about 775 km, for the Nizhny Novgorod region\)\.$/);
       const d = root(element).querySelector('path.measure-line')!.getAttribute('d')!;
       expect(d.split('L').length).to.be.greaterThan(20, 'a sampled great circle, not a straight segment');
     });
@@ -221,7 +221,7 @@ describe('<fl-distance-map>', () => {
       expect(end).to.not.equal(start);
       expect(seen.filter((t) => t !== start && t !== end).length).to.be.greaterThan(0);
       expect(status(element)).to.equal(description(element));
-      expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport.');
+      expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport (unrest).');
     });
 
     it('jumps without motion under prefers-reduced-motion', async () => {

@@ -246,7 +246,7 @@ suite('describe(rows, view)', () => {
     assert.equal(describe(rows, 'toll'), 'The official count rose from 133 killed on 23 March 2024 to 149 killed and 609 injured by 23 June 2025.');
     assert.equal(
       describe(rows, 'compare'),
-      'With 149 killed, the Crocus City Hall attack is the deadliest terror attack on Russian soil since the Beslan school siege in 2004 (334 killed).',
+      'Of the 7 terror attacks on Russian soil shown, with 149 killed, the Crocus City Hall attack is the deadliest since the Beslan school siege in 2004 (334 killed).',
     );
   });
 

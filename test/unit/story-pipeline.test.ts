@@ -124,6 +124,22 @@ describe('buildStory with a good story', () => {
     for (const rows of Object.values(datasets)) for (const row of rows as { source: string }[]) assert.ok(about.includes(escapeHtml(row.source)), row.source);
   });
 
+  it('says in presenter notes and chart notes only numbers that the article or the data give', () => {
+    const { texts, datasets } = buildStory({ root: ROOT });
+    const article = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-article.txt'), 'utf8');
+    const data = Object.values(datasets).map((rows) => JSON.stringify(rows)).join('\n');
+    const numbers = (html: string) => html.replace(/<[^>]+>/g, ' ').match(/\d[\d,.]*\d|\d/g) ?? [];
+    const unsourced: string[] = [];
+    for (const text of texts) {
+      const notes = text.notes + (text.html.match(/<aside class="chart-note"[\s\S]*?<\/aside>/)?.[0] ?? '');
+      for (const number of numbers(notes)) {
+        if (!article.includes(number) && !data.includes(number)) unsourced.push(`${text.id}: ${number}`);
+      }
+    }
+    assert.deepEqual(unsourced, []);
+    assert.ok(texts.some((text) => numbers(text.notes).length > 0), 'the notes do give figures, so the check checks something');
+  });
+
   it('rejects an original address with a tracking parameter, and a missing About text', () => {
     assert.deepEqual(problems(`${FRONT.replace('/original', '/original?utm')}\n::::step{#s chart=casualties}\nText.\n::::\n`), [
       'story/article.md:7:1: original carries a tracking parameter: credit the article\u2019s own address',

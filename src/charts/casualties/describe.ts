@@ -96,7 +96,8 @@ function describeCompare(rows: readonly CasualtyRow[]): string {
   const deadlier = earlier.filter((row) => row.killed > subject.killed).sort((a, b) => (a.attack_date < b.attack_date ? 1 : -1));
   const previous = deadlier[0];
   if (previous) {
-    return `${lead} is the deadliest terror attack on Russian soil since ${attackName(previous)} in ${previous.attack_date.slice(0, 4)} (${killed(previous)}).`;
+    // Said of the attacks shown only: a claim about all attacks would need a source, not this chart's list.
+    return `Of the ${others.length + 1} terror attacks on Russian soil shown, ${lead.charAt(0).toLowerCase()}${lead.slice(1)} is the deadliest since ${attackName(previous)} in ${previous.attack_date.slice(0, 4)} (${killed(previous)}).`;
   }
   const ranked = compareRows(rows);
   const rank = ranked.findIndex((row) => row.attack === attack) + 1;

@@ -14,7 +14,8 @@ import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { Size } from '../shared/chart-element.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
-import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceRow } from './schema.ts';
+import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceKind, type PlaceRow } from './schema.ts';
+import { KIND_LEGEND, KIND_ORDER, kindsOf, labelWithYears } from './kinds.ts';
 
 export type MapRegion = (typeof MAP_REGIONS)[number];
 
@@ -38,8 +39,9 @@ export const REGION_FRAMES: Readonly<Record<MapRegion, RegionFrame>> = {
   ukraine: { west: 22.1, east: 40.2, south: 44.4, north: 52.4, phrase: 'Ukraine' },
   'russia-west': { west: 30, east: 46, south: 47.5, north: 58, phrase: 'western Russia and eastern Ukraine' },
   caucasus: { west: 37.5, east: 50, south: 38.6, north: 45.2, phrase: 'the Caucasus' },
-  'middle-east': { west: 32, east: 48.5, south: 29.5, north: 38.5, phrase: 'Syria and Iraq', kinds: ['isis', 'military'] },
-  'isis-reach': { west: 35, east: 71, south: 33, north: 56.5, phrase: 'the reach of ISIS, from Syria to Afghanistan', kinds: ['attack', 'isis', 'military'] },
+  'middle-east': { west: 32, east: 48.5, south: 29.5, north: 38.5, phrase: 'Syria and Iraq', kinds: ['isis', 'russian'] },
+  // The id is the story's; the words say only what the places' rows say (each place with its kind and years).
+  'isis-reach': { west: 35, east: 71, south: 33, north: 56.5, phrase: 'the region from Syria to Afghanistan', kinds: ['attack', 'isis', 'russian'] },
 };
 
 /** A single place is shown with its surroundings; several places are framed tightly, but never closer than this. */
@@ -157,6 +159,17 @@ export interface MapMarks {
   readonly notice: { readonly lines: readonly string[]; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly size: number } | null;
   /** A locator map in a corner, for views too close in to recognise: the wider area, with this view outlined. */
   readonly inset: InsetMark | null;
+  /** The key to the dots' kinds: one entry per kind of place shown. */
+  readonly legend: LegendMark | null;
+}
+
+export interface LegendMark {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly size: number;
+  readonly items: readonly { readonly kind: PlaceKind; readonly text: string; readonly y: number }[];
 }
 
 export interface InsetMark {
@@ -499,7 +512,7 @@ function candidates(r: number, width: number, size: number): { dx: number; dy: n
   ];
 }
 
-const KIND_RANK = ['capital', 'attack', 'strike', 'isis', 'military', 'unrest', 'city', 'infrastructure'];
+const KIND_RANK = KIND_ORDER;
 const ROLE_RANK = { measure: 0, focus: 1, context: 2 } as const;
 
 type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -613,6 +626,10 @@ export function layoutMap(
   const scale = scaleBar(view, size, measureText, avoid, obstacles);
   if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + measureText(scale.text, 11), h: 22 });
 
+  // The key to the kinds of the places shown, in a free corner.
+  const legend = layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, measureText, avoid, obstacles);
+  if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
+
   // The measured line and its label come before place labels: the distance is what the state is about.
   let measure: MeasureMark | null = null;
   if (measured && line) measure = layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, measureText);
@@ -633,7 +650,7 @@ export function layoutMap(
   for (const dot of dots) {
     if (!dot.shown) continue;
     const fontSize = dot.role === 'context' ? (narrow ? 11 : 12) : narrow ? 12.5 : 13.5;
-    const text = placeLabel(dot.row);
+    const text = labelWithYears(placeLabel(dot.row), dot.row);
     const w = measureText(text, fontSize, { weight: dot.role === 'context' ? 400 : 600 });
     const own: Rect = { x: dot.x - dot.r - 1, y: dot.y - dot.r - 1, w: 2 * dot.r + 2, h: 2 * dot.r + 2 };
     const options = candidates(dot.r, w, fontSize);
@@ -723,6 +740,35 @@ export function layoutMap(
     scale,
     notice,
     inset,
+    legend,
+  };
+}
+
+/** The legend's box and rows: a swatch and the kind's name per row, sized to the longest name. */
+function layoutLegend(
+  shown: readonly PlaceRow[],
+  size: Size,
+  narrow: boolean,
+  measureText: TextMeasure,
+  avoid: readonly [number, number][],
+  taken: readonly Rect[],
+): LegendMark | null {
+  const kinds = kindsOf(shown);
+  if (!kinds.length) return null;
+  const fontSize = narrow ? 10.5 : 11.5;
+  const row = fontSize * 1.45;
+  const pad = 6;
+  const swatch = 14;
+  const width = Math.ceil(pad * 2 + swatch + Math.max(...kinds.map((kind) => measureText(KIND_LEGEND[kind], fontSize))));
+  const height = Math.ceil(pad * 2 + row * kinds.length);
+  const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, size, 8, avoid, taken);
+  return {
+    x: box.x,
+    y: box.y,
+    width,
+    height,
+    size: fontSize,
+    items: kinds.map((kind, i) => ({ kind, text: KIND_LEGEND[kind], y: pad + row * i + row / 2 })),
   };
 }
 
@@ -795,7 +841,8 @@ function layoutMeasure(
   measureText: TextMeasure,
 ): MeasureMark {
   const samples = line.length - 1;
-  const lines = [measured.text, ...(measured.article ? [`(the article: ${measured.article.text})`] : [])];
+  const article = measured.article ? `(the article: ${measured.article.text}${measured.article.of ? ', for the region' : ''})` : null;
+  const lines = [measured.text, ...(article ? [article] : [])];
   const bigSize = narrow ? 14 : 15;
   const smallSize = narrow ? 11.5 : 12.5;
   const w = Math.max(measureText(lines[0]!, bigSize, { weight: 700 }), lines[1] ? measureText(lines[1], smallSize) : 0);
@@ -845,7 +892,8 @@ function layoutMeasure(
 
   let borderLabel: LabelMark | null = null;
   if (toBorder) {
-    const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : 'Nearest point of Ukraine';
+    // Where the border point lies, when the data say (the Kstovo line ends in occupied Luhansk Oblast).
+    const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : measured.borderArea ? `Border: ${measured.borderArea}` : 'Nearest point of Ukraine';
     const fontSize = narrow ? 11 : 12;
     const tw = measureText(text, fontSize, { weight: 500 });
     const own: Rect = { x: endX - 9, y: endY - 9, w: 18, h: 18 };

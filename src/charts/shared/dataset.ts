@@ -187,7 +187,7 @@ function readObjects<Row>(schema: DatasetSchema<Row>, objects: { line: number; r
       }
       seen.set(row.id, line);
     }
-    const rowProblem = schema.checkRow?.(row as Row);
+    const rowProblem = schema.checkRow?.(row as Row) ?? checkConfidence(row);
     if (rowProblem) {
       problems.push({ line, message: rowProblem });
       continue;
@@ -195,6 +195,21 @@ function readObjects<Row>(schema: DatasetSchema<Row>, objects: { line: number; r
     rows.push(row as Row);
   }
   return { rows, problems };
+}
+
+/**
+ * "C2" means two or more independent sources agree, so a row marked C2 must name them: a source that is only an
+ * encyclopedia, in one language edition or several, is one source.
+ */
+function checkConfidence(row: Record<string, Cell>): string | null {
+  if (row.confidence !== 'C2' || typeof row.source !== 'string') return null;
+  return oneEncyclopedia(row.source) ? 'confidence C2 needs two independent sources; this row names one encyclopedia (mark it C1, or name the second source)' : null;
+}
+
+/** True when every source a row names (separated by ";") is an edition of Wikipedia (English, German, ...). */
+export function oneEncyclopedia(source: string): boolean {
+  const parts = source.split(';').map((part) => part.trim()).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => /^(\w+ )?Wikipedia\b/.test(part) || /^(\w+ )?Wikipedia,/.test(part));
 }
 
 function readCell(column: string, spec: ColumnSpec, value: string): { value: Cell } | { error: string } {
