@@ -20,8 +20,8 @@ import {
   type TextMark,
   formatDay,
   formatFigure,
+  formatReported,
   layout,
-  rowDate,
   rowsShown,
   viewOf,
 } from './layout.ts';
@@ -108,7 +108,7 @@ function reportsTable(rows: readonly CasualtyRow[], view: CasualtyView): Templat
         ${rows.map(
           (row) => html`
             <tr>
-              <th scope="row">${formatDay(rowDate(row))}</th>
+              <th scope="row">${formatReported(row)}</th>
               <td class="number">${figure(row.killed, row.killed_high, row.killed_qualifier)}</td>
               <td class="number">${figure(row.injured, row.injured_high, row.injured_qualifier)}</td>
               <td>${row.source}${row.note ? html`<br /><small>${row.note}</small>` : ''}</td>

@@ -10,7 +10,8 @@ import { isIsoDate, listAllowed } from './schema.ts';
 export type ColumnSpec =
   | { readonly type: 'id' | 'text' | 'url'; readonly optional?: boolean; readonly doc: string }
   | { readonly type: 'number'; readonly optional?: boolean; readonly min?: number; readonly max?: number; readonly integer?: boolean; readonly doc: string }
-  | { readonly type: 'date'; readonly optional?: boolean; readonly doc: string }
+  /** `month`: a date known only to the month may be written yyyy-mm ("from April 2024"). */
+  | { readonly type: 'date'; readonly optional?: boolean; readonly month?: boolean; readonly doc: string }
   /** A date with a Moscow time of day, `2024-03-22T19:58`, or a plain date. */
   | { readonly type: 'datetime'; readonly optional?: boolean; readonly doc: string }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly optional?: boolean; readonly doc: string };
@@ -238,7 +239,10 @@ function readCell(column: string, spec: ColumnSpec, value: string): { value: Cel
       return { value: number };
     }
     case 'date':
-      return isIsoDate(value) ? { value } : { error: `${column} "${value}" is not a date (write yyyy-mm-dd)` };
+      if (spec.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return { value };
+      return isIsoDate(value)
+        ? { value }
+        : { error: `${column} "${value}" is not a date (write yyyy-mm-dd${spec.month ? ', or yyyy-mm where only the month is known' : ''})` };
     case 'datetime': {
       const [date, time] = value.split('T');
       const timeOk = time === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
