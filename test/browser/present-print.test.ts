@@ -27,8 +27,8 @@ describe('print', () => {
     page.window.dispatchEvent(new page.window.Event('beforeprint'));
     const charts = await figuresDrawn(page);
     for (const step of page.story.steps) {
-      const figures = page.document.querySelectorAll(`#${step.id} > .fl-print-figure`);
-      expect(figures.length, `one figure in ${step.id}`).to.equal(1);
+      const figures = page.document.querySelectorAll(`#${step.id} > .step-figure > .fl-print-figure`);
+      expect(figures.length, `one drawing in ${step.id}\u2019s figure`).to.equal(1);
       const chart = figures[0]!.firstElementChild!;
       expect(chart.localName).to.equal(step.tag);
       for (const name of page.story.charts[step.chart]!.attributes) {
