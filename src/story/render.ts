@@ -55,6 +55,16 @@ function chartElement(tag: string, state: Readonly<Record<string, string>>, fall
   return `<${tag}${attributes}>${fallback}</${tag}>`;
 }
 
+/**
+ * A step's own figure, after its text: the chart in that step's state, as the static sentence, table and source.
+ * It is what the page shows without JavaScript and what prints (story.css, print.css); with JavaScript the section's
+ * live chart shows the state instead and this stays hidden. A drawing of the state (print.ts's chart, or one made
+ * at build time) joins this element, before the text.
+ */
+function stepFigure(chart: string, content: string): string {
+  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${content}</figure>`;
+}
+
 export interface RenderOptions {
   /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
   readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
@@ -93,7 +103,10 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     for (const step of part.steps) {
       const index = story.steps.find((s) => s.id === step.id)!.index;
       out.push(
-        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}"><div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div></div>`,
+        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
+          `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
+          stepFigure(step.chart, fallback(step.chart, step.state)) +
+          `</div>`,
       );
     }
     out.push(`</div></fl-scrolly>`);
