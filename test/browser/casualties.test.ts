@@ -116,7 +116,7 @@ describe('<fl-casualties>', () => {
       const element = await chart('view="toll"');
       expect(root(element).querySelectorAll('table tbody tr')).to.have.length(6);
       const source = root(element).querySelector('.source')!.textContent!;
-      for (const row of rows.filter((r) => r.attack === 'crocus')) expect(source).to.contain(row.source);
+      for (const row of rows.filter((r) => r.attack === 'crocus-attack')) expect(source).to.contain(row.source);
     });
   });
 

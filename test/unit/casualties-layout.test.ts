@@ -12,7 +12,7 @@ const parsed = readCsv(casualtiesDataset, csv);
 assert.deepEqual(parsed.problems, []);
 const rows: readonly CasualtyRow[] = parsed.rows;
 
-const crocus = rows.filter((r) => r.attack === 'crocus').sort((a, b) => (a.reported! < b.reported! ? -1 : 1));
+const crocus = rows.filter((r) => r.attack === 'crocus-attack').sort((a, b) => (a.reported! < b.reported! ? -1 : 1));
 const first = crocus[0]!;
 const latest = crocus.at(-1)!;
 
@@ -139,7 +139,7 @@ suite('layout(rows, {view: "toll"}, size)', () => {
   });
 
   it('keeps one continuous axis when the reports are close together', () => {
-    const march = rows.filter((r) => r.attack !== 'crocus' || r.reported! < '2025-01-01');
+    const march = rows.filter((r) => r.attack !== 'crocus-attack' || r.reported! < '2025-01-01');
     const marks = at('toll', 390, 300, march);
     assert.equal(marks.axes.filter((a) => a.kind === 'time').length, 1);
     assert.equal(count(marks, 'lines', 'break'), 0);
@@ -253,7 +253,7 @@ suite('describe(rows, view)', () => {
   it('computes "deadliest since" from the data', () => {
     const withoutBeslan = rows.filter((r) => r.attack !== 'beslan');
     assert.match(describe(withoutBeslan, 'compare'), /since the Apartment bombings in 1999 \(293 to 311 killed\)\.$/);
-    const lower = rows.map((r) => (r.attack === 'crocus' ? r : { ...r, killed: Math.min(r.killed, 100), killed_high: null }));
+    const lower = rows.map((r) => (r.attack === 'crocus-attack' ? r : { ...r, killed: Math.min(r.killed, 100), killed_high: null }));
     assert.match(describe(lower, 'compare'), /is the deadliest of the 7 terror attacks on Russian soil shown\.$/);
     const metroHigher = edit('moscow-metro-2010', { killed: 160 });
     assert.match(describe(metroHigher, 'compare'), /since the Moscow Metro bombings in 2010 \(160 killed\)\.$/);

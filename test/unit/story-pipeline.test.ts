@@ -180,6 +180,21 @@ describe('buildStory with bad input', () => {
     assert.deepEqual(lines, ['story/data/casualties.csv:3: missing source (every figure needs one)']);
   });
 
+  it('rejects an attack that is not in the events list, or whose date differs from it', () => {
+    const unknown = problems(step('#s chart=casualties'), (dir) => {
+      const file = join(dir, 'story/data/casualties.csv');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('domodedovo,domodedovo,', 'domodedovo,domodedovo-2011,'));
+    });
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0]!, /^story\/data\/casualties\.csv:\d+: attack "domodedovo-2011" is not an event in story\/data\/events\.csv \(known: /);
+    const moved = problems(step('#s chart=casualties'), (dir) => {
+      const file = join(dir, 'story/data/events.csv');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('beslan,2004-09-01,', 'beslan,2004-09-02,'));
+    });
+    assert.equal(moved.length, 1);
+    assert.match(moved[0]!, /^story\/data\/casualties\.csv:\d+: attack_date "2004-09-01" differs from event beslan in story\/data\/events\.csv \("2004-09-02"\)/);
+  });
+
   it('rejects a missing data file', () => {
     const lines = problems(step('#s chart=casualties'), (dir) => rmSync(join(dir, 'story/data/casualties.csv')));
     assert.match(lines[0]!, /^story\/data\/casualties\.csv:1: missing data file/);

@@ -51,7 +51,7 @@ export const casualtiesDataset: DatasetSchema<CasualtyRow> = {
   doc: 'Reported deaths and injuries: successive official counts for the Crocus City Hall attack, and the settled tolls of earlier terror attacks on Russian soil.',
   columns: {
     id: { type: 'id', doc: 'Unique id of the row.' },
-    attack: { type: 'id', doc: 'Id of the attack; several rows with one attack are successive reports.' },
+    attack: { type: 'id', doc: 'Id of the attack; several rows with one attack are successive reports. In the story, the id of the attack in events.csv (whose label and days the next three columns repeat; the build checks they agree).' },
     attack_name: { type: 'text', doc: 'Name of the attack, as shown on the chart.' },
     attack_date: { type: 'date', doc: 'First day of the attack.' },
     attack_end: { type: 'date', optional: true, doc: 'Last day, for an attack over several days.' },

@@ -60,7 +60,7 @@ export interface EventRow {
 
 export const eventsDataset: DatasetSchema<EventRow> = {
   file: 'events.csv',
-  doc: 'Dated events the article argues through, from the Second Chechen War to the night of the attack.',
+  doc: 'Dated events the article argues through, from the Second Chechen War to the night of the attack, and every terror attack the casualty chart compares (the one list of events behind both charts: an attack in casualties.csv must be an event here, with the same name and days).',
   columns: {
     id: { type: 'id', doc: 'Unique id, used by the `highlight` and `interval` attributes.' },
     start: { type: 'datetime', doc: 'Start: yyyy-mm-dd, or yyyy-mm-ddThh:mm (Moscow time, UTC+3) where the time is known.' },
