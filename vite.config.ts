@@ -18,10 +18,33 @@ function lowPriorityScripts(): Plugin {
   };
 }
 
+/**
+ * The story's text face is preloaded, so it is on its way with the CSS rather than after it: most of the first
+ * screen is set in it. The other faces load when text needs them (each has a metric-matched fallback meanwhile).
+ */
+function preloadTextFont(): Plugin {
+  return {
+    name: 'frontlines-preload-text-font',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (context.path !== '/index.html' || !context.bundle) return html;
+        const font = Object.values(context.bundle).find(
+          (file) => file.type === 'asset' && file.names.some((name) => name.startsWith('source-serif-4-latin-400-normal')),
+        );
+        if (!font) throw new Error('the text font (Source Serif 4, 400) is not in the build');
+        const link = `<link rel="preload" href="./${font.fileName}" as="font" type="font/woff2" crossorigin />`;
+        return html.replace(/(\s*)(<link rel="stylesheet")/, `$1${link}$1$2`);
+      },
+    },
+  };
+}
+
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin(), cspPlugin(), lowPriorityScripts()],
+  plugins: [storyPlugin(), cspPlugin(), lowPriorityScripts(), preloadTextFont()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -40,7 +40,7 @@ const DIST = flag('skip-build') ? 'dist' : join(mkdtempSync(join(tmpdir(), 'fron
 const REFERENCE_PATH = '/bench-reference.html';
 
 interface Budgets {
-  bytes: { initialJsGzip: number; geographyGzip: number };
+  bytes: { initialJsGzip: number; geographyGzip: number; fontsRaw: number };
   lighthouse: { performanceScore: number; cls: number; tbtMs: number; lcpToReference: number };
   scroll: { longTasks: number; frameP95Ms: number; stepToDrawnFrames: number };
 }
@@ -210,6 +210,7 @@ const budget = (name: string, target: string, value: number, pass: (value: numbe
 };
 const ms = (value: number): string => `${Math.round(value)} ms`;
 budget('initial JS, gzipped', `<= ${formatKb(budgets.bytes.initialJsGzip)}`, bytes.initialJs.gzip, (v) => v <= budgets.bytes.initialJsGzip, formatKb);
+budget('fonts (WOFF2)', `<= ${formatKb(budgets.bytes.fontsRaw)}`, bytes.fonts.files.length ? bytes.fonts.raw : Number.NaN, (v) => v <= budgets.bytes.fontsRaw, formatKb);
 budget('map geography, gzipped', `<= ${formatKb(budgets.bytes.geographyGzip)}`, bytes.geography.files.length ? bytes.geography.gzip : Number.NaN, (v) => v <= budgets.bytes.geographyGzip, formatKb);
 const lcp = find('Largest Contentful Paint');
 budget('LCP, story / reference', `<= ${budgets.lighthouse.lcpToReference}x`, lcp?.ratio?.median ?? Number.NaN, (v) => v <= budgets.lighthouse.lcpToReference, (v) => `${v.toFixed(2)}x`);
@@ -257,9 +258,10 @@ const byteRows = [
   byteRow('other pages (presenter, embed page)', bytes.otherPages),
   byteRow('CSS (story page)', bytes.css),
   byteRow('map geography', bytes.geography),
+  byteRow('fonts (WOFF2)', bytes.fonts),
   byteRow('embed bundle', bytes.embed),
 ];
-const fileRows = (['initialJs', 'lazyJs', 'css', 'geography', 'embed', 'otherPages'] as const).flatMap((key) =>
+const fileRows = (['initialJs', 'lazyJs', 'css', 'geography', 'fonts', 'embed', 'otherPages'] as const).flatMap((key) =>
   (bytes[key]?.files ?? []).map((file) => [`${key}: ${file.file}`, formatKb(file.raw), formatKb(file.gzip)]),
 );
 const budgetRows = budgetResults.map((result) => [result.name, result.target, result.value, result.pass === null ? 'n/a' : result.pass ? 'pass' : 'FAIL']);

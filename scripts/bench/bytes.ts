@@ -36,6 +36,8 @@ export interface ByteReport {
   readonly css: ByteGroup;
   /** The map's geography (TopoJSON), fetched when the map nears the viewport. */
   readonly geography: ByteGroup;
+  /** The self-hosted fonts (WOFF2, already compressed: their raw size is what travels), each loaded when text needs it. */
+  readonly fonts: ByteGroup;
   /** dist/embed/*.js, or null when the embed bundle has not been built. */
   readonly embed: ByteGroup | null;
 }
@@ -213,6 +215,7 @@ export function measureBytes(dist = 'dist'): ByteReport {
     otherPages: group([...otherJs, ...otherCss].map((file) => fileBytes(dist, file))),
     css: group(styles.filter((file) => existsSync(join(dist, file))).map((file) => fileBytes(dist, file))),
     geography: group(all.filter((file) => isGeography(file) && !inEmbed(file)).map((file) => fileBytes(dist, file))),
+    fonts: group(all.filter((file) => /\.woff2?$/.test(file) && !inEmbed(file)).map((file) => fileBytes(dist, file))),
     embed: embedFiles.length ? group(embedFiles.map((file) => fileBytes(dist, file))) : null,
   };
 }

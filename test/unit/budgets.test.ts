@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
 
 interface ByteBudgets {
-  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number };
+  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number; readonly fontsRaw: number };
 }
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as ByteBudgets;
@@ -38,4 +38,12 @@ test('the map geography fits its gzipped budget', () => {
     geography.gzip <= budgets.bytes.geographyGzip,
     `the map geography is ${formatKb(geography.gzip)} gzipped, over the ${formatKb(budgets.bytes.geographyGzip)} budget:\n${listing(geography)}`,
   );
+});
+
+test('the fonts fit their budget, and are WOFF2 only', () => {
+  const { fonts } = report();
+  assert.ok(fonts.files.length > 0, 'no font files found in dist/: the page should self-host its fonts');
+  assert.deepEqual(fonts.files.filter((file) => !file.file.endsWith('.woff2')).map((file) => file.file), [], 'fonts other than WOFF2');
+  const listed = fonts.files.map((file) => `  ${file.file}: ${formatKb(file.raw)}`).join('\n');
+  assert.ok(fonts.raw <= budgets.bytes.fontsRaw, `the fonts are ${formatKb(fonts.raw)}, over the ${formatKb(budgets.bytes.fontsRaw)} budget:\n${listed}`);
 });

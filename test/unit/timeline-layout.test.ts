@@ -290,7 +290,7 @@ describe('layout(rows, state, size)', () => {
       ...byId('synagogue-plot'),
       id: `e${i}`,
       start: `2024-03-${String(10 + (i % 3)).padStart(2, '0')}`,
-      label: `Event number ${i + 1} with a fairly long label`,
+      label: `Event number ${i + 1} with a fairly long label that runs on`,
       short: `Event ${i + 1}`,
     }));
     const marks = layout(crowd, state({ from: '2024-03-01', to: '2024-03-31' }), { width: 768, height: 300 });

@@ -7,6 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { FlChart, define, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
+import { FontWatch } from '../shared/font-watch.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { describe, sourceLine } from './describe.ts';
@@ -22,6 +23,7 @@ import {
   formatFigure,
   formatReported,
   layout,
+  textWidth,
   rowsShown,
   viewOf,
 } from './layout.ts';
@@ -49,8 +51,15 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
   protected override readonly schema = casualtiesSchema;
   protected override readonly datasetSchema = casualtiesDataset;
 
+  /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
+  private readonly fonts = new FontWatch(this);
+
+  protected override layoutInputsKey(): string {
+    return String(this.fonts.version);
+  }
+
   protected override layout(rows: readonly CasualtyRow[], state: ChartState, size: Size): CasualtyMarks {
-    return layout(rows, state, size);
+    return layout(rows, state, size, (text, px, weight = 400) => this.fonts.measure(text, px, weight) ?? textWidth(text, px, weight));
   }
 
   protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): void {

@@ -2,14 +2,15 @@
  * The casualty chart's geometry, as a pure function: rows + state + size in, marks out. No DOM, so Node tests
  * can check every view at every size, and the element only has to join these marks to SVG.
  *
- * Text cannot be measured without a DOM, so widths are estimated from DejaVu Sans advance widths, the widest of
- * the common system sans faces: a label that fits by this estimate fits in any of them.
+ * Text is measured by the function the caller passes: the element measures in the font it draws with; without a DOM
+ * (Node tests, build-time drawings) widths come from the same font's advance widths.
  */
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { utcFormat } from 'd3-time-format';
 import type { ChartState } from '../shared/schema.ts';
 import type { Size } from '../shared/chart-element.ts';
+import { textWidth as fontTextWidth } from '../shared/text-width.ts';
 import { CASUALTY_VIEWS, type CasualtyRow, type CasualtyView, type Qualifier } from './schema.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -125,39 +126,27 @@ export interface Box {
 // ---------------------------------------------------------------------------------------------------------
 // Text metrics
 
-/** DejaVu Sans advance widths in em, for the characters labels use. */
-const EM: Record<string, number> = {
-  ' ': 0.318, '.': 0.318, ',': 0.318, ':': 0.337, ';': 0.337, '-': 0.361, '\u2013': 0.5, '\u2014': 1, '+': 0.838,
-  '=': 0.838, '(': 0.39, ')': 0.39, "'": 0.275, '\u2019': 0.318, '"': 0.46, '/': 0.337, '%': 0.95, '\u2248': 0.838,
-  '\u25cf': 0.77, '\u2026': 1,
-  a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579,
-  l: 0.278, m: 0.974, n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592,
-  w: 0.818, x: 0.592, y: 0.592, z: 0.525,
-  A: 0.684, B: 0.686, C: 0.698, D: 0.77, E: 0.632, F: 0.575, G: 0.775, H: 0.752, I: 0.295, J: 0.295, K: 0.656,
-  L: 0.557, M: 0.863, N: 0.748, O: 0.787, P: 0.603, Q: 0.787, R: 0.695, S: 0.635, T: 0.611, U: 0.732, V: 0.684,
-  W: 0.989, X: 0.685, Y: 0.611, Z: 0.685,
-};
+/** Width in px of `text` at `size` px and `weight`: the element measures in its font, Node uses the font's metrics. */
+export type TextWidth = (text: string, size: number, weight?: 400 | 700) => number;
 
-/** Estimated width in px of `text` at `size` px; bold faces run about 10% wider. */
+/** The chart font's width of `text`, from its advance widths (see shared/text-width.ts). */
 export function textWidth(text: string, size: number, weight: 400 | 700 = 400): number {
-  let em = 0;
-  for (const ch of text) em += EM[ch] ?? (/\d/.test(ch) ? 0.636 : 0.7);
-  return em * size * (weight === 700 ? 1.1 : 1);
+  return fontTextWidth(text, size, weight);
 }
 
 /** The box a text mark occupies (ascenders to descenders). */
-export function textBox(text: TextMark): Box {
-  const width = textWidth(text.text, text.size, text.weight) + (text.suffix ? textWidth(text.suffix, text.size, 400) : 0);
+export function textBox(text: TextMark, measure: TextWidth = textWidth): Box {
+  const width = measure(text.text, text.size, text.weight) + (text.suffix ? measure(text.suffix, text.size, 400) : 0);
   const left = text.anchor === 'start' ? text.x : text.anchor === 'middle' ? text.x - width / 2 : text.x - width;
   // Ascenders reach about 0.76 em above the baseline; the box allows more, as browsers report taller lines.
   return { key: text.key, left, right: left + width, top: text.y - text.size * 0.95, bottom: text.y + text.size * 0.25 };
 }
 
 /** Boxes of every piece of text in the marks: labels and axis tick labels. */
-export function textBoxes(marks: CasualtyMarks): Box[] {
-  const boxes = marks.texts.map(textBox);
+export function textBoxes(marks: CasualtyMarks, measure: TextWidth = textWidth): Box[] {
+  const boxes = marks.texts.map((text) => textBox(text, measure));
   for (const axis of marks.axes) {
-    for (const tick of axis.ticks) boxes.push(textBox(tickText(axis, tick)));
+    for (const tick of axis.ticks) boxes.push(textBox(tickText(axis, tick), measure));
   }
   return boxes;
 }
@@ -290,34 +279,38 @@ function capitalise(text: string): string {
 
 const EMPTY = { circles: [], rects: [], paths: [], lines: [], texts: [], axes: [] };
 
-export function layout(rows: readonly CasualtyRow[], state: ChartState, size: Size): CasualtyMarks {
+export function layout(rows: readonly CasualtyRow[], state: ChartState, size: Size, measure: TextWidth = textWidth): CasualtyMarks {
   const view = viewOf(state);
   const width = Math.max(0, size.width);
   const height = Math.max(0, size.height);
   if (width === 0 || height === 0 || rows.length === 0) return { view, width, height, ...EMPTY };
   switch (view) {
     case 'preliminary':
-      return layoutPreliminary(rows, width, height);
+      return layoutPreliminary(rows, width, height, measure);
     case 'toll':
-      return layoutToll(rows, width, height);
+      return layoutToll(rows, width, height, measure);
     case 'compare':
-      return layoutCompare(rows, width, height);
+      return layoutCompare(rows, width, height, measure);
   }
 }
 
 /** Places optional text only where it collides with nothing already placed and stays in the box. */
 class Placer {
   readonly boxes: Box[] = [];
-  constructor(private readonly width: number, private readonly height: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+    private readonly measure: TextWidth,
+  ) {}
 
   fits(text: TextMark, gap = 3): boolean {
-    const box = textBox(text);
+    const box = textBox(text, this.measure);
     if (box.left < 0 || box.top < 0 || box.right > this.width || box.bottom > this.height) return false;
     return !this.boxes.some((other) => overlaps(box, other, gap));
   }
 
   add(text: TextMark): TextMark {
-    this.boxes.push(textBox(text));
+    this.boxes.push(textBox(text, this.measure));
     return text;
   }
 
@@ -339,7 +332,7 @@ interface UnitGroup {
   readonly label: string;
 }
 
-function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: number): CasualtyMarks {
+function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
   const row = preliminaryRow(rows);
   if (!row) return { view: 'preliminary', width, height, ...EMPTY };
   const groups: UnitGroup[] = [
@@ -379,13 +372,13 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   // The key to reading the grid: beside the first label where it fits, else under the grid where there is room.
   const keySize = 12;
   const keyLine = keySize + 8;
-  const firstLabelWidth = textWidth(groups[0]!.label, labelSize, 700);
+  const firstLabelWidth = measure(groups[0]!.label, labelSize, 700);
   // On a wide frame the grid sits in the middle rather than against the left edge.
   const left = width >= 600 ? Math.max(pad, (width - gridWidth) / 2) : pad;
   const right = Math.min(width - pad, left + gridWidth);
   const keyText = ['Each dot is one person', '1 dot = 1 person'];
-  const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + textWidth(t, keySize) <= right);
-  const underKey = besideKey ? undefined : keyText.find((t) => pad + textWidth(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
+  const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + measure(t, keySize) <= right);
+  const underKey = besideKey ? undefined : keyText.find((t) => pad + measure(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
   // Centred in the frame, so a tall frame does not leave the grid hanging from its top edge.
   const slack = Math.max(0, height - pad * 2 - content - (underKey ? keyLine : 0));
 
@@ -467,7 +460,7 @@ function stepVertices(points: readonly (readonly [number, number])[]): [number, 
   return out;
 }
 
-function layoutToll(rows: readonly CasualtyRow[], width: number, height: number): CasualtyMarks {
+function layoutToll(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
   const reports = tollRows(rows);
   const monthDates = new Set(reports.filter(monthOnly).map((r) => +rowDate(r)));
   const series: Series[] = [
@@ -496,12 +489,12 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
   const stackEnds = width < 480;
   const endWidth = Math.max(
     0,
-    ...ends.map((l) => (stackEnds ? Math.max(textWidth(l.value, labelSize, 700), textWidth(l.word.trim(), labelSize)) : textWidth(l.value, labelSize, 700) + textWidth(l.word, labelSize))),
+    ...ends.map((l) => (stackEnds ? Math.max(measure(l.value, labelSize, 700), measure(l.word.trim(), labelSize)) : measure(l.value, labelSize, 700) + measure(l.word, labelSize))),
   );
 
   const maxValue = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)));
   const y = scaleLinear().domain([0, maxValue]).nice();
-  const yLabelWidth = Math.max(...y.ticks(6).map((v) => textWidth(formatCount(v), tickFont)));
+  const yLabelWidth = Math.max(...y.ticks(6).map((v) => measure(formatCount(v), tickFont)));
   const contextOffset = X_TICK_SIZE + X_TICK_PADDING + tickFont * 0.71 + tickFont * 1.45;
   const margin = { top: 12, right: Math.ceil(endWidth) + 8, bottom: Math.ceil(contextOffset + tickFont * 0.25) + 2, left: Math.ceil(yLabelWidth) + 12 };
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
@@ -540,7 +533,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
   }
   const segmentOf = (date: Date) => segments.find((s) => s.dates.some((d) => +d === +date))!;
   const x = (date: Date) => segmentOf(date).scale(date);
-  const placer = new Placer(width, height);
+  const placer = new Placer(width, height, measure);
 
   // Gridlines per piece, so the cut in time shows in the grid too.
   for (const value of yTicks) {
@@ -553,7 +546,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     ticks: yTicks.map((value) => ({ value, label: formatCount(value), pos: y(value) })),
   };
   axes.push(yAxis);
-  for (const tick of yAxis.ticks) placer.addBox(textBox(tickText(yAxis, tick)));
+  for (const tick of yAxis.ticks) placer.addBox(textBox(tickText(yAxis, tick), measure));
 
   // Step lines: solid within each piece, dotted across a cut (nothing says the count held there).
   const stepLine = line<readonly [number, number]>().curve(curveStepAfter);
@@ -613,7 +606,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     const format = single ? formatDayMonth : formatDayOfMonth;
     const candidates = segment.dates.map((date) => ({ value: date, label: monthDates.has(+date) ? formatMonthShort(date) : format(date), pos: segment.scale(date) }));
     const kept: AxisTick<Date>[] = [];
-    const boxOf = (tick: AxisTick<Date>) => textBox({ key: '', x: tick.pos, y: 0, text: tick.label, size: tickFont, weight: 400, anchor: 'middle', cls: '' });
+    const boxOf = (tick: AxisTick<Date>) => textBox({ key: '', x: tick.pos, y: 0, text: tick.label, size: tickFont, weight: 400, anchor: 'middle', cls: '' }, measure);
     for (const tick of candidates) {
       const previous = kept.at(-1);
       if (!previous || !overlaps(boxOf(previous), boxOf(tick), 5)) kept.push(tick);
@@ -627,7 +620,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
       key: `x-${i}`, kind: 'time', orient: 'bottom', x: 0, y: axisY, scale: segment.scale.copy(), tickSize: X_TICK_SIZE, tickPadding: X_TICK_PADDING, size: tickFont, cls: 'axis axis-x', ticks: kept,
     };
     axes.push(axis);
-    for (const tick of kept) placer.addBox(textBox(tickText(axis, tick)));
+    for (const tick of kept) placer.addBox(textBox(tickText(axis, tick), measure));
   });
   segments.forEach((segment, i) => {
     const first = segment.dates[0]!;
@@ -640,7 +633,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
         : `${formatMonth(first)}\u2013${formatMonthYear(last)}`;
     // Flush with the first tick label, which is centred on its tick.
     const firstTick = axes.find((a) => a.key === `x-${i}`)?.ticks[0];
-    const contextLeft = Math.max(1, firstTick ? firstTick.pos - textWidth(firstTick.label, tickFont) / 2 : segment.start);
+    const contextLeft = Math.max(1, firstTick ? firstTick.pos - measure(firstTick.label, tickFont) / 2 : segment.start);
     const base = { key: `x-context-${i}`, y: axisY + contextOffset, text: context, size: tickFont, weight: 400 as const, cls: 'label muted axis-context' };
     const candidates: TextMark[] = single
       ? [{ ...base, x: segment.scale(first), anchor: 'middle' }]
@@ -667,7 +660,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     const spots = [levels.at(-1)! - 14, (levels[0]! + levels.at(-1)!) / 2 + tickFont * 0.35, levels[0]! + tickFont + 6];
     const candidates: TextMark[] = [];
     for (const text of [`${span} later`, span]) {
-      const w = textWidth(text, tickFont);
+      const w = measure(text, tickFont);
       for (const spot of spots) {
         for (const left of [mid - w / 2, gapLeft + 2, gapRight - w - 2]) {
           const clamped = Math.min(Math.max(left, 1), width - w - 1);
@@ -683,7 +676,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number)
     const r = 3.5;
     for (const text of ['First report, a minimum', 'First report']) {
       const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend' };
-      const box = textBox(label);
+      const box = textBox(label, measure);
       const withDot: Box = { ...box, left: plot.left + 4 };
       if (withDot.right <= plot.right && placer.fits({ ...label, x: withDot.left, text: `${'\u25cf '}${text}` }, 4)) {
         placer.addBox(withDot);
@@ -704,7 +697,7 @@ function valueAt(series: Series, date: Date): number {
 
 type CompareMode = 'side' | 'stacked' | 'compact';
 
-function layoutCompare(rows: readonly CasualtyRow[], width: number, height: number): CasualtyMarks {
+function layoutCompare(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
   const shown = compareRows(rows);
   const subject = subjectAttack(rows);
   const texts: TextMark[] = [];
@@ -727,8 +720,8 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
     weight: (row.attack === subject ? 700 : 400) as 400 | 700,
   }));
   type Item = (typeof items)[number];
-  const nameWidth = (item: Item, size: number) => textWidth(item.name, size, item.weight) + textWidth(item.year, size);
-  const valueWidth = (item: Item, size: number) => textWidth(item.value, size, item.weight);
+  const nameWidth = (item: Item, size: number) => measure(item.name, size, item.weight) + measure(item.year, size);
+  const valueWidth = (item: Item, size: number) => measure(item.value, size, item.weight);
 
   // Names beside the bars where the width allows; otherwise above them, with the value after the bar where the
   // height allows, or on the name's line where it does not.
@@ -786,7 +779,7 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
       mode === 'compact'
         ? {
             // Over the bar's end, or after the name where the bar is shorter than the name.
-            key: `value-${key}`, x: Math.max(textBox(name).right + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
+            key: `value-${key}`, x: Math.max(textBox(name, measure).right + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
             text: item.value, size, weight: item.weight, anchor: 'end', cls: `label value ${cls}`,
           }
         : { key: `value-${key}`, x: x(item.high) + 6, y: barCenter + size * 0.35, text: item.value, size, weight: item.weight, anchor: 'start', cls: `label value ${cls}` };
@@ -802,7 +795,7 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
     const noteLeft = mode === 'side' ? barLeft : pad;
     rects.push({ key: 'range-key', x: noteLeft, y: noteBaseline - noteSize * 0.35 - swatchHeight / 2, width: swatchWidth, height: swatchHeight, cls: 'range-key', order: 1 });
     const words = ['Dashed outline: the range where sources differ', 'Dashed: range where sources differ', 'Sources differ'];
-    const fitting = words.find((w) => noteLeft + swatchWidth + 6 + textWidth(w, noteSize) <= width - pad) ?? words.at(-1)!;
+    const fitting = words.find((w) => noteLeft + swatchWidth + 6 + measure(w, noteSize) <= width - pad) ?? words.at(-1)!;
     texts.push({ key: 'range-note', x: noteLeft + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted' });
   }
   return { view: 'compare', width, height, circles: [], rects, paths: [], lines, texts, axes: [] };

@@ -7,6 +7,7 @@ import type { Topology } from 'topojson-specification';
 import { define, FlChart, prefersReducedMotion, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
+import { FontWatch } from '../shared/font-watch.ts';
 import { describeMap, measureCaption, sourceLine, tableRows } from './describe.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { estimateTextWidth, layoutMap, type LabelMark, type MapGeography, type MapMarks, type TextMeasure, type View } from './layout.ts';
@@ -192,35 +193,20 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   }
 
   protected override layoutInputsKey(): string {
-    return `${this.geo.status}:${this.geoVersion}`;
+    return `${this.geo.status}:${this.geoVersion}:${this.fonts.version}`;
   }
 
   protected layout(rows: readonly PlaceRow[], state: ChartState, size: Size): MapMarks {
-    return layoutMap(rows, state, size, this.geo, this.measurer());
+    return layoutMap(rows, state, size, this.geo, this.measurer);
   }
 
-  private textMeasure?: TextMeasure;
+  /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
+  private readonly fonts = new FontWatch(this);
 
-  /** Measures label widths with the chart's own font, so labels that fit are kept and none collide. */
-  private measurer(): TextMeasure {
-    if (this.textMeasure) return this.textMeasure;
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return estimateTextWidth;
-    const family = getComputedStyle(this).fontFamily || 'sans-serif';
-    const widths = new Map<string, number>();
-    this.textMeasure = (text, size, style = {}) => {
-      const font = `${style.italic ? 'italic ' : ''}${style.weight ?? 400} ${size}px ${family}`;
-      const key = `${font}|${text}`;
-      let width = widths.get(key);
-      if (width === undefined) {
-        context.font = font;
-        width = context.measureText(text).width;
-        widths.set(key, width);
-      }
-      return width + (style.letterSpacing ?? 0) * size * [...text].length;
-    };
-    return this.textMeasure;
-  }
+  private readonly measurer: TextMeasure = (text, size, style = {}) => {
+    const width = this.fonts.measure(text, size, style.weight ?? 400, style.italic);
+    return width === undefined ? estimateTextWidth(text, size, style) : width + (style.letterSpacing ?? 0) * size * [...text].length;
+  };
 
   protected describe(rows: readonly PlaceRow[], state: ChartState): string {
     return describeMap(rows, state);

@@ -12,6 +12,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { Size } from '../shared/chart-element.ts';
+import { textWidth } from '../shared/text-width.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
 import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceKind, type PlaceRow } from './schema.ts';
@@ -458,25 +459,9 @@ function within(a: Rect, size: Size, margin = 2): boolean {
   return a.x >= margin && a.y >= margin && a.x + a.w <= size.width - margin && a.y + a.h <= size.height - margin;
 }
 
-/**
- * Estimated width of a text in px, from typical sans-serif advance widths, rounded up towards the wider system
- * fonts: without a DOM to measure with, a slight overestimate only costs a label that could have fitted.
- */
-export const estimateTextWidth: TextMeasure = (text, size, style = {}) => {
-  let em = 0;
-  const upper = /[A-Z]/;
-  const digit = /[0-9]/;
-  for (const ch of text) {
-    if (ch === ' ') em += 0.32;
-    else if ('iljtfrI.,:;\'\u2019()!|'.includes(ch)) em += 0.34;
-    else if ('mwMW'.includes(ch)) em += 0.92;
-    else if (upper.test(ch)) em += 0.72;
-    else if (digit.test(ch)) em += 0.64;
-    else em += 0.6;
-    em += style.letterSpacing ?? 0;
-  }
-  return em * size * ((style.weight ?? 400) >= 600 ? 1.07 : 1);
-};
+/** Width of a text in px in the chart font, from its advance widths: what Node measures with, having no DOM. */
+export const estimateTextWidth: TextMeasure = (text, size, style = {}) =>
+  textWidth(text, size, style.weight ?? 400, style.italic) + (style.letterSpacing ?? 0) * size * [...text].length;
 
 type Anchor = LabelMark['anchor'];
 

@@ -24,7 +24,7 @@ export const themeTokens = css`
     --_grid: var(--fl-grid, light-dark(#d9d9d9, #3a3a3a));
     --_accent: var(--fl-accent, light-dark(#b3261e, #ff8a80));
     --_accent-2: var(--fl-accent-2, light-dark(#1f5f8b, #8cc8f0));
-    --_font: var(--fl-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--fl-font, 'Source Sans 3', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   :host([theme='light']) {
     color-scheme: light;

@@ -26,6 +26,7 @@
 import { utcDay, utcHour, utcMonth, utcYear, type TimeInterval } from 'd3-time';
 import type { Size } from '../shared/chart-element.ts';
 import { splitIds, type ChartState } from '../shared/schema.ts';
+import { textWidth } from '../shared/text-width.ts';
 import type { EventKind, EventRow } from './schema.ts';
 
 export const HOUR = 3_600_000;
@@ -315,23 +316,9 @@ export function chooseTicks(
 /** Width of `text` in px at `fontSize`, bold or not. The element measures with a canvas; tests use the estimate. */
 export type Measure = (text: string, bold: boolean, fontSize: number) => number;
 
-const NARROW = new Set([...'iljtfr.,;:\'!|()[] -/\u2019']);
-const WIDE = new Set([...'mwMW@%']);
-
-/**
- * A generous estimate of a sans-serif string's width (system-ui, DejaVu Sans, Helvetica), so labels laid out
- * with it keep apart in real fonts too.
- */
+/** The chart font's width of a string, from its advance widths: what Node measures with, having no DOM. */
 export function estimateTextWidth(text: string, bold: boolean, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) {
-    if (NARROW.has(ch)) em += 0.33;
-    else if (WIDE.has(ch)) em += 0.9;
-    else if (ch >= '0' && ch <= '9') em += 0.62;
-    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
-    else em += 0.58;
-  }
-  return em * fontSize * (bold ? 1.08 : 1);
+  return textWidth(text, fontSize, bold ? 700 : 400);
 }
 
 /** Shortens `text` with an ellipsis to fit `maxWidth`; keeps at least one character. */

@@ -7,8 +7,9 @@ import 'd3-transition';
 import { FlChart, define, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
+import { FontWatch } from '../shared/font-watch.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { layout, type EventMark, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
+import { estimateTextWidth, layout, type EventMark, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
 import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './describe.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
@@ -48,48 +49,22 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   private readonly clipId = `fl-timeline-clip-${++instances}`;
   private previous?: TimelineMarks;
-  private measurer?: Measure;
 
   protected layout(rows: readonly EventRow[], state: ChartState, size: Size): TimelineMarks {
-    return layout(rows, state, size, { measure: this.measure() });
+    return layout(rows, state, size, { measure: this.measure });
   }
 
-  /** Measures label text in the font the chart renders with, so the layout's collision checks are exact. */
-  private measure(): Measure {
-    if (this.measurer) return this.measurer;
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return (this.measurer = (text, bold, size) => text.length * size * 0.62 * (bold ? 1.08 : 1));
-    const family = getComputedStyle(this).fontFamily || 'system-ui, sans-serif';
-    const cache = new Map<string, number>();
-    this.measurer = (text, bold, size) => {
-      const key = `${bold ? 'b' : 'n'}${size}|${text}`;
-      let width = cache.get(key);
-      if (width === undefined) {
-        context.font = `${bold ? 700 : 400} ${size}px ${family}`;
-        // A pixel of slack: canvas and SVG text round differently.
-        width = context.measureText(text).width + 1;
-        cache.set(key, width);
-      }
-      return width;
-    };
-    return this.measurer;
-  }
+  /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
+  private readonly fonts = new FontWatch(this);
 
-  private fontsSettled = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Labels are measured in the page's font, which may arrive after the first draw: measure again once it has.
-    document.fonts?.ready.then(() => {
-      if (this.fontsSettled) return;
-      this.fontsSettled = true;
-      this.measurer = undefined;
-      this.requestUpdate();
-    });
-  }
+  private measure: Measure = (text, bold, size) => {
+    // A pixel of slack: canvas and SVG text round differently.
+    const width = this.fonts.measure(text, size, bold ? 700 : 400);
+    return width === undefined ? estimateTextWidth(text, bold, size) : width + 1;
+  };
 
   protected override layoutInputsKey(): string {
-    return this.fontsSettled ? 'fonts' : '';
+    return String(this.fonts.version);
   }
 
   protected describe(rows: readonly EventRow[], state: ChartState): string {

@@ -1,0 +1,57 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Measures label text in the font a chart draws it in, and measures again when fonts arrive. The page's fonts load
+ * with `font-display: swap`, so a chart may first draw in a fallback face: when a font finishes loading
+ * (`loadingdone`, and `document.fonts.ready` for fonts that were already on their way), the cached widths are
+ * dropped, `version` changes and the host updates, so its layout runs again with the real widths.
+ */
+export class FontWatch implements ReactiveController {
+  /** Changes whenever fonts have loaded since the last measurement: part of the host's layout inputs. */
+  version = 0;
+  private context?: CanvasRenderingContext2D | null;
+  private family?: string;
+  private readonly widths = new Map<string, number>();
+  private readonly onLoaded = () => {
+    this.version++;
+    this.widths.clear();
+    this.family = undefined;
+    this.host.requestUpdate();
+  };
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const fonts = document.fonts;
+    if (!fonts) return;
+    fonts.addEventListener('loadingdone', this.onLoaded);
+    // Fonts already loading when the chart connected: `ready` settles once they have, and nothing changes if none were.
+    if (fonts.status === 'loading') void fonts.ready.then(() => this.host.isConnected && this.onLoaded());
+  }
+
+  hostDisconnected(): void {
+    document.fonts?.removeEventListener('loadingdone', this.onLoaded);
+  }
+
+  /**
+   * Width in px of `text` in the host's font at `size` px, `weight` and style, or undefined without a canvas (the
+   * caller then uses the font's metrics).
+   */
+  measure(text: string, size: number, weight = 400, italic = false): number | undefined {
+    if (this.context === undefined) this.context = document.createElement('canvas').getContext('2d');
+    if (!this.context) return undefined;
+    // One style read per font change, not per label.
+    this.family ??= getComputedStyle(this.host).fontFamily || 'sans-serif';
+    const font = `${italic ? 'italic ' : ''}${weight} ${size}px ${this.family}`;
+    const key = `${font}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.context.font = font;
+      width = this.context.measureText(text).width;
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The self-hosted fonts on the built story page: loaded from the page's own origin (the CSP's default-src 'self'
+ * covers fonts; test/browser/csp.test.ts reads the whole story under it), the text face preloaded, and nothing
+ * moving when they arrive: each metric-matched fallback sets the article's paragraphs in the same lines as its font.
+ */
+import { expect } from 'chai';
+import { setViewport } from '@web/test-runner-commands';
+import { frames, until } from './helpers.ts';
+
+after(() => setViewport({ width: 800, height: 600 }));
+
+async function openStory(width: number, height: number): Promise<{ win: Window & typeof globalThis; frame: HTMLIFrameElement }> {
+  await setViewport({ width, height });
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `position:fixed;inset:0;width:${width}px;height:${height}px;border:0`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/dist/index.html';
+  document.body.append(frame);
+  await loaded;
+  return { win: frame.contentWindow as Window & typeof globalThis, frame };
+}
+
+describe('fonts', () => {
+  it('preloads the text face and loads the story\'s faces as WOFF2 from its own origin', async function () {
+    this.timeout(30_000);
+    const { win, frame } = await openStory(1280, 800);
+    try {
+      const preload = win.document.querySelector<HTMLLinkElement>('link[rel="preload"][as="font"]');
+      expect(preload?.getAttribute('type')).to.equal('font/woff2');
+      expect(preload?.href).to.match(/source-serif-4-latin-400-normal-[\w-]+\.woff2$/);
+      expect(preload?.hasAttribute('crossorigin'), 'a font preload without crossorigin is fetched twice').to.equal(true);
+      await until(() => Boolean(win.document.querySelector('[data-drawn]')), 'the opening chart to draw', 10_000);
+      await win.document.fonts.ready;
+      const loaded = [...win.document.fonts].filter((face) => face.status === 'loaded').map((face) => `${face.family.replace(/"/g, '')} ${face.weight}`);
+      expect(loaded).to.include.members(['Source Serif 4 400', 'Source Serif 4 700', 'Source Sans 3 400']);
+      // The headline and the chart's text are drawn in the fonts, not in a fallback.
+      expect(win.document.fonts.check('700 40px "Source Serif 4"')).to.equal(true);
+      const fontFiles = win.performance.getEntriesByType('resource').filter((entry) => /\.woff2?$/.test(entry.name));
+      expect(fontFiles.length).to.be.greaterThan(0);
+      for (const entry of fontFiles) {
+        expect(new URL(entry.name).origin).to.equal(win.location.origin);
+        expect(entry.name).to.match(/\.woff2$/);
+      }
+    } finally {
+      frame.remove();
+    }
+  });
+
+  for (const [width, height] of [[390, 844], [1440, 900]] as const) {
+    it(`sets every paragraph of the article in the same lines in its fallback face as in its font, at ${width} px`, async function () {
+      this.timeout(30_000);
+      const { win, frame } = await openStory(width, height);
+      try {
+        const doc = win.document;
+        await doc.fonts.ready;
+        const paragraphs = [...doc.querySelectorAll<HTMLElement>('main p, main h1')].filter((p) => p.offsetHeight > 0 && p.textContent!.trim().length > 40);
+        expect(paragraphs.length).to.be.greaterThan(20);
+        const family = (p: HTMLElement) => win.getComputedStyle(p).fontFamily;
+        const fallbackOf = (stack: string) => stack.split(',')[1]!.trim();
+        // The fallback a reader without the font sees first is the one their system has: here, DejaVu.
+        const fallbacks = new Set(paragraphs.map((p) => fallbackOf(family(p))));
+        for (const f of fallbacks) {
+          for (const weight of [400, 700]) await doc.fonts.load(`${weight} 16px ${f}`);
+          const faces = [...doc.fonts].filter((face) => `'${face.family.replace(/"/g, '')}'` === f || face.family === f);
+          expect(faces.some((face) => face.status === 'loaded'), `the fallback face ${f} is on this system`).to.equal(true);
+        }
+        const heights = (useFallback: boolean) =>
+          paragraphs.map((p) => {
+            p.style.fontFamily = useFallback ? fallbackOf(family(p)) : '';
+            return p.getBoundingClientRect().height;
+          });
+        const withFont = heights(false);
+        const withFallback = heights(true);
+        paragraphs.forEach((p) => (p.style.fontFamily = ''));
+        await frames(1);
+        const lineHeight = (p: HTMLElement) => parseFloat(win.getComputedStyle(p).lineHeight);
+        const changed = paragraphs
+          .map((p, i) => ({ text: p.textContent!.slice(0, 50), lines: Math.round((withFallback[i]! - withFont[i]!) / lineHeight(p)) }))
+          .filter((p) => p.lines !== 0);
+        // Average widths match, so a paragraph can still break a word earlier or later at its end: at most one
+        // paragraph in ten moves by a line, and none by more.
+        expect(changed.filter((p) => Math.abs(p.lines) > 1), JSON.stringify(changed)).to.deep.equal([]);
+        expect(changed.length, JSON.stringify(changed)).to.be.at.most(Math.floor(paragraphs.length / 10));
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
+  it('shifts nothing on the first screen while the page and its fonts load', async function () {
+    this.timeout(30_000);
+    const { win, frame } = await openStory(390, 844);
+    try {
+      if (!('PerformanceObserver' in win) || !win.PerformanceObserver.supportedEntryTypes.includes('layout-shift')) this.skip();
+      const shifts: number[] = [];
+      new win.PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      await win.document.fonts.ready;
+      await until(() => Boolean(win.document.querySelector('[data-drawn]')), 'the opening chart to draw', 10_000);
+      await frames(5);
+      expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
+    } finally {
+      frame.remove();
+    }
+  });
+});
