@@ -8,6 +8,7 @@ import { FlChart, define, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
+import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { describe, sourceLine } from './describe.ts';
@@ -43,7 +44,7 @@ export const CASUALTIES_TAG = 'fl-casualties';
  * @cssproperty --fl-accent-2 - injuries
  */
 export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
-  static override styles = [themeTokens, chartStyles, casualtiesStyles];
+  static override styles = [themeTokens, chartStyles, casualtiesStyles, forcedColorStyles];
 
   /** `preliminary`, `toll` or `compare` (default `preliminary`). */
   @property({ reflect: true }) view?: string;

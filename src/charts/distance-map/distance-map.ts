@@ -8,6 +8,7 @@ import { define, FlChart, prefersReducedMotion, type Size } from '../shared/char
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
+import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { describeMap, measureCaption, sourceLine, tableRows } from './describe.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { estimateTextWidth, layoutMap, type LabelMark, type MapGeography, type MapMarks, type TextMeasure, type View } from './layout.ts';
@@ -61,7 +62,7 @@ function loadTopology(url: string): Promise<Topology> {
  * @cssproperty --fl-aspect - the map's aspect ratio when the host has no height (default 4 / 3)
  */
 export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
-  static override styles = [themeTokens, chartStyles, distanceMapStyles];
+  static override styles = [themeTokens, chartStyles, distanceMapStyles, forcedColorStyles];
 
   /** Where every map fetches its geography unless its `geography` attribute says otherwise. */
   static geographyUrl: string = new URL('../../../assets/geo/region.topo.json', import.meta.url).href;

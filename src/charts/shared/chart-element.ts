@@ -3,13 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { loadText } from './load.ts';
+import { prefersReducedMotion } from './motion.ts';
 
 export interface Size {
   readonly width: number;
   readonly height: number;
 }
 
-/** How long a state change animates; 0 under prefers-reduced-motion. */
+/** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
 
 /**
@@ -39,6 +40,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   @property({ reflect: true }) theme?: string;
   /** Height of the plot in CSS pixels; by default the plot takes its width times the aspect ratio. */
   @property({ type: Number, reflect: true }) height?: number;
+  /**
+   * Whether the chart announces its own state changes (a polite live region). A page that announces them itself
+   * (the story, which says each step's chart once per step) turns it off, so a screen reader hears each once.
+   */
+  @property({ attribute: false }) announceChanges = true;
 
   @state() private rows: Row[] | null = null;
   @state() private loadMessage: string | null = null;
@@ -215,7 +221,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         ${ready
           ? html`<details part="table"><summary>Show the data</summary>${this.renderTable(rows, state)}</details>`
           : nothing}
-        <div class="sr-only" role="status">${this.announcement}</div>
+        ${this.announceChanges ? html`<div class="sr-only" role="status">${this.announcement}</div>` : nothing}
       </figure>
     `;
   }
@@ -289,9 +295,8 @@ export function setDefaultRows(tag: string, rows: readonly unknown[]): void {
   defaultRowsByTag.set(tag, rows);
 }
 
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
+// Motion follows the reader's choice on the page, else the system setting (motion.ts).
+export { prefersReducedMotion };
 
 /** Defines a custom element unless the name is taken (two embed bundles on one page must not throw). */
 export function define(tag: string, element: CustomElementConstructor): void {
