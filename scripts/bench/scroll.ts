@@ -282,7 +282,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
     const atLoad = record.longTasks.filter((task) => task.start + task.duration <= record.start);
     const stepMs = record.steps.map((step) => step.ms);
     const steps: StepTiming[] = record.steps.map(({ t0, ...step }) => {
-      const overlapping = record.longTasks.filter((task) => task.start + task.duration >= t0 && task.start <= t0 + step.ms + 700);
+      const overlapping = record.longTasks.filter((task) => task.start + task.duration >= t0 && task.start <= t0 + step.ms);
       return { ...step, longestTaskMs: overlapping.length ? Math.max(...overlapping.map((task) => task.duration)) : 0 };
     });
     return {
