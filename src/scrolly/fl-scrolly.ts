@@ -114,7 +114,27 @@ export class FlScrolly extends LitElement {
     this.showState(step);
     this.activeId = id;
     this.dispatchEvent(new StepChangeEvent({ index: step.index, id, direction }));
+    this.prepareNeighbours(id);
     return true;
+  }
+
+  private idleHandle = 0;
+  /**
+   * Once the page is idle, has the charts of the steps before and after this one lay out those steps' states,
+   * so that reaching either only draws (layouts are pure: the chart keeps them by state and size).
+   */
+  private prepareNeighbours(id: string): void {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+    const cancel = window.cancelIdleCallback ?? clearTimeout;
+    cancel(this.idleHandle);
+    this.idleHandle = idle(() => {
+      const index = this.stepIndex(id);
+      for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
+        const step = neighbour ? this.storyStep(neighbour.id) : undefined;
+        const chart = step ? (this.querySelector(step.tag) as (Element & { prepare?(state: Record<string, string>): void }) | null) : null;
+        chart?.prepare?.(step!.state);
+      }
+    }) as number;
   }
 
   private wrappers?: HTMLElement[];
