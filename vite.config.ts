@@ -41,10 +41,11 @@ function preloadTextFont(): Plugin {
   };
 }
 
+// FRONTLINES_STORY builds another story file (relative to the project): the benchmark's long story.
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin(), cspPlugin(), lowPriorityScripts(), preloadTextFont()],
+  plugins: [storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }), cspPlugin(), lowPriorityScripts(), preloadTextFont()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
