@@ -119,7 +119,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
 export function chartNote(step: ParsedStep): string {
   if (!step.context.length) return '';
   const body = blocksToHtml(step.context).replace(/^<p>/, '<p><strong class="chart-note-label">Chart note (the editors):</strong> ');
-  return `<aside class="chart-note" aria-label="Chart note from the editors">${body}</aside>`;
+  return `<div class="chart-note" role="note">${body}</div>`;
 }
 
 export function renderStepTexts(parts: readonly Part[]): StepText[] {

@@ -19,6 +19,7 @@ import { describeMap } from '../../src/charts/distance-map/describe.ts';
 import { frames, storyRows, until } from './helpers.ts';
 import { openStory } from './story-page.ts';
 import { printMedia } from './present-helpers.ts';
+import { readSeed } from './seed.ts';
 
 after(() => setViewport({ width: 800, height: 600 }));
 
@@ -114,11 +115,8 @@ for (const viewport of [
     });
 
     it('shows the whole article, in order, as rendered text', async () => {
-      const seed = (await (await fetch('/test/fixtures/seed-article.txt')).text())
-        .split('\n')
-        // innerText shows text as painted: the kicker is set in capitals by CSS, so compare without case.
-        .map((line) => normalise(line).toLowerCase())
-        .filter((line) => line && line !== '___');
+      // innerText shows text as painted: the byline is set in capitals by CSS, so compare without case.
+      const seed = (await readSeed()).paragraphs.map((line) => normalise(line).toLowerCase());
       const text = normalise(doc.querySelector('main')!.innerText).toLowerCase();
       let from = 0;
       for (const paragraph of seed) {

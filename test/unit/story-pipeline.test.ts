@@ -131,7 +131,7 @@ describe('buildStory with a good story', () => {
     const numbers = (html: string) => html.replace(/<[^>]+>/g, ' ').match(/\d[\d,.]*\d|\d/g) ?? [];
     const unsourced: string[] = [];
     for (const text of texts) {
-      const notes = text.notes + (text.html.match(/<aside class="chart-note"[\s\S]*?<\/aside>/)?.[0] ?? '');
+      const notes = text.notes + (text.html.match(/<div class="chart-note"[\s\S]*?<\/div>/)?.[0] ?? '');
       for (const number of numbers(notes)) {
         if (!article.includes(number) && !data.includes(number)) unsourced.push(`${text.id}: ${number}`);
       }

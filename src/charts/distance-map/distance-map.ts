@@ -509,7 +509,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     legend.attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
     legend.select('rect.key-box').attr('width', (d) => d.width).attr('height', (d) => d.height);
     const items = legend
-      .selectAll<SVGGElement, { kind: string; text: string; y: number; size: number }>('g.legend-item')
+      .selectAll<SVGGElement, { kind: string; text: string; x: number; y: number; size: number }>('g.legend-item')
       .data((d) => d.items.map((item) => ({ ...item, size: d.size })), (d) => d.kind)
       .join((enter) => {
         const g = enter.append('g');
@@ -518,11 +518,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
         return g;
       })
       .attr('class', (d) => `legend-item place ${d.kind}`)
-      .attr('transform', (d) => `translate(6,${round(d.y)})`);
-    items.select('circle').attr('cx', 5);
+      .attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
+    items.select('circle').attr('cx', 0);
     items
       .select('text')
-      .attr('x', 14)
+      .attr('x', 9)
       .attr('y', (d) => round(d.size * 0.36))
       .attr('font-size', (d) => d.size)
       .text((d) => d.text);

@@ -170,7 +170,8 @@ export interface LegendMark {
   readonly width: number;
   readonly height: number;
   readonly size: number;
-  readonly items: readonly { readonly kind: PlaceKind; readonly text: string; readonly y: number }[];
+  /** Each entry's swatch centre, relative to the box; its text follows the swatch. */
+  readonly items: readonly { readonly kind: PlaceKind; readonly text: string; readonly x: number; readonly y: number }[];
 }
 
 export interface InsetMark {
@@ -534,8 +535,24 @@ export function layoutMap(
   geography: MapGeography,
   measureText: TextMeasure = estimateTextWidth,
 ): MapMarks {
+  const marks = layoutMapPass(rows, state, size, geography, measureText, null);
+  // A narrow frame has no corner to spare for the legend: it goes in a strip across the top, and the map is laid
+  // out again below it (the kinds are those the first pass showed).
+  if (size.width >= 520 || !marks.legend) return marks;
+  return layoutMapPass(rows, state, size, geography, measureText, marks.legend.items.map((item) => item.kind));
+}
+
+function layoutMapPass(
+  rows: readonly PlaceRow[],
+  state: ChartState,
+  size: Size,
+  geography: MapGeography,
+  measureText: TextMeasure,
+  strip: readonly PlaceKind[] | null,
+): MapMarks {
   const { width, height } = size;
   const narrow = width < 520;
+  const stripLegend = strip ? layoutLegendStrip(strip, size, measureText) : null;
   const obstacles: Rect[] = [];
   const placed: Rect[] = [];
   const free = (rect: Rect, ignore?: Rect) =>
@@ -552,7 +569,9 @@ export function layoutMap(
     notice = { lines, x: (width - boxWidth) / 2, y: 8, width: boxWidth, height: boxHeight, size: noticeSize };
     obstacles.push({ x: notice.x, y: notice.y, w: boxWidth, h: boxHeight });
   }
-  const view = fitView(rows, state, size, { top: notice ? notice.height + 8 : 0 });
+  if (stripLegend && notice) notice = { ...notice, y: notice.y + stripLegend.height + 4 };
+  const top = (stripLegend ? stripLegend.height + 4 : 0) + (notice ? notice.height + 8 : 0);
+  const view = fitView(rows, state, size, { top });
   const toScreen = ([bx, by]: readonly [number, number]): [number, number] => [bx * view.k + view.x, by * view.k + view.y];
   const geo = geography.status === 'ready' && geography.topology ? baseGeography(geography.topology) : geography.status === 'failed' ? fallback() : null;
 
@@ -611,13 +630,14 @@ export function layoutMap(
   const scale = scaleBar(view, size, measureText, avoid, obstacles);
   if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + measureText(scale.text, 11), h: 22 });
 
-  // The key to the kinds of the places shown, in a free corner.
-  const legend = layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, measureText, avoid, obstacles);
-  if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
-
   // The measured line and its label come before place labels: the distance is what the state is about.
   let measure: MeasureMark | null = null;
   if (measured && line) measure = layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, measureText);
+  // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
+  // placed after it keep clear of it.
+  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, measureText, avoid, [...obstacles, ...placed]);
+  if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
+
   // Names read better off the line than struck through by it: points along it, every few px.
   const linePoints: [number, number][] = [];
   if (line) {
@@ -753,8 +773,29 @@ function layoutLegend(
     width,
     height,
     size: fontSize,
-    items: kinds.map((kind, i) => ({ kind, text: KIND_LEGEND[kind], y: pad + row * i + row / 2 })),
+    items: kinds.map((kind, i) => ({ kind, text: KIND_LEGEND[kind], x: pad + 5, y: pad + row * i + row / 2 })),
   };
+}
+
+/** The legend as a strip across the top of a narrow frame: entries flow left to right and wrap. */
+function layoutLegendStrip(kinds: readonly PlaceKind[], size: Size, measureText: TextMeasure): LegendMark {
+  const fontSize = 10.5;
+  const row = fontSize * 1.5;
+  const pad = 5;
+  const gap = 12;
+  const items: { kind: PlaceKind; text: string; x: number; y: number }[] = [];
+  let x = pad;
+  let line = 0;
+  for (const kind of kinds) {
+    const w = 14 + measureText(KIND_LEGEND[kind], fontSize);
+    if (x > pad && x + w > size.width - 8 - pad) {
+      x = pad;
+      line++;
+    }
+    items.push({ kind, text: KIND_LEGEND[kind], x: x + 5, y: pad + row * line + row / 2 });
+    x += w + gap;
+  }
+  return { x: 4, y: 4, width: size.width - 8, height: Math.ceil(pad * 2 + row * (line + 1)), size: fontSize, items };
 }
 
 function rank(order: readonly string[], value: string): number {
