@@ -19,23 +19,28 @@ function lowPriorityScripts(): Plugin {
 }
 
 /**
- * The story's text face is preloaded, so it is on its way with the CSS rather than after it: most of the first
- * screen is set in it. The other faces load when text needs them (each has a metric-matched fallback meanwhile).
+ * The faces the first screen is set in are preloaded, so they are on their way with the CSS rather than after it
+ * and are there when the page first paints: the text face (Source Serif 4) and the sans of the chart's sentence and
+ * table (Source Sans 3, regular and semibold). The other faces load when text needs them, each with a
+ * metric-matched fallback meanwhile.
  */
-function preloadTextFont(): Plugin {
+const PRELOADED_FONTS = ['source-serif-4-latin-400-normal', 'source-sans-3-latin-400-normal', 'source-sans-3-latin-600-normal'];
+
+function preloadFirstScreenFonts(): Plugin {
   return {
-    name: 'frontlines-preload-text-font',
+    name: 'frontlines-preload-fonts',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
         if (context.path !== '/index.html' || !context.bundle) return html;
-        const font = Object.values(context.bundle).find(
-          (file) => file.type === 'asset' && file.names.some((name) => name.startsWith('source-serif-4-latin-400-normal')),
-        );
-        if (!font) throw new Error('the text font (Source Serif 4, 400) is not in the build');
-        const link = `<link rel="preload" href="./${font.fileName}" as="font" type="font/woff2" crossorigin />`;
-        return html.replace(/(\s*)(<link rel="stylesheet")/, `$1${link}$1$2`);
+        const assets = Object.values(context.bundle).filter((file) => file.type === 'asset');
+        const links = PRELOADED_FONTS.map((face) => {
+          const font = assets.find((file) => file.names.some((name) => name.startsWith(face)));
+          if (!font) throw new Error(`the font ${face} is not in the build`);
+          return `<link rel="preload" href="./${font.fileName}" as="font" type="font/woff2" crossorigin />`;
+        });
+        return html.replace(/(\s*)(<link rel="stylesheet")/, (_, space: string, stylesheet: string) => `${links.map((link) => `${space}${link}`).join('')}${space}${stylesheet}`);
       },
     },
   };
@@ -45,7 +50,7 @@ function preloadTextFont(): Plugin {
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }), cspPlugin(), lowPriorityScripts(), preloadTextFont()],
+  plugins: [storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }), cspPlugin(), lowPriorityScripts(), preloadFirstScreenFonts()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -1,6 +1,6 @@
 // Browser tests: every file in test/browser runs in Debian's Chromium and in Firefox ESR.
 // FL_BROWSER picks one (chromium | firefox); scripts/test.mjs runs both and adds up the results.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -64,6 +64,12 @@ function testEndpoints() {
       if (context.path === '/__test/slow.csv') {
         await new Promise((resolve) => setTimeout(resolve, 15_000));
         return { body: 'id\n', type: 'text/csv' };
+      }
+      // A built font file that arrives late, as on a slow network: the page paints in the fallback first.
+      const lateFont = /^\/__test\/late-font\/([\w.-]+\.woff2)$/.exec(context.path);
+      if (lateFont) {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        return { body: readFileSync(`dist/assets/${lateFont[1]}`), type: 'font/woff2' };
       }
       return undefined;
     },

@@ -8,8 +8,9 @@
  *   fonts a reader already has, so the text takes the same room before and after the font arrives.
  *
  * `npx tsx scripts/font-metrics.ts` rewrites both; `--check` exits 1 if either is out of date (a unit test runs it).
- * The fallbacks' size-adjust is the ratio of average advance widths, each character weighted by how often the
- * story's own text uses it.
+ * The fallbacks' size-adjust is the ratio of average advance widths of the lower-case alphabet, each letter weighted
+ * by its frequency in English text (as the published metrics of Arial and Times New Roman are), so the files depend
+ * on the fonts alone, not on each edit of the story.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -93,7 +94,15 @@ const FALLBACKS: readonly Fallback[] = [
   },
 ];
 
-/** How often each character occurs in the story's text: the weights for average widths. */
+/** Letter frequencies of English text in percent, and the word space (about one character in six): the weights. */
+const ENGLISH: Record<string, number> = {
+  ' ': 20,
+  a: 8.17, b: 1.49, c: 2.78, d: 4.25, e: 12.7, f: 2.23, g: 2.02, h: 6.09, i: 6.97, j: 0.15, k: 0.77, l: 4.03, m: 2.41,
+  n: 6.75, o: 7.51, p: 1.93, q: 0.1, r: 5.99, s: 6.33, t: 9.06, u: 2.76, v: 0.98, w: 2.36, x: 0.15, y: 1.97, z: 0.07,
+};
+const LETTER_WEIGHTS = new Map(Object.entries(ENGLISH).map(([ch, f]) => [ch.codePointAt(0)!, f]));
+
+/** How often each character occurs in the story's text (article and data). */
 function storyFrequencies(): Map<number, number> {
   const text = [readFileSync(join(root, 'story/article.md'), 'utf8'), ...readdirSync(join(root, 'story/data')).filter((f) => f.endsWith('.csv')).map((f) => readFileSync(join(root, 'story/data', f), 'utf8'))].join(' ');
   const counts = new Map<number, number>();
@@ -107,12 +116,11 @@ export function missingCharacters(face: Face): string[] {
   return [...storyFrequencies().keys()].filter((c) => c > 0x20 && !font.advances.has(c)).map((c) => String.fromCodePoint(c));
 }
 
-function averageWidth(font: { unitsPerEm: number; advances?: ReadonlyMap<number, number>; average?: number }, weights: Map<number, number>, letters: boolean): number {
+function averageWidth(font: { unitsPerEm: number; advances?: ReadonlyMap<number, number>; average?: number }): number {
   if (font.average !== undefined) return font.average / font.unitsPerEm;
   let sum = 0;
   let total = 0;
-  for (const [code, count] of weights) {
-    if (letters && !(code >= 0x61 && code <= 0x7a)) continue;
+  for (const [code, count] of LETTER_WEIGHTS) {
     const advance = font.advances!.get(code);
     if (advance === undefined) continue;
     sum += (advance / font.unitsPerEm) * count;
@@ -124,7 +132,6 @@ function averageWidth(font: { unitsPerEm: number; advances?: ReadonlyMap<number,
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
 function fontsCss(): string {
-  const weights = storyFrequencies();
   const rules: string[] = [];
   for (const face of FACES) {
     const web = readFontMetrics(readFileSync(join(root, 'node_modules', fontFile(face, 'woff'))));
@@ -139,9 +146,7 @@ function fontsCss(): string {
     for (const fallback of FALLBACKS) {
       const metrics = fallback.metrics(face);
       if (!metrics) throw new Error(`no metrics for the ${fallback.name} fallback of ${face.family} ${face.weight} ${face.style}`);
-      // Published averages cover the lower-case alphabet only, so compare like with like.
-      const letters = metrics.average !== undefined;
-      const sizeAdjust = averageWidth(web, weights, letters) / averageWidth(metrics, weights, letters);
+      const sizeAdjust = averageWidth(web) / averageWidth(metrics);
       rules.push(`@font-face {
   font-family: '${face.family} ${fallback.name}';
   font-style: ${face.style};

@@ -7,6 +7,7 @@ import { describeTimeline } from '../../src/charts/timeline/describe.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
+import { outOfDateOrder, stackDepth, type PlacedLabel } from '../fixtures/label-stacks.ts';
 
 const STEPS = TIMELINE_STATES;
 
@@ -82,7 +83,7 @@ describe('<fl-timeline>', () => {
         const groups = all(element, 'g.event');
         expect(groups.map((g) => g.dataset.id)).to.have.members(visible.map((r) => r.id));
         // Real glyphs in the real font: event labels, their date lines, the interval label and tick labels.
-        const texts = [...all(element, 'g.event text'), ...all(element, '.interval text'), ...all(element, '.axis text'), ...all(element, '.axis-note')]
+        const texts = [...all(element, 'g.event text'), ...all(element, 'g.cluster text'), ...all(element, '.interval text'), ...all(element, '.axis text'), ...all(element, '.axis-note')]
           .filter((t) => (t.textContent ?? '').trim() !== '')
           .map((t) => ({ t, box: inkBox(t) }));
         for (let i = 0; i < texts.length; i++) {
@@ -96,7 +97,12 @@ describe('<fl-timeline>', () => {
         for (const { t, box } of texts) {
           expect(box.left >= svgBox.left - 1 && box.right <= svgBox.right + 1, `"${t.textContent}" runs out of the chart`).to.equal(true);
         }
-        for (const label of all(element, 'g.event .label')) expect(label.textContent!.length).to.be.greaterThan(0);
+        // Every event is named: by its own label, or (on a long axis, in a dense run) by its cluster's.
+        const clustered = new Set(all(element, 'g.cluster').flatMap((g) => g.dataset.ids!.split(' ')));
+        for (const group of groups) {
+          if (clustered.has(group.dataset.id!)) expect(group.querySelector('.label')!.textContent).to.equal('');
+          else expect(group.querySelector('.label')!.textContent!.length, group.dataset.id).to.be.greaterThan(0);
+        }
       });
     }
   }
@@ -110,6 +116,48 @@ describe('<fl-timeline>', () => {
     const desk = await chart(STEPS['march 2024']!, 1000);
     const marksX = all(desk, 'g.event .mark').map((m) => m.getBoundingClientRect().left);
     expect([...marksX].sort((a, b) => a - b)).to.deep.equal(marksX);
+  });
+
+  describe('the long view (1999 to 2024), as drawn', () => {
+    /** Each drawn label (an event's or a cluster's) with its date line, its side and where its leader starts. */
+    const drawnLabels = (element: FlTimeline, horizontal: boolean): PlacedLabel[] =>
+      all(element, 'g.event, g.cluster')
+        .filter((g) => (g.querySelector('.label')!.textContent ?? '') !== '')
+        .map((g) => {
+          const boxes = [...g.querySelectorAll<SVGGraphicsElement>('.label, .date')].filter((t) => (t.textContent ?? '') !== '').map(inkBox);
+          const foot = (g.querySelector('.leader') as SVGPolylineElement).points[0]!;
+          return {
+            id: g.dataset.id ?? g.dataset.key ?? '',
+            at: horizontal ? foot.x : foot.y,
+            anchor: g.querySelector('.label')!.getAttribute('text-anchor') as 'start' | 'end',
+            box: {
+              x0: Math.min(...boxes.map((b) => b.left)),
+              x1: Math.max(...boxes.map((b) => b.right)),
+              y0: Math.min(...boxes.map((b) => b.top)),
+              y1: Math.max(...boxes.map((b) => b.bottom)),
+            },
+          };
+        });
+    const states = { 'long view': STEPS['long view']!, 'the Chechen wars step': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war crocus-attack' } };
+    // 720 px: the story's chart beside the text in a 1440 px window.
+    for (const [width, deepest] of [[320, 3], [390, 3], [720, 5], [1440, 5]] as const) {
+      for (const [name, state] of Object.entries(states)) {
+        it(`${name} at ${width} px: the dense months one cluster, labels in date order, at most ${deepest} deep`, async () => {
+          const element = await chart(state, width);
+          const horizontal = width >= 600;
+          const cluster = root(element).querySelector('g.cluster .label');
+          expect(cluster?.textContent).to.match(/^\d+ events, Sep(tember)? 2023 to Mar(ch)? 2024$/);
+          const labels = drawnLabels(element, horizontal);
+          expect(labels.length).to.be.greaterThan(8);
+          expect(stackDepth(labels, horizontal ? 'horizontal' : 'vertical')).to.be.at.most(deepest);
+          expect(outOfDateOrder(labels, horizontal ? 'horizontal' : 'vertical')).to.deep.equal([]);
+          // The cluster names its members for a pointer, and every member still has its mark.
+          const ids = (root(element).querySelector('g.cluster') as SVGGElement).dataset.ids!.split(' ');
+          expect(root(element).querySelector('g.cluster title')!.textContent).to.contain('Riot at Makhachkala airport');
+          for (const id of ids) expect(root(element).querySelector(`g.event[data-id="${id}"] .mark`), id).to.not.equal(null);
+        });
+      }
+    }
   });
 
   it('emphasizes the highlighted events and mutes the others', async () => {

@@ -5,6 +5,7 @@ import { readCsv } from '../../src/charts/shared/dataset.ts';
 import { resolveState, type ChartState } from '../../src/charts/shared/schema.ts';
 import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/timeline/schema.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
+import { outOfDateOrder, stackDepth, type PlacedLabel } from '../fixtures/label-stacks.ts';
 import {
   DAY,
   HOUR,
@@ -17,6 +18,8 @@ import {
   toInstant,
   truncate,
   visibleRows,
+  clusterWords,
+  MAX_LONG_ROWS,
   windowOf,
   wordSpan,
   estimateTextWidth,
@@ -53,7 +56,8 @@ function crosses(p: readonly [number, number], q: readonly [number, number], b: 
 }
 
 function labelBoxes(marks: TimelineMarks): { id: string; box: Box }[] {
-  const boxes = marks.events.map((e) => ({ id: e.id, box: e.label.box }));
+  const boxes = marks.events.filter((e) => !e.cluster).map((e) => ({ id: e.id, box: e.label.box }));
+  for (const c of marks.clusters) boxes.push({ id: c.key, box: c.label.box });
   if (marks.interval) boxes.push({ id: '#interval', box: marks.interval.label.box });
   return boxes;
 }
@@ -73,11 +77,20 @@ function assertClean(marks: TimelineMarks, what: string): void {
     }
   }
   for (const event of marks.events) {
+    if (event.cluster) {
+      // A clustered event is named by its cluster's label.
+      const cluster = marks.clusters.find((c) => c.key === event.cluster);
+      assert.ok(cluster?.ids.includes(event.id) && cluster.label.text.length > 0, `${what}: ${event.id} is in no labelled cluster`);
+      continue;
+    }
     assert.ok(event.label.text.length > 0, `${what}: ${event.id} lost its label`);
+  }
+  const leaders = [...marks.events.filter((e) => !e.cluster).map((e) => ({ id: e.id, leader: e.leader })), ...marks.clusters.map((c) => ({ id: c.key, leader: c.leader }))];
+  for (const { id, leader } of leaders) {
     for (const other of boxes) {
-      if (other.id === event.id) continue;
-      for (let k = 1; k < event.leader.length; k++) {
-        assert.ok(!crosses(event.leader[k - 1]!, event.leader[k]!, other.box), `${what}: ${event.id}'s leader runs through ${other.id}'s label`);
+      if (other.id === id) continue;
+      for (let k = 1; k < leader.length; k++) {
+        assert.ok(!crosses(leader[k - 1]!, leader[k]!, other.box), `${what}: ${id}'s leader runs through ${other.id}'s label`);
       }
     }
   }
@@ -319,6 +332,75 @@ describe('layout(rows, state, size)', () => {
       const width = 320 + Math.floor(random() * 1200);
       const s = state({ from: '2024-03-01', to: '2024-03-31', highlight: random() < 0.5 ? 'r0' : '', interval: count > 1 ? 'r0 r1' : '' });
       assertClean(layout(set, s, sizeAt(width)), `trial ${trial} at ${width}`);
+    }
+  });
+});
+
+describe('the long view (1999 to 2024)', () => {
+  /** The story's long-view steps (story/article.md), and the shared long-view state. */
+  const LONG: Record<string, Record<string, string>> = {
+    'the Chechen wars step': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war crocus-attack' },
+    'the caliphate step': { from: '1999-01-01', to: '2024-12-31', highlight: 'caliphate syria-intervention crocus-attack' },
+    'long view': TIMELINE_STATES['long view']!,
+    'no highlight': { from: '1999-01-01', to: '2024-12-31' },
+  };
+  const placed = (marks: TimelineMarks): PlacedLabel[] => [
+    ...marks.events.filter((e) => !e.cluster).map((e) => ({ id: e.id, at: e.p0, anchor: e.label.anchor, box: e.label.box })),
+    ...marks.clusters.map((c) => ({ id: c.key, at: (c.p0 + c.p1) / 2, anchor: c.label.anchor, box: c.label.box })),
+  ];
+  // A phone's column stacks three labels at most; a desktop's rows, five.
+  const deepest: Record<number, number> = { 320: 3, 390: 3, 1440: MAX_LONG_ROWS };
+
+  for (const [name, given] of Object.entries(LONG)) {
+    for (const width of [320, 390, 1440]) {
+      it(`${name} at ${width} px: labels at most ${deepest[width]} deep, in date order, clean`, () => {
+        const marks = layout(rows, state(given), sizeAt(width));
+        assertClean(marks, `${name} at ${width}`);
+        const labels = placed(marks);
+        assert.ok(stackDepth(labels, marks.orientation) <= deepest[width]!, `${name} at ${width}: labels stack ${stackDepth(labels, marks.orientation)} deep`);
+        assert.deepEqual(outOfDateOrder(labels, marks.orientation), [], `${name} at ${width}`);
+      });
+    }
+    // The story's chart beside the text at 1440 px is about half the window wide.
+    for (const width of [600, 700, 900, 1200]) {
+      it(`${name} at ${width} px: at most ${MAX_LONG_ROWS} rows of labels, in date order`, () => {
+        const marks = layout(rows, state(given), sizeAt(width));
+        assertClean(marks, `${name} at ${width}`);
+        assert.ok(stackDepth(placed(marks), 'horizontal') <= MAX_LONG_ROWS);
+        assert.deepEqual(outOfDateOrder(placed(marks), 'horizontal'), []);
+      });
+    }
+  }
+
+  it('labels the dense months as one cluster, named by count and months, its members in it', () => {
+    const marks = layout(rows, state(TIMELINE_STATES['long view']!), sizeAt(1440));
+    assert.equal(marks.clusters.length, 1);
+    const [cluster] = marks.clusters;
+    const members = rows.filter((r) => r.start >= '2023-09' && r.start < '2024-04').map((r) => r.id);
+    assert.deepEqual(cluster!.ids, members);
+    assert.equal(cluster!.label.text, `${members.length} events, September 2023 to March 2024`);
+    assert.equal(cluster!.label.date?.text, '19 Sep 2023 \u2013 22 Mar 2024');
+    for (const event of marks.events) assert.equal(event.cluster, members.includes(event.id) ? cluster!.key : null, event.id);
+    // An emphasized event keeps its own label, outside the cluster.
+    const story = layout(rows, state(LONG['the Chechen wars step']!), sizeAt(1440));
+    assert.ok(!story.clusters[0]!.ids.includes('crocus-attack'));
+    assert.equal(story.events.find((e) => e.id === 'crocus-attack')!.label.text, 'Crocus City Hall attack');
+    assert.equal(story.clusters[0]!.label.text, `${members.length - 1} events, September 2023 to March 2024`);
+  });
+
+  it('words a cluster by its months, or its one month', () => {
+    const at = (start: string, end: string, n: number) => clusterWords({ members: Array.from({ length: n }), start: parseWhen(start).ms, end: parseWhen(end).ms } as never);
+    assert.deepEqual(at('2023-09-19', '2024-03-22', 10), { full: '10 events, September 2023 to March 2024', short: '10 events, Sep 2023 to Mar 2024', date: '19 Sep 2023 \u2013 22 Mar 2024' });
+    assert.deepEqual(at('2024-03-07', '2024-03-22', 4), { full: '4 events, March 2024', short: '4 events, Mar 2024', date: '7\u201322 Mar 2024' });
+  });
+
+  it('leaves the zoomed states event by event', () => {
+    for (const name of ['karabakh to dagestan', 'march 2024', 'after the vote', 'the last day']) {
+      for (const width of [320, 390, 768, 1440]) {
+        const marks = layout(rows, state(STEPS[name]!), sizeAt(width));
+        assert.equal(marks.clusters.length, 0, `${name} at ${width}`);
+        assert.ok(marks.events.every((e) => e.cluster === null && e.label.text.length > 0), `${name} at ${width}`);
+      }
     }
   });
 });

@@ -387,7 +387,30 @@ export interface EventMark {
   readonly cy: number;
   readonly r: number;
   readonly bar: Box | null;
-  /** Polyline from the mark to its label. */
+  /** Polyline from the mark to its label (none when a cluster's label names the event). */
+  readonly leader: readonly (readonly [number, number])[];
+  /** An event in a cluster has no label of its own (its text is empty): the cluster's names it. */
+  readonly label: LabelMark;
+  /** The key of the cluster the event belongs to, or null. */
+  readonly cluster: string | null;
+}
+
+/**
+ * Events too close together on a long axis to label one by one, labelled as one: "10 events, September 2023 to
+ * March 2024". Their marks stay on the track; a band beside it spans them.
+ */
+export interface ClusterMark {
+  readonly key: string;
+  readonly ids: readonly string[];
+  /** The members' labels, in date order. */
+  readonly names: readonly string[];
+  readonly start: number;
+  readonly end: number;
+  /** Along the time axis: the first and last member's positions. */
+  readonly p0: number;
+  readonly p1: number;
+  /** SVG path of the band that spans the members. */
+  readonly path: string;
   readonly leader: readonly (readonly [number, number])[];
   readonly label: LabelMark;
 }
@@ -431,6 +454,7 @@ export interface TimelineMarks {
   readonly fontSize: number;
   readonly axis: AxisMarks;
   readonly events: readonly EventMark[];
+  readonly clusters: readonly ClusterMark[];
   readonly interval: IntervalMark | null;
   /** True when some label could not be fitted without touching another (too little room). */
   readonly overflow: boolean;
@@ -444,6 +468,8 @@ export interface LayoutOptions {
 export const VERTICAL_BELOW = 600;
 
 const GAP = 6; // px between two labels in one lane
+/** The most rows of labels a long horizontal axis stacks. */
+export const MAX_LONG_ROWS = 5;
 const PAD = 4; // px between a leader and its own label's text
 // px a leader keeps clear of another label's text; small, so leaders of events on nearly the same date (which
 // nearly coincide) do not count as running through each other's labels.
@@ -520,6 +546,94 @@ function clipSpan(span: IntervalSpan, domain: readonly [number, number], scale: 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Clusters
+
+/** Windows longer than this are "long": only there are dense runs of events drawn as clusters. */
+export const CLUSTER_WINDOW = 3 * 365.25 * DAY;
+/** A cluster has at least this many members... */
+const CLUSTER_MIN = 3;
+/** ...each less than half a year after the one before: on a long axis, half a year is a few pixels. */
+export const CLUSTER_GAP = 183 * DAY;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface Cluster {
+  readonly key: string;
+  readonly members: readonly PlacedEvent[];
+  readonly start: number;
+  readonly end: number;
+  readonly p0: number;
+  readonly p1: number;
+}
+
+/**
+ * Runs of at least three events that are not emphasized, each less than half a year after the one before, in a
+ * window longer than three years: those events are too close to label one by one and are labelled as a cluster. Emphasized events keep their own labels and leave any run they fall in. Zoomed
+ * windows never cluster, so the story's close-up states are drawn event by event.
+ */
+export function findClusters(events: readonly PlacedEvent[], domain: readonly [number, number]): Cluster[] {
+  if (domain[1] - domain[0] <= CLUSTER_WINDOW) return [];
+  const candidates = events.filter((g) => g.emphasis !== 'emphasis' && g.shape === 'point').sort((a, b) => a.start - b.start);
+  const runs: PlacedEvent[][] = [];
+  for (const g of candidates) {
+    const run = runs.at(-1);
+    if (run && g.start - run.at(-1)!.start < CLUSTER_GAP) run.push(g);
+    else runs.push([g]);
+  }
+  return runs
+    .filter((run) => run.length >= CLUSTER_MIN)
+    .map((run) => ({
+      key: `cluster-${run[0]!.row.id}`,
+      members: run,
+      start: Math.min(...run.map((g) => g.start)),
+      end: Math.max(...run.map((g) => g.end ?? g.start)),
+      p0: Math.min(...run.map((g) => g.p0)),
+      p1: Math.max(...run.map((g) => g.p0)),
+    }));
+}
+
+/** "10 events, September 2023 to March 2024" and "10 events, Sep 2023 to Mar 2024"; within one month, its name once. */
+export function clusterWords(cluster: Pick<Cluster, 'members' | 'start' | 'end'>): { full: string; short: string; date: string } {
+  const a = new Date(cluster.start);
+  const b = new Date(cluster.end);
+  const month = (d: Date, names: readonly string[]) => `${names[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const same = a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
+  const span = (names: readonly string[]) => (same ? month(a, names) : `${month(a, names)} to ${month(b, names)}`);
+  const count = `${cluster.members.length} events`;
+  return {
+    full: `${count}, ${span(MONTH_NAMES)}`,
+    short: `${count}, ${span(MONTHS)}`,
+    date: same ? `${a.getUTCDate()}\u2013${dayMonth(cluster.end)} ${b.getUTCFullYear()}` : `${dayMonth(cluster.start)} ${a.getUTCFullYear()} \u2013 ${dayMonth(cluster.end)} ${b.getUTCFullYear()}`,
+  };
+}
+
+/** The label of an event placed on its own, or of a cluster. */
+type Labelled =
+  | { readonly kind: 'event'; readonly g: PlacedEvent }
+  | { readonly kind: 'cluster'; readonly c: Cluster };
+
+/** What gets a label: each event outside a cluster, and each cluster, in time order. */
+function labelled(geometry: readonly PlacedEvent[], clusters: readonly Cluster[]): Labelled[] {
+  const inCluster = new Set(clusters.flatMap((c) => c.members.map((g) => g.row.id)));
+  const out: Labelled[] = [
+    ...geometry.filter((g) => !inCluster.has(g.row.id)).map((g) => ({ kind: 'event' as const, g })),
+    ...clusters.map((c) => ({ kind: 'cluster' as const, c })),
+  ];
+  const timeOf = (l: Labelled) => (l.kind === 'event' ? l.g.start : l.c.start);
+  return out.sort((a, b) => timeOf(a) - timeOf(b));
+}
+
+/** Which cluster each clustered event is in. */
+function clusterOf(clusters: readonly Cluster[]): Map<string, string> {
+  return new Map(clusters.flatMap((c) => c.members.map((g) => [g.row.id, c.key] as const)));
+}
+
+/** The label of an event in a cluster: none of its own, an empty box at its mark. */
+function silentLabel(x: number, y: number, fontSize: number): LabelMark {
+  return { text: '', full: '', abbreviated: 'none', x, y, anchor: 'start', bold: false, fontSize, box: { x0: x, x1: x, y0: y, y1: y }, date: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Horizontal: time runs left to right; labels stack in lanes above the track, each beside the top of its leader.
 
 export interface LaneItem {
@@ -551,6 +665,8 @@ export interface LaneOptions {
   readonly right: number;
   readonly maxLane: number;
   readonly width: (text: string, bold: boolean) => number;
+  /** Stack labels by date alone, emphasized or not (a long axis, where a staircase out of order misleads). */
+  readonly dateOrder?: boolean;
 }
 
 /**
@@ -575,7 +691,8 @@ export function placeInLanes(items: readonly LaneItem[], options: LaneOptions): 
   // their leaders step up towards the earliest, labels that hang left step up towards the latest, as the
   // staircases around them do. Emphasized labels go first, so they get the lanes nearest the track.
   const order = (item: LaneItem) => (geometry(item, item.full, 'start').inside ? -item.time : item.time);
-  const unplaced = [...items].sort((a, b) => b.priority - a.priority || order(a) - order(b) || a.line - b.line);
+  const rank = (item: LaneItem) => (options.dateOrder ? 0 : item.priority);
+  const unplaced = [...items].sort((a, b) => rank(b) - rank(a) || order(a) - order(b) || a.line - b.line);
 
   /** The highest lane this item's own leader may reach: below every placed label that covers it. */
   const ceilingFor = (item: LaneItem) =>
@@ -653,6 +770,20 @@ export function placeInLanes(items: readonly LaneItem[], options: LaneOptions): 
   return { placed, overflow };
 }
 
+/**
+ * True when labels stacked over one another hang like stairs in date order: of two that hang left of their
+ * leaders, the higher is the later; of two that hang right, the higher is the earlier.
+ */
+export function inDateOrder(placed: readonly LanePlaced[]): boolean {
+  for (const a of placed) {
+    for (const b of placed) {
+      if (a.lane <= b.lane || a.anchor !== b.anchor || a.hi <= b.lo || b.hi <= a.lo) continue;
+      if (a.anchor === 'end' ? a.item.time < b.item.time : a.item.time > b.item.time) return false;
+    }
+  }
+  return true;
+}
+
 /** How many labels a placement had to shorten, counting an overflow as worse than any number of them. */
 function cost(result: { placed: readonly { abbreviated: string }[]; overflow: boolean }): number {
   return result.placed.filter((p) => p.abbreviated !== 'none').length + (result.overflow ? 1000 : 0);
@@ -677,31 +808,58 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const available = laneFloor - 6;
 
   const geometry = placeEvents(input, domain, scale);
+  // On a long axis, a run of events months apart is labelled as one cluster.
+  const long = domain[1] - domain[0] > CLUSTER_WINDOW;
+  const clusters = findClusters(geometry, domain);
+  const clusterKeys = clusterOf(clusters);
+  const words = new Map(clusters.map((c) => [c.key, clusterWords(c)]));
+  const clusterLine = (c: Cluster) => (c.p0 + c.p1) / 2;
 
   // Two lines (date, then label) where the lanes allow; one line where two would force abbreviations.
   const dateHeight = Math.round(dateFont * 1.3);
   const labelHeight = Math.round(fontSize * 1.35);
-  const attempt = (withDates: boolean) => {
+  const attempt = (withDates: boolean, context: 'full' | 'short' = 'full') => {
     const block = labelHeight + (withDates ? dateHeight : 0);
     const pitch = block + 3;
-    const maxLane = Math.max(0, Math.floor((available + 3) / pitch) - 1);
-    const items: LaneItem[] = geometry.map((g) => ({
-      id: g.row.id,
-      line: g.p0,
-      priority: PRIORITY[g.emphasis],
-      time: g.start,
-      full: g.row.label,
-      short: g.row.short,
-      bold: g.emphasis === 'emphasis',
-      minWidth: withDates ? measure(g.date, false, dateFont) : 0,
-    }));
-    const result = placeInLanes(items, { left: 4, right: width - 4, maxLane, width: (text, bold) => measure(text, bold, fontSize) });
+    // A long axis stacks its labels five rows deep at most: short labels take the place of a sixth row.
+    const maxLane = Math.min(long ? MAX_LONG_ROWS - 1 : Infinity, Math.max(0, Math.floor((available + 3) / pitch) - 1));
+    const items: LaneItem[] = labelled(geometry, clusters).map((l) =>
+      l.kind === 'event'
+        ? {
+            id: l.g.row.id,
+            line: l.g.p0,
+            priority: PRIORITY[l.g.emphasis],
+            time: l.g.start,
+            // The context (events not emphasized) in their short words: a long axis has room for fewer.
+            full: context === 'short' && l.g.emphasis !== 'emphasis' ? l.g.row.short : l.g.row.label,
+            short: l.g.row.short,
+            bold: l.g.emphasis === 'emphasis',
+            minWidth: withDates ? measure(l.g.date, false, dateFont) : 0,
+          }
+        : {
+            id: l.c.key,
+            line: clusterLine(l.c),
+            priority: PRIORITY.normal,
+            time: l.c.start,
+            full: context === 'short' ? words.get(l.c.key)!.short : words.get(l.c.key)!.full,
+            short: words.get(l.c.key)!.short,
+            bold: false,
+            minWidth: withDates ? measure(words.get(l.c.key)!.date, false, dateFont) : 0,
+          },
+    );
+    const result = placeInLanes(items, { left: 4, right: width - 4, maxLane, width: (text, bold) => measure(text, bold, fontSize), dateOrder: long });
     return { ...result, block, pitch, withDates };
   };
   let chosen = attempt(true);
   if (cost(chosen) > 0) {
     const plain = attempt(false);
     if (cost(plain) <= cost(chosen)) chosen = plain;
+  }
+  // A long axis reads in date order: if the labels' stairs came out of order (the rows ran out and a label was
+  // squeezed in where it fitted), the context takes its short words.
+  if (long && (cost(chosen) > 0 || !inDateOrder(chosen.placed))) {
+    const terse = [attempt(true, 'short'), attempt(false, 'short')].find((a) => !a.overflow && inDateOrder(a.placed));
+    if (terse) chosen = terse;
   }
   // Few lanes in a tall box: taller flags fill it, up to two and a half times their height, rather than leave
   // it empty.
@@ -710,6 +868,11 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const byId = new Map(chosen.placed.map((p) => [p.item.id, p]));
 
   const events: EventMark[] = geometry.map((g) => {
+    const cluster = clusterKeys.get(g.row.id) ?? null;
+    if (cluster) {
+      const bar = g.shape === 'bar' ? { x0: g.p0, x1: g.p1, y0: trackY - g.r + 1, y1: trackY + g.r - 1 } : null;
+      return { ...axisFields(g), cx: g.p0, cy: trackY, bar, leader: [], label: silentLabel(g.p0, trackY, fontSize), cluster };
+    }
     const p = byId.get(g.row.id)!;
     const bottom = laneFloor - p.lane * pitch;
     const top = bottom - chosen.block;
@@ -726,7 +889,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
       label: {
         text: p.text,
         full: g.row.label,
-        abbreviated: p.abbreviated,
+        abbreviated: p.text !== g.row.label && p.abbreviated === 'none' ? 'short' : p.abbreviated,
         x: p.textX,
         y: labelY,
         anchor: p.anchor,
@@ -734,6 +897,42 @@ function layoutHorizontal(input: Input): TimelineMarks {
         fontSize,
         box: { x0: p.lo, x1: p.hi, y0: top, y1: bottom },
         date: chosen.withDates ? { text: g.date, y: top + dateHeight / 2, fontSize: dateFont } : null,
+      },
+      cluster: null,
+    };
+  });
+
+  // A cluster: a bracket over its members' marks, and a leader from its middle to its label.
+  const bandY = trackY - 10;
+  const clusterMarks: ClusterMark[] = clusters.map((c) => {
+    const p = byId.get(c.key)!;
+    const bottom = laneFloor - p.lane * pitch;
+    const top = bottom - chosen.block;
+    const line = clusterLine(c);
+    return {
+      key: c.key,
+      ids: c.members.map((g) => g.row.id),
+      names: c.members.map((g) => g.row.label),
+      start: c.start,
+      end: c.end,
+      p0: c.p0,
+      p1: c.p1,
+      path: `M${c.p0 - 4},${bandY + 4}V${bandY}H${c.p1 + 4}V${bandY + 4}`,
+      leader: [
+        [line, bandY],
+        [line, top + 2],
+      ],
+      label: {
+        text: p.text,
+        full: words.get(c.key)!.full,
+        abbreviated: p.text !== words.get(c.key)!.full && p.abbreviated === 'none' ? 'short' : p.abbreviated,
+        x: p.textX,
+        y: bottom - labelHeight / 2,
+        anchor: p.anchor,
+        bold: false,
+        fontSize,
+        box: { x0: p.lo, x1: p.hi, y0: top, y1: bottom },
+        date: chosen.withDates ? { text: words.get(c.key)!.date, y: top + dateHeight / 2, fontSize: dateFont } : null,
       },
     };
   });
@@ -783,6 +982,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
       note: note ? { text: note, x: width - 4, y: height - 7, anchor: 'end' } : null,
     },
     events,
+    clusters: clusterMarks,
     interval,
     overflow: chosen.overflow,
   };
@@ -852,6 +1052,9 @@ function layoutVertical(input: Input): TimelineMarks {
 
   const geometry = placeEvents(input, domain, scale);
   const clipped = span ? clipSpan(span, domain, scale) : null;
+  const clusters = findClusters(geometry, domain);
+  const clusterKeys = clusterOf(clusters);
+  const words = new Map(clusters.map((c) => [c.key, clusterWords(c)]));
 
   // Muted labels a size smaller: a crowd of them then pushes the emphasized ones less far from their marks.
   const fontOf = (emphasis: Emphasis) => (emphasis === 'muted' ? fontSize - 1 : fontSize);
@@ -865,13 +1068,11 @@ function layoutVertical(input: Input): TimelineMarks {
     readonly font: number;
   }
   // On a narrow column, muted events (context) go without a date line, to leave room for the others'.
-  const entries: Entry[] = geometry.map((g) => ({
-    key: g.row.id,
-    target: g.p0,
-    time: g.start,
-    dated: g.emphasis !== 'muted',
-    font: fontOf(g.emphasis),
-  }));
+  const entries: Entry[] = labelled(geometry, clusters).map((l) =>
+    l.kind === 'event'
+      ? { key: l.g.row.id, target: l.g.p0, time: l.g.start, dated: l.g.emphasis !== 'muted', font: fontOf(l.g.emphasis) }
+      : { key: l.c.key, target: (l.c.p0 + l.c.p1) / 2, time: l.c.start, dated: true, font: fontSize },
+  );
   if (span && clipped) {
     entries.push({ key: '#interval', target: (clipped.p0 + clipped.p1) / 2, time: (span.start + span.end) / 2, dated: false, font: fontSize });
   }
@@ -917,6 +1118,11 @@ function layoutVertical(input: Input): TimelineMarks {
   ];
 
   const events: EventMark[] = geometry.map((g) => {
+    const cluster = clusterKeys.get(g.row.id) ?? null;
+    if (cluster) {
+      const bar = g.shape === 'bar' ? { x0: trackX - g.r + 1, x1: trackX + g.r - 1, y0: g.p0, y1: g.p1 } : null;
+      return { ...axisFields(g), cx: trackX, cy: g.p0, bar, leader: [], label: silentLabel(trackX, g.p0, fontSize), cluster };
+    }
     const bold = g.emphasis === 'emphasis';
     const font = fontOf(g.emphasis);
     const { text, abbreviated } = fit(g.row.label, g.row.short, bold, font);
@@ -939,6 +1145,40 @@ function layoutVertical(input: Input): TimelineMarks {
         fontSize: font,
         box: { x0: labelX, x1: labelX + w, y0: at.top + 0.5, y1: at.top + at.height - 0.5 },
         date: withDates && g.emphasis !== 'muted' ? { text: g.date, y: at.top + dateHeight / 2, fontSize: dateFont } : null,
+      },
+      cluster: null,
+    };
+  });
+
+  // A cluster: a bracket beside its members' marks, and a leader from its middle to its label in the column.
+  const bandX = trackX + 9;
+  const clusterMarks: ClusterMark[] = clusters.map((c) => {
+    const at = placedAt.get(c.key)!;
+    const { full, short, date } = words.get(c.key)!;
+    const { text, abbreviated } = fit(full, short, false, fontSize);
+    const w = Math.max(measure(text, false, fontSize), withDates ? measure(date, false, dateFont) : 0);
+    const mid = (c.p0 + c.p1) / 2;
+    return {
+      key: c.key,
+      ids: c.members.map((g) => g.row.id),
+      names: c.members.map((g) => g.row.label),
+      start: c.start,
+      end: c.end,
+      p0: c.p0,
+      p1: c.p1,
+      path: `M${bandX - 4},${c.p0 - 4}H${bandX}V${c.p1 + 4}H${bandX - 4}`,
+      leader: elbow(bandX, mid, at.line),
+      label: {
+        text,
+        full,
+        abbreviated,
+        x: labelX,
+        y: at.line,
+        anchor: 'start',
+        bold: false,
+        fontSize,
+        box: { x0: labelX, x1: labelX + w, y0: at.top + 0.5, y1: at.top + at.height - 0.5 },
+        date: withDates ? { text: date, y: at.top + dateHeight / 2, fontSize: dateFont } : null,
       },
     };
   });
@@ -992,6 +1232,7 @@ function layoutVertical(input: Input): TimelineMarks {
       note: noteText ? { text: noteText, x: 4, y: 14, anchor: 'start' } : null,
     },
     events,
+    clusters: clusterMarks,
     interval,
     overflow,
   };

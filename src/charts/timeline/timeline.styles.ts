@@ -101,6 +101,29 @@ export const timelineStyles = css`
     stroke-width: 0;
   }
 
+  /* A cluster of events too close to label one by one: a bracket over their marks, labelled as one. */
+  .cluster .band,
+  .cluster .leader {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+  .cluster .label {
+    fill: var(--_ink);
+    paint-order: stroke;
+    stroke: var(--_paper);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
+  .cluster .date {
+    fill: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    paint-order: stroke;
+    stroke: var(--_paper);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
+
   .interval .bracket {
     fill: none;
     stroke: var(--_accent);

@@ -10,7 +10,7 @@ import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { estimateTextWidth, layout, type EventMark, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
+import { estimateTextWidth, layout, type ClusterMark, type EventMark, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
 import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './describe.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
@@ -171,6 +171,7 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
     else track.attr('x1', marks.track).attr('x2', marks.track).attr('y1', r0).attr('y2', r1);
 
     this.drawInterval(layer<SVGGElement>('interval'), marks, ms);
+    this.drawClusters(layer<SVGGElement>('clusters'), marks, ms);
 
     const join = layer<SVGGElement>('events')
       .selectAll<SVGGElement, EventMark>('g.event')
@@ -234,6 +235,42 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
       .attr('text-anchor', (d) => d.label.anchor)
       .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
     animated(date, ms)
+      .attr('x', (d) => round(d.label.x))
+      .attr('y', (d) => round(d.label.date?.y ?? d.label.y));
+  }
+
+  /** Each cluster: a bracket over its members' marks, a leader, its label and date line; its members as a tooltip. */
+  private drawClusters(group: Selection<SVGGElement, unknown, null, undefined>, marks: TimelineMarks, ms: number): void {
+    const join = group.selectAll<SVGGElement, ClusterMark>('g.cluster').data([...marks.clusters], (d) => d.key);
+    if (ms) join.exit().transition().duration(ms).style('opacity', 0).remove();
+    else join.exit().remove();
+    const enter = join.enter().append('g').attr('class', 'cluster').style('opacity', ms ? 0 : 1);
+    enter.append('path').attr('class', 'band');
+    enter.append('polyline').attr('class', 'leader');
+    enter.append('text').attr('class', 'date').attr('dominant-baseline', 'central');
+    enter.append('text').attr('class', 'label').attr('dominant-baseline', 'central');
+    enter.append('title');
+    const all = enter.merge(join);
+    all.attr('data-key', (d) => d.key).attr('data-ids', (d) => d.ids.join(' '));
+    all.select('title').text((d) => d.names.join('; '));
+    all
+      .select<SVGTextElement>('.label')
+      .text((d) => d.label.text)
+      .attr('data-abbreviated', (d) => d.label.abbreviated)
+      .attr('text-anchor', (d) => d.label.anchor)
+      .style('font-size', (d) => `${d.label.fontSize}px`);
+    all
+      .select<SVGTextElement>('.date')
+      .text((d) => d.label.date?.text ?? '')
+      .attr('text-anchor', (d) => d.label.anchor)
+      .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
+    animated(all, ms).style('opacity', 1);
+    animated(all.select<SVGPathElement>('.band'), ms).attr('d', (d) => d.path);
+    animated(all.select<SVGPolylineElement>('.leader'), ms).attr('points', (d) => points(d.leader));
+    animated(all.select<SVGTextElement>('.label'), ms)
+      .attr('x', (d) => round(d.label.x))
+      .attr('y', (d) => round(d.label.y));
+    animated(all.select<SVGTextElement>('.date'), ms)
       .attr('x', (d) => round(d.label.x))
       .attr('y', (d) => round(d.label.date?.y ?? d.label.y));
   }
