@@ -11,9 +11,18 @@ export function stepText(id: string): HTMLElement | null {
   return document.getElementById(id)?.querySelector<HTMLElement>(':scope > .step-card') ?? null;
 }
 
-/** Makes every step's text a focus target. */
+/**
+ * Makes every step's text a focus target: a group named by its place in the story, so a screen reader that
+ * follows focus there says "Step 7 of 28" and reads on into the text.
+ */
 export function markStepTexts(story: Story): void {
-  for (const step of story.steps) stepText(step.id)?.setAttribute('tabindex', '-1');
+  for (const step of story.steps) {
+    const text = stepText(step.id);
+    if (!text) continue;
+    text.setAttribute('tabindex', '-1');
+    text.setAttribute('role', 'group');
+    text.setAttribute('aria-label', `Step ${step.index + 1} of ${story.steps.length}`);
+  }
 }
 
 /**
