@@ -27,7 +27,12 @@ function stepControl(root: FlStory, story: Story, label: string): HTMLElement {
     const element = document.createElement('button');
     element.type = 'button';
     element.className = `fl-step-nav-button fl-step-nav-${direction < 0 ? 'previous' : 'next'}`;
-    element.textContent = text;
+    // "step" is hidden on phones, where room is short; a screen reader hears it everywhere.
+    const [verb, noun] = text.split(' ');
+    const word = document.createElement('span');
+    word.className = 'fl-step-word';
+    word.textContent = ` ${noun}`;
+    element.append(verb!, word);
     element.addEventListener('click', () => {
       if (element.getAttribute('aria-disabled') === 'true') return;
       const current = activeStep(root, story)?.index ?? -1;
