@@ -177,14 +177,16 @@ describe('text spacing (WCAG 1.4.12)', () => {
         const card = page.document.getElementById(step.id)!.querySelector<HTMLElement>('.step-card')!;
         expect(clipped(card), `${step.id}: its text`).to.equal(false);
         expect(scrollsSideways(page), `${step.id}: sideways`).to.equal(false);
-        // Every label stays whole inside the plot: not cut by the screen's edges, not into the caption.
+        // Every label stays whole: inside the plot's sides (so never past the screen's edges), not into the caption
+        // below it, and not above the graphic's own top.
         const box = chart.shadowRoot!.querySelector('.frame')!.getBoundingClientRect();
         const width = page.window.innerWidth;
+        const top = Math.max(0, chart.closest('.scrolly-graphic')!.getBoundingClientRect().top);
         const past: string[] = [];
         for (const text of chart.shadowRoot!.querySelectorAll<SVGTextElement>('svg text')) {
           const label = text.getBoundingClientRect();
           if (label.width === 0 || page.window.getComputedStyle(text).opacity === '0') continue;
-          if (label.left < Math.max(0, box.left) - 1 || label.right > Math.min(width, box.right) + 1 || label.top < box.top - 1 || label.bottom > box.bottom + 1) past.push(`"${text.textContent}" ${Math.round(label.left)}..${Math.round(label.right)} of ${width}, ${Math.round(label.top - box.top)}..${Math.round(label.bottom - box.top)} of ${Math.round(box.height)}`);
+          if (label.left < Math.max(0, box.left) - 1 || label.right > Math.min(width, box.right) + 1 || label.top < top - 1 || label.bottom > box.bottom + 1) past.push(`"${text.textContent}" ${Math.round(label.left)}..${Math.round(label.right)} of ${width}, ${Math.round(label.top - box.top)}..${Math.round(label.bottom - box.top)} of ${Math.round(box.height)}`);
         }
         expect(past, `${step.id}: labels cut off`).to.deep.equal([]);
       }
