@@ -34,7 +34,7 @@ export function installStepAnnouncer(root: FlStory, story: Story): HTMLElement {
     const step = story.steps.find((candidate) => candidate.id === id);
     if (!step) return;
     const token = ++latest;
-    void sentenceWhenDrawn(root, step).then((sentence) => {
+    void sentenceWhenDrawn(root, step, () => token !== latest).then((sentence) => {
       // A later step change, or a step no longer shown, wins: its chart has faded out.
       if (token !== latest || !sentence || root.activeId !== step.id) return;
       live.textContent = sentence;
@@ -43,8 +43,11 @@ export function installStepAnnouncer(root: FlStory, story: Story): HTMLElement {
   return live;
 }
 
-/** The chart's sentence for the step's state, once the chart has drawn that state; null if it never does. */
-async function sentenceWhenDrawn(root: FlStory, step: StoryStep): Promise<string | null> {
+/**
+ * The chart's sentence for the step's state, once the chart has drawn that state; null if it never does, or once
+ * a later step change has made the wait pointless.
+ */
+async function sentenceWhenDrawn(root: FlStory, step: StoryStep, superseded: () => boolean): Promise<string | null> {
   const element = root.querySelector<ChartElement>(`#${CSS.escape(step.section)} ${step.tag}`);
   if (!element) return null;
   const deadline = performance.now() + DRAW_WAIT_MS;
@@ -56,7 +59,7 @@ async function sentenceWhenDrawn(root: FlStory, step: StoryStep): Promise<string
       const description = element.shadowRoot?.querySelector('.description')?.textContent?.trim() ?? '';
       if (drawnState && drawnState === JSON.stringify(state) && description) return description;
     }
-    if (performance.now() > deadline) return null;
+    if (superseded() || performance.now() > deadline) return null;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
