@@ -27,13 +27,14 @@ export function markStepTexts(story: Story): void {
 
 /**
  * Scrolls a step into place (where a link to it puts it, past the trigger line, so its chart shows its state) and
- * moves focus to its text. Smoothly unless the reader has turned animation off.
+ * moves focus to its text. To the next or previous step smoothly, unless the reader has turned animation off; a
+ * longer way at once, as a link does, rather than through every step between.
  */
-export function focusStep(root: FlStory, id: string): void {
+export function focusStep(root: FlStory, id: string, near = true): void {
   const text = stepText(id);
   if (!text) return;
   text.focus({ preventScroll: true });
-  root.goTo(id, currentMotion() === 'on' ? 'smooth' : 'instant');
+  root.goTo(id, near && currentMotion() === 'on' ? 'smooth' : 'instant');
 }
 
 /** The step the story shows now (null before the first step). */
