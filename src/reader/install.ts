@@ -31,6 +31,6 @@ export function installReader(story: Story): void {
   markStepTexts(story);
   installStepNavigation(root, story);
   installFocusOrder(root, story, presenting);
-  installStepAnnouncer(root, story, presenting);
+  installStepAnnouncer(root, story);
   installContinueOffer(root, story, presenting);
 }
