@@ -118,8 +118,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
 /** The editors' chart note under a step's text, labelled so a reader never takes it for the author's words. */
 export function chartNote(step: ParsedStep): string {
   if (!step.context.length) return '';
-  const body = blocksToHtml(step.context).replace(/^<p>/, '<p><strong class="chart-note-label">Chart note (the editors):</strong> ');
-  return `<div class="chart-note" role="note">${body}</div>`;
+  // The label is a paragraph of its own, so a screen reader speaks it, then the note, each whole.
+  return `<div class="chart-note" role="note"><p class="chart-note-label">Chart note (the editors)</p>${blocksToHtml(step.context)}</div>`;
 }
 
 export function renderStepTexts(parts: readonly Part[]): StepText[] {
