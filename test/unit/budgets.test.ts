@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
+import { embedEntryBytes, formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
 
 interface ByteBudgets {
-  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number };
+  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number; readonly embedChartGzip: Readonly<Record<string, number>> };
 }
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as ByteBudgets;
@@ -38,4 +38,15 @@ test('the map geography fits its gzipped budget', () => {
     geography.gzip <= budgets.bytes.geographyGzip,
     `the map geography is ${formatKb(geography.gzip)} gzipped, over the ${formatKb(budgets.bytes.geographyGzip)} budget:\n${listing(geography)}`,
   );
+});
+
+test('each chart\'s own embed entry exists and fits its gzipped budget (a page with one chart loads only that)', () => {
+  report();
+  const entries = Object.entries(budgets.bytes.embedChartGzip);
+  assert.equal(entries.length, 3, 'a budget for each of the three charts');
+  for (const [file, limit] of entries) {
+    const entry = embedEntryBytes('dist', file);
+    assert.ok(entry, `dist/embed/${file} is missing: npm run build writes it`);
+    assert.ok(entry.gzip <= limit, `dist/embed/${file} is ${formatKb(entry.gzip)} gzipped, over its ${formatKb(limit)} budget:\n${listing(entry)}`);
+  }
 });
