@@ -3,7 +3,8 @@
  * [--viewport phone|desktop] [--max-px N] [--out trace.json]`; a directory (dist/) is served compressed, as the bench does.
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
- * work), the long tasks and the compositor layer count.
+ * work), each long task by its parts, the number of elements on the page, and with --profile script time by
+ * function.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveStatic } from './server.ts';
@@ -71,7 +72,7 @@ await page.evaluate(
 );
 const buffer = await browser.stopTracing();
 const profile = args.includes('--profile') ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
-const layers = await page.evaluate(() => document.querySelectorAll('*').length);
+const elements = await page.evaluate(() => document.querySelectorAll('*').length);
 await browser.close();
 await server?.close();
 const out = option('out');
@@ -121,7 +122,7 @@ for (const event of complete) {
   stack.push({ end: event.ts + event.dur!, name: event.name, label: label(event) });
 }
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-console.log(`${url}: ${viewport} ${mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU; ${layers} elements`);
+console.log(`${url}: ${viewport} ${mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU; ${elements} elements`);
 console.log(`tasks: ${tasks.length}, long (> 50 ms): ${tasks.filter((ms) => ms > 50).length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms, total ${(tasks.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`);
 console.log('main-thread self time by event:');
 for (const [name, us] of rows) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
