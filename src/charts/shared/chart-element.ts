@@ -322,12 +322,24 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private marksFor(rows: readonly Row[], state: ChartState, size: Size, key: string): Marks {
     const ready = this.prepared.get(key);
     if (ready && ready.rows === rows) return ready.marks;
-    return this.layout(rows, state, size);
+    return this.timedLayout(rows, state, size);
+  }
+
+  /** How long this chart's last layout took, in ms: what preparing another state ahead would cost. */
+  layoutCostMs = Number.POSITIVE_INFINITY;
+
+  private timedLayout(rows: readonly Row[], state: ChartState, size: Size): Marks {
+    const start = performance.now();
+    const marks = this.layout(rows, state, size);
+    this.layoutCostMs = performance.now() - start;
+    return marks;
   }
 
   /**
    * Lays out a state this chart may be asked to show next (the story's next and previous steps), at its current
-   * size, so that showing it then only draws. Call it when the page is idle; it draws nothing.
+   * size, so that showing it then only draws. Call it when the page is idle and has time for `layoutCostMs`
+   * (a layout cannot be cut short: one longer than the idle time left would hold up the next frame); it draws
+   * nothing.
    */
   prepare(attributes: Record<string, string>): void {
     const rows = this.rows;
@@ -341,7 +353,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const [width, height] = size!.split('x').map(Number) as [number, number];
     const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
     if (key === last.key || this.prepared.get(key)?.rows === rows) return;
-    this.prepared.set(key, { rows, marks: this.layout(rows, state, { width, height }) });
+    this.prepared.set(key, { rows, marks: this.timedLayout(rows, state, { width, height }) });
     // Keep the few most recent: the neighbours of the step being read.
     while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }
