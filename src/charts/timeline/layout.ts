@@ -441,6 +441,43 @@ export interface AxisMarks {
   readonly note: { readonly text: string; readonly x: number; readonly y: number; readonly anchor: 'start' | 'end' } | null;
 }
 
+/** One entry of the chart's key: a swatch (a bar or a dot, drawn as the marks are) and what it means. */
+export interface LegendEntry {
+  readonly code: 'bar' | 'point';
+  readonly text: string;
+  readonly swatch: Box;
+  /** Text start and middle. */
+  readonly x: number;
+  readonly y: number;
+  readonly fontSize: number;
+}
+
+/** What the timeline's coded marks mean: a bar is an event that lasted, drawn to scale; a dot, an event on a date. */
+export const LEGEND_WORDS = { bar: 'how long it lasted', point: 'a date' } as const;
+
+/** True when some event in the window lasts (has an end on a later day), so the chart may draw bars. */
+export function hasLastingEvents(rows: readonly EventRow[], state: ChartState): boolean {
+  return visibleRows(rows, state).some((row) => row.end !== null && parseWhen(row.end).date !== parseWhen(row.start).date);
+}
+
+/** The key as a sentence, for screen readers; null when the window has no lasting event. */
+export function legendSentence(rows: readonly EventRow[], state: ChartState): string | null {
+  return hasLastingEvents(rows, state) ? `Key: a bar shows ${LEGEND_WORDS.bar}; a dot marks ${LEGEND_WORDS.point}.` : null;
+}
+
+/** The key's entries in a row from (x, y): swatch, words, a gap, the next. */
+function legendRow(x: number, y: number, fontSize: number, measure: Measure): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  let at = x;
+  for (const code of ['bar', 'point'] as const) {
+    const swatch = code === 'bar' ? { x0: at, x1: at + 16, y0: y - 3, y1: y + 3 } : { x0: at + 1, x1: at + 8, y0: y - 3.5, y1: y + 3.5 };
+    const textX = swatch.x1 + 5;
+    entries.push({ code, text: LEGEND_WORDS[code], swatch, x: textX, y, fontSize });
+    at = textX + measure(LEGEND_WORDS[code], false, fontSize) + 14;
+  }
+  return entries;
+}
+
 export interface TimelineMarks {
   readonly orientation: Orientation;
   readonly width: number;
@@ -456,6 +493,8 @@ export interface TimelineMarks {
   readonly events: readonly EventMark[];
   readonly clusters: readonly ClusterMark[];
   readonly interval: IntervalMark | null;
+  /** The key to bars and dots, when a bar is drawn. */
+  readonly legend: readonly LegendEntry[];
   /** True when some label could not be fitted without touching another (too little room). */
   readonly overflow: boolean;
 }
@@ -805,9 +844,12 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const bracketY = axisY - 24;
   const trackY = axisY - 38;
   const laneFloor = trackY - 16;
-  const available = laneFloor - 6;
-
   const geometry = placeEvents(input, domain, scale);
+  // The key to bars and dots takes the top line, above the labels' rows.
+  const legendY = 9;
+  const legend = geometry.some((g) => g.shape === 'bar') ? legendRow(4, legendY, tickFont, measure) : [];
+  const available = laneFloor - 6 - (legend.length ? legendY + 9 : 0);
+
   // On a long axis, a run of events months apart is labelled as one cluster.
   const long = domain[1] - domain[0] > CLUSTER_WINDOW;
   const clusters = findClusters(geometry, domain);
@@ -984,6 +1026,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
+    legend,
     overflow: chosen.overflow,
   };
 }
@@ -1029,7 +1072,9 @@ function layoutVertical(input: Input): TimelineMarks {
   const fontSize = 12;
   const dateFont = 10;
   const tickFont = 11;
-  const bottom = height - 12;
+  // The key to bars and dots takes the bottom line, under the axis (lasting events in the window may draw bars).
+  const keyed = input.rows.some((row) => row.end !== null);
+  const bottom = height - 12 - (keyed ? 18 : 0);
   let top = 14;
   let range: [number, number] = [top, bottom];
   let ticked = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: false });
@@ -1234,6 +1279,7 @@ function layoutVertical(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
+    legend: keyed && geometry.some((g) => g.shape === 'bar') ? legendRow(4, height - 9, tickFont, measure) : [],
     overflow,
   };
 }
