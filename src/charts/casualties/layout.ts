@@ -368,12 +368,14 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   const underKey = besideKey ? undefined : keyText.find((t) => pad + measure(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
   // What the outlined marks mean, when a count is a minimum: beside the last group's label, or on a line under the grid.
   const openSwatch = 2 * radius + 6;
+  // A grid against the left edge (a phone) leaves the frame's right-hand side free for the key.
+  const keyRight = width >= 600 ? right : width - pad;
   const openText = ['Open dots: the count is a minimum', 'Open: a minimum'];
   const lastGroup = groups.at(-1)!;
   const besideLast = groups.length > 1 || !besideKey;
   const openBeside = !groups.some((g) => g.open) || !besideLast
     ? undefined
-    : openText.find((t) => left + measure(lastGroup.label, labelSize, 700) + 16 + openSwatch + measure(t, keySize) <= right);
+    : openText.find((t) => left + measure(lastGroup.label, labelSize, 700) + 16 + openSwatch + measure(t, keySize) <= keyRight);
   const roomUnder = height - pad * 2 - content - (underKey ? keyLine : 0);
   const openUnder = !groups.some((g) => g.open) || openBeside ? undefined : openText.find((t) => pad + openSwatch + measure(t, keySize) <= width - pad && roomUnder >= keyLine);
   // Centred in the frame, so a tall frame does not leave the grid hanging from its top edge.
@@ -418,7 +420,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   if (openKey) {
     const lastLabel = texts.filter((t) => t.cls.includes('series')).at(-1)!;
     const y = openBeside ? lastLabel.y : underY + (underKey ? keyLine : 0);
-    const textX = openBeside ? right - measure(openKey, keySize) : left + openSwatch;
+    const textX = openBeside ? keyRight - measure(openKey, keySize) : left + openSwatch;
     texts.push({ key: 'prelim-key-open', x: textX, y, text: openKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key key-open muted' });
     // An outlined mark, as the grid draws them, in the series' colour of the first open count.
     const kind = groups.find((g) => g.open)!.kind;

@@ -465,6 +465,11 @@ export function legendSentence(rows: readonly EventRow[], state: ChartState): st
   return hasLastingEvents(rows, state) ? `Key: a bar shows ${LEGEND_WORDS.bar}; a dot marks ${LEGEND_WORDS.point}.` : null;
 }
 
+/** The tops of the labels drawn. */
+function labelTops(events: readonly EventMark[], clusters: readonly ClusterMark[]): number[] {
+  return [...events.filter((e) => !e.cluster).map((e) => e.label.box.y0), ...clusters.map((c) => c.label.box.y0)];
+}
+
 /** The key's entries in a row from (x, y): swatch, words, a gap, the next. */
 function legendRow(x: number, y: number, fontSize: number, measure: Measure): LegendEntry[] {
   const entries: LegendEntry[] = [];
@@ -847,8 +852,8 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const geometry = placeEvents(input, domain, scale);
   // The key to bars and dots takes the top line, above the labels' rows.
   const legendY = 9;
-  const legend = geometry.some((g) => g.shape === 'bar') ? legendRow(4, legendY, tickFont, measure) : [];
-  const available = laneFloor - 6 - (legend.length ? legendY + 9 : 0);
+  const keyed = geometry.some((g) => g.shape === 'bar');
+  const available = laneFloor - 6 - (keyed ? legendY + 9 : 0);
 
   // On a long axis, a run of events months apart is labelled as one cluster.
   const long = domain[1] - domain[0] > CLUSTER_WINDOW;
@@ -1026,7 +1031,8 @@ function layoutHorizontal(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
-    legend,
+    // Just over the highest label, where the eye starts reading (the line is kept free for it).
+    legend: keyed ? legendRow(4, Math.max(legendY, Math.min(...labelTops(events, clusterMarks)) - 16), tickFont, measure) : [],
     overflow: chosen.overflow,
   };
 }
