@@ -26,6 +26,7 @@ export const TRANSITION_MS = 650;
  * @csspart svg - the plot
  * @csspart caption - the description and source line
  * @csspart description - the sentence that says what the chart shows
+ * @csspart legend - what the coded marks mean, for screen readers (the plot draws the same key)
  * @csspart source - the source line
  * @csspart table - the data table's disclosure
  * @csspart message - the message shown instead of the plot when input is bad
