@@ -46,10 +46,11 @@ function preloadFirstScreenFonts(): Plugin {
   };
 }
 
+// FRONTLINES_STORY builds another story file (relative to the project): the benchmark's long story.
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin(), cspPlugin(), lowPriorityScripts(), preloadFirstScreenFonts()],
+  plugins: [storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }), cspPlugin(), lowPriorityScripts(), preloadFirstScreenFonts()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

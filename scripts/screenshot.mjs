@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes a screenshot of a page in headless Chromium, to look at what we build.
 // Usage: node scripts/screenshot.mjs URL OUT.png [--width 390] [--height 844] [--dark] [--full] [--wait-for SELECTOR]
-//        [--scroll-to ID] [--reduced-motion] [--delay MS] [--print]
+//        [--scroll-to ID] [--reduced-motion] [--delay MS] [--print] [--no-js] [--at top|middle|end]
+// --no-js loads the page with JavaScript off; --at takes one screen of the full page at its top, middle or end.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
@@ -27,6 +28,7 @@ try {
     colorScheme: flag('dark') ? 'dark' : 'light',
     reducedMotion: flag('reduced-motion') ? 'reduce' : 'no-preference',
     deviceScaleFactor: 1,
+    javaScriptEnabled: !flag('no-js'),
   });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
@@ -37,7 +39,17 @@ try {
   const selector = option('wait-for', null);
   if (selector) await page.waitForSelector(selector, { timeout: 10_000 });
   await page.waitForTimeout(Number(option('delay', 1200)));
-  await page.screenshot({ path: out, fullPage: flag('full') });
+  const at = option('at', null);
+  if (at) {
+    // A clip of the full page: no scrolling, which a page without JavaScript cannot be asked to do.
+    const viewport = page.viewportSize();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const y = { top: 0, middle: Math.round((height - viewport.height) / 2), end: height - viewport.height }[at];
+    if (y === undefined) throw new Error(`--at takes top, middle or end, not "${at}"`);
+    await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: Math.max(0, y), width: viewport.width, height: viewport.height } });
+  } else {
+    await page.screenshot({ path: out, fullPage: flag('full') });
+  }
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

@@ -39,7 +39,13 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
   function needChart(tag: string | undefined): void {
     if (!tag || !(tag in lazyCharts) || customElements.get(tag)) return;
     fetchChart(tag).then(
-      (defineChart) => defineChart(),
+      (defineChart) => {
+        defineChart();
+        // Its steps need no more watching: an observer target costs a little on every frame, for every step.
+        for (const element of stepsByTag.get(tag) ?? []) nearby.unobserve(element);
+        stepsByTag.delete(tag);
+        if (!stepsByTag.size) nearby.disconnect();
+      },
       (error: unknown) => console.warn(`<${tag}> could not be loaded: ${String(error)}`),
     );
   }
@@ -51,9 +57,14 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
     },
     { rootMargin: '0px 0px 50% 0px' },
   );
+  const stepsByTag = new Map<string, HTMLElement[]>();
   for (const step of steps) {
     const element = step.tag in lazyCharts ? document.getElementById(step.id) : null;
-    if (element) nearby.observe(element);
+    if (!element) continue;
+    nearby.observe(element);
+    const list = stepsByTag.get(step.tag);
+    if (list) list.push(element);
+    else stepsByTag.set(step.tag, [element]);
   }
   document.addEventListener(StepChangeEvent.type, (event) => needChart(tagOfStep.get((event as StepChangeEvent).detail.id)));
   // The chart shown when the page opens is fetched after the first frame, so the article's text paints first.

@@ -3,6 +3,7 @@
  * `fl-story`, which enhances the article already in the page.
  */
 import './styles/story.css';
+import './styles/reader.css';
 import { story, datasets } from 'virtual:frontlines/story';
 import { define, setDefaultRows } from './charts/shared/chart-element.ts';
 import { FlScrolly } from './scrolly/fl-scrolly.ts';
@@ -11,6 +12,7 @@ import { loadChartsLazily } from './chart-loader.ts';
 import { CHART_MODULES } from './chart-modules.ts';
 import { installPresenting } from './present/presentation-mode.ts';
 import { installEmbedButtons } from './embed-ui/embed-button.ts';
+import { installReader } from './reader/install.ts';
 
 setDefaultRows('fl-casualties', datasets.casualties);
 setDefaultRows('fl-timeline', datasets.events);
@@ -28,3 +30,5 @@ define('fl-scrolly', FlScrolly);
 installPresenting(story, datasets);
 // An Embed button beside each chart: the code that shows it, as it is now, on another page.
 installEmbedButtons(story);
+// The reader's controls: the Animation switch, step by step, Tab in reading order, announcements, continuing.
+installReader(story);

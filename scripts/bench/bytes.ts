@@ -224,3 +224,14 @@ export function measureBytes(dist = 'dist'): ByteReport {
 export function formatKb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
+
+/**
+ * What a page that embeds with one entry of dist/embed/ loads: the entry and its static imports (the chunks it
+ * shares with the other entries included), as one group; null when the entry is not built.
+ */
+export function embedEntryBytes(dist: string, entry: string): ByteGroup | null {
+  const file = `embed/${entry}`;
+  if (!existsSync(join(dist, file))) return null;
+  const { initial } = jsGraph(dist, [file]);
+  return group(initial.filter((path) => existsSync(join(dist, path))).map((path) => fileBytes(dist, path)));
+}

@@ -1,6 +1,6 @@
 /**
- * The scroll-through: a 390 x 844 page in Chromium with the CPU slowed 4x, scrolled from top to bottom by a fixed
- * distance every animation frame, measuring
+ * The scroll-through: a page in Chromium with the CPU slowed 4x, scrolled from top to bottom at a fixed speed
+ * (a distance every 16 ms, as a finger drags: reading speed, or a fling), measuring
  * - long tasks (PerformanceObserver 'longtask'), during load and during the scroll, and the scroll's blocking time
  *   (the part of each long task over 50 ms, summed);
  * - frame intervals (requestAnimationFrame timestamps) while scrolling: p50, p95, max;
@@ -13,20 +13,41 @@ import type { Browser } from 'playwright-core';
 import { percentile } from './stats.ts';
 
 export const SCROLL_OPTIONS = {
-  viewport: { width: 390, height: 844 },
   cpuThrottling: 4,
-  stepPx: 120,
+  /** The scroll moves this far every tickMs, whatever the frame rate: a slow page drops frames, not distance. */
+  tickMs: 16,
   /** Time after the last scroll frame for transitions and late work to finish (still counted for long tasks). */
-  settleMs: 1500,
+  settleMs: 1000,
   /** Quiet time after load before scrolling starts. */
   loadSettleMs: 1500,
 } as const;
+
+export const VIEWPORTS = {
+  phone: { width: 412, height: 823 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** Reading speed (25 px every 16 ms) and a fling (100 px every 16 ms). */
+export const SCROLL_MODES = { reading: 25, fling: 100 } as const;
+export type ScrollMode = keyof typeof SCROLL_MODES;
+
+export interface ScrollRun {
+  readonly viewport: ViewportName;
+  readonly mode: ScrollMode;
+  /** Stop after this many px (the whole page when absent). */
+  readonly maxPx?: number;
+  /** After the measured scroll, fling on until this many step changes, then read the JS heap (growth run). */
+  readonly heapAfterSteps?: number;
+}
 
 export interface StepTiming {
   readonly id: string;
   readonly chart: string;
   /** ms from the step event to the chart's finished draw. */
   readonly ms: number;
+  /** The longest task that overlapped the step change and its transition (0 when none was long). */
+  readonly longestTaskMs: number;
   /**
    * The frame in which the update shows: 1 when the chart drew before the next frame began (the update is in
    * the first frame after the step change), 2 when one frame went by without it, and so on.
@@ -36,6 +57,16 @@ export interface StepTiming {
 
 export interface ScrollFigures {
   readonly scrollMs: number;
+  /** How far the measured scroll went. */
+  readonly scrolledPx: number;
+  /** Long tasks during the scroll per 10,000 px scrolled. */
+  readonly longTasksPer10kPx: number;
+  /** Frame intervals over 50 ms. */
+  readonly framesOver50: number;
+  /** JS heap after garbage collection, at the end (after heapAfterSteps step changes when asked). */
+  readonly heapBytes: number;
+  /** Step changes before the heap was read. */
+  readonly heapSteps: number;
   readonly frameCount: number;
   readonly frameP50Ms: number;
   readonly frameP95Ms: number;
@@ -111,7 +142,7 @@ const INIT_SCRIPT = String.raw`(() => {
     bench.pending = bench.pending.filter((entry) => {
       const key = stateKey(entry.chart);
       if (key === null || entry.chart.getAttribute('data-drawn') !== key) return true;
-      bench.steps.push({ id: entry.id, chart: entry.chart.localName, ms: now - entry.t0, frames: bench.frame - entry.frame0 + 1 });
+      bench.steps.push({ id: entry.id, chart: entry.chart.localName, t0: entry.t0, ms: now - entry.t0, frames: bench.frame - entry.frame0 + 1 });
       return false;
     });
   };
@@ -137,8 +168,8 @@ const INIT_SCRIPT = String.raw`(() => {
   }, true);
 })();`;
 
-/** Scrolls the page from top to bottom, stepPx every frame, and returns what was recorded. */
-const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
+/** Scrolls the page from top to bottom (or maxPx) at pxPerTick every tickMs, and returns what was recorded. */
+const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs }) => {
   const bench = window.__bench;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   window.scrollTo({ top: 0, behavior: 'instant' });
@@ -149,11 +180,16 @@ const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
   const times = [];
   const start = performance.now();
   let atEnd = 0;
-  while (atEnd < 3 && times.length < 5000) {
-    times.push(await frame());
-    const max = document.documentElement.scrollHeight - window.innerHeight;
-    if (window.scrollY >= max - 1) atEnd++;
-    else window.scrollBy({ top: stepPx, behavior: 'instant' });
+  let top = 0;
+  while (atEnd < 3 && times.length < 20000) {
+    const now = await frame();
+    times.push(now);
+    const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - window.innerHeight);
+    if (top >= max - 1) atEnd++;
+    else {
+      top = Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick));
+      window.scrollTo({ top, behavior: 'instant' });
+    }
   }
   const end = performance.now();
   await new Promise((resolve) => setTimeout(resolve, settleMs));
@@ -161,6 +197,7 @@ const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
     times,
     start,
     end,
+    scrolledPx: window.scrollY,
     settled: performance.now(),
     longTasks: bench.longTasks,
     stepEvents: bench.stepEvents,
@@ -174,14 +211,31 @@ const SCROLL_SCRIPT = String.raw`async ({ stepPx, settleMs }) => {
   };
 }`;
 
+/** Flings on from where the page is until `steps` step changes have happened (or the page ends). */
+const FLING_ON_SCRIPT = String.raw`async ({ steps, pxPerTick, tickMs }) => {
+  const bench = window.__bench;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const from = window.scrollY;
+  const start = performance.now();
+  while (bench.stepEvents < steps) {
+    const now = await frame();
+    const max = document.documentElement.scrollHeight - window.innerHeight;
+    if (window.scrollY >= max - 1) break;
+    window.scrollTo({ top: Math.min(max, from + Math.round(((now - start) / tickMs) * pxPerTick)), behavior: 'instant' });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return bench.stepEvents;
+}`;
+
 interface PageRecord {
   times: number[];
   start: number;
   end: number;
   settled: number;
+  scrolledPx: number;
   longTasks: { start: number; duration: number }[];
   stepEvents: number;
-  steps: StepTiming[];
+  steps: (Omit<StepTiming, 'longestTaskMs'> & { t0: number })[];
   unchanged: number;
   undrawn: string[];
   observerError: string | null;
@@ -192,9 +246,9 @@ interface PageRecord {
 
 const blocking = (tasks: readonly { duration: number }[]): number => tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
 
-export async function runScroll(browser: Browser, url: string): Promise<ScrollFigures> {
+export async function runScroll(browser: Browser, url: string, run: ScrollRun): Promise<ScrollFigures> {
   const context = await browser.newContext({
-    viewport: SCROLL_OPTIONS.viewport,
+    viewport: VIEWPORTS[run.viewport],
     deviceScaleFactor: 1,
     isMobile: true,
     hasTouch: true,
@@ -212,14 +266,32 @@ export async function runScroll(browser: Browser, url: string): Promise<ScrollFi
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
     await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
-    const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify({ stepPx: SCROLL_OPTIONS.stepPx, settleMs: SCROLL_OPTIONS.settleMs })})`)) as PageRecord;
+    const pxPerTick = SCROLL_MODES[run.mode];
+    const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs };
+    const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(script)})`)) as PageRecord;
+    let heapSteps = record.stepEvents;
+    if (run.heapAfterSteps && heapSteps < run.heapAfterSteps) {
+      const fling = { steps: run.heapAfterSteps, pxPerTick: SCROLL_MODES.fling, tickMs: SCROLL_OPTIONS.tickMs };
+      heapSteps = (await page.evaluate(`(${FLING_ON_SCRIPT})(${JSON.stringify(fling)})`)) as number;
+    }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     if (record.observerError) throw new Error(`long task observer: ${record.observerError}`);
     const intervals = record.times.slice(1).map((time, i) => time - record.times[i]!);
     const during = record.longTasks.filter((task) => task.start + task.duration > record.start && task.start < record.settled);
     const atLoad = record.longTasks.filter((task) => task.start + task.duration <= record.start);
     const stepMs = record.steps.map((step) => step.ms);
+    const steps: StepTiming[] = record.steps.map(({ t0, ...step }) => {
+      const overlapping = record.longTasks.filter((task) => task.start + task.duration >= t0 && task.start <= t0 + step.ms);
+      return { ...step, longestTaskMs: overlapping.length ? Math.max(...overlapping.map((task) => task.duration)) : 0 };
+    });
     return {
       scrollMs: record.end - record.start,
+      scrolledPx: record.scrolledPx,
+      longTasksPer10kPx: record.scrolledPx > 0 ? (during.length / record.scrolledPx) * 10_000 : Number.NaN,
+      framesOver50: intervals.filter((interval) => interval > 50).length,
+      heapBytes: heap.usedSize,
+      heapSteps,
       frameCount: record.times.length,
       frameP50Ms: percentile(intervals, 50),
       frameP95Ms: percentile(intervals, 95),
@@ -230,12 +302,12 @@ export async function runScroll(browser: Browser, url: string): Promise<ScrollFi
       loadLongTasks: atLoad.length,
       loadBlockingMs: blocking(atLoad),
       stepEvents: record.stepEvents,
-      steps: record.steps,
+      steps,
       unchangedSteps: record.unchanged,
       undrawnSteps: record.undrawn,
       stepP50Ms: percentile(stepMs, 50),
       stepMaxMs: stepMs.length ? Math.max(...stepMs) : Number.NaN,
-      stepMaxFrames: record.steps.length ? Math.max(...record.steps.map((step) => step.frames)) : Number.NaN,
+      stepMaxFrames: steps.length ? Math.max(...steps.map((step) => step.frames)) : Number.NaN,
       pageErrors,
       firstChartMs: record.firstChart?.ms ?? Number.NaN,
       loadShift: record.loadShifts.reduce((sum, shift) => sum + shift.value, 0),

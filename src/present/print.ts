@@ -1,8 +1,8 @@
 /**
  * The story on paper. The live graphic shows one state at a time, which paper cannot; so before printing, every
- * step gets a figure of its own: a fresh chart element, given that step's state as attributes (the same
- * vocabulary the story uses), drawn at a fixed print width from the story's default data. After printing they
- * are removed. A last page lists the sources of every figure, the original article and this page's address.
+ * step's own figure (the build's .step-figure, which holds that step's state as text) gets a drawing: a fresh
+ * chart element, given that step's state as attributes (the same vocabulary the story uses), drawn at a fixed
+ * print width from the story's default data. After printing the drawings are removed. A last page lists the sources of every figure, the original article and this page's address.
  *
  * Ctrl+P gives no time to wait: `beforeprint` builds the figures, and the charts draw in the microtasks that run
  * before the browser lays the page out for print. A map's country outlines arrive a frame later, so a print
@@ -67,7 +67,9 @@ export class PrintLayout {
       const element = document.getElementById(step.id);
       if (!element) continue;
       const figure = this.figure(step, mode);
-      element.append(figure);
+      // Into the step's own figure, before its sentence and table (which print.css then leaves out).
+      const slot = element.querySelector(':scope > .step-figure') ?? element;
+      slot.prepend(figure);
       this.figures.push(figure);
     }
     this.sources = this.sourcesPage();
@@ -105,7 +107,8 @@ export class PrintLayout {
   };
 
   private figure(step: StoryStep, mode: Mode): HTMLElement {
-    const figure = document.createElement('figure');
+    // A box inside the step's <figure>, not a figure of its own: the drawing is one more view of the same state.
+    const figure = document.createElement('div');
     figure.className = 'fl-print-figure';
     figure.dataset.step = step.id;
     figure.dataset.mode = mode;

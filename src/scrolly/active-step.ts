@@ -2,12 +2,20 @@
  * Which step is active for a given scroll position: the last step whose top has passed the trigger line.
  * Pure, so the rule Scrollama applies on the way can be applied again once scrolling settles; a fling or a jump
  * that skipped steps then still ends on the right one.
+ *
+ * By binary search, reading the tops it needs (about log2(count) of them) rather than every step's: steps are
+ * laid out in order, so their tops only grow.
  */
-export function activeStepIndex(stepTops: readonly number[], triggerLine: number): number {
+export function activeStepIndexBy(count: number, topOf: (index: number) => number, triggerLine: number): number {
+  let low = 0;
+  let high = count - 1;
   let active = -1;
-  for (let i = 0; i < stepTops.length; i++) {
-    if (stepTops[i]! <= triggerLine) active = i;
-    else break;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (topOf(middle) <= triggerLine) {
+      active = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
   return active;
 }

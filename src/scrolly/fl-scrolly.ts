@@ -19,8 +19,24 @@ export class FlScrolly extends LitElement {
   /** The built story: which chart and state each step has. Set by `fl-story`. */
   @property({ attribute: false }) story?: Story;
 
-  /** The id of the section's active step, or null before any has been reached. */
-  activeId: string | null = null;
+  private active: string | null = null;
+
+  /**
+   * The id of the section's active step, or null before any has been reached. Set to null when another section
+   * becomes active: Scrollama then watches this section's ends again, where a reader comes back in.
+   */
+  get activeId(): string | null {
+    return this.active;
+  }
+
+  set activeId(id: string | null) {
+    if (id === this.active) return;
+    this.steps[this.stepIndex(this.active)]?.classList.remove('is-active');
+    this.active = id;
+    const index = this.stepIndex(id);
+    this.steps[index]?.classList.add('is-active');
+    this.scroller.follow(index === -1 ? null : index);
+  }
 
   /**
    * Whether scrolling makes steps active. Presentation mode turns it off (through `FlStory.scrollDriven`) while it
@@ -51,8 +67,31 @@ export class FlScrolly extends LitElement {
     }
   }
 
-  get steps(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>(':scope > .scrolly-steps > .step')];
+  private stepElements?: HTMLElement[];
+  private stepIndexById?: Map<string, number>;
+  private storyStepById?: { story: Story; byId: Map<string, StoryStep> };
+
+  /** The section's step elements, in order (prerendered: found once). */
+  get steps(): readonly HTMLElement[] {
+    this.stepElements ??= [...this.querySelectorAll<HTMLElement>(':scope > .scrolly-steps > .step')];
+    return this.stepElements;
+  }
+
+  /** A step's position in this section, or -1. */
+  private stepIndex(id: string | null): number {
+    if (id === null) return -1;
+    this.stepIndexById ??= new Map(this.steps.map((element, index) => [element.id, index]));
+    return this.stepIndexById.get(id) ?? -1;
+  }
+
+  /** The story's step with this id, if it is one of this section's; a lookup, not a search through every step. */
+  private storyStep(id: string): StoryStep | undefined {
+    const story = this.story;
+    if (!story) return undefined;
+    if (this.storyStepById?.story !== story) {
+      this.storyStepById = { story, byId: new Map(story.steps.filter((step) => step.section === this.id).map((step) => [step.id, step])) };
+    }
+    return this.storyStepById.byId.get(id);
   }
 
   /** Re-measures the trigger line, after a layout change the window did not report. */
@@ -70,13 +109,39 @@ export class FlScrolly extends LitElement {
       this.pending = { id, direction };
       return false;
     }
-    const step = this.story.steps.find((candidate) => candidate.id === id && candidate.section === this.id);
+    const step = this.storyStep(id);
     if (!step) return false;
     this.showState(step);
     this.activeId = id;
-    for (const element of this.steps) element.classList.toggle('is-active', element.id === id);
     this.dispatchEvent(new StepChangeEvent({ index: step.index, id, direction }));
+    this.prepareNeighbours(id);
     return true;
+  }
+
+  private idleHandle = 0;
+  /**
+   * Once the page is idle, has the charts of the steps before and after this one lay out those steps' states,
+   * so that reaching either only draws (layouts are pure: the chart keeps them by state and size).
+   */
+  private prepareNeighbours(id: string): void {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+    const cancel = window.cancelIdleCallback ?? clearTimeout;
+    cancel(this.idleHandle);
+    this.idleHandle = idle(() => {
+      const index = this.stepIndex(id);
+      for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
+        const step = neighbour ? this.storyStep(neighbour.id) : undefined;
+        const chart = step ? (this.querySelector(step.tag) as (Element & { prepare?(state: Record<string, string>): void }) | null) : null;
+        chart?.prepare?.(step!.state);
+      }
+    }) as number;
+  }
+
+  private wrappers?: HTMLElement[];
+  /** The section's chart boxes (one per chart it shows, not one per step). */
+  private chartWrappers(): readonly HTMLElement[] {
+    this.wrappers ??= [...this.querySelectorAll<HTMLElement>('.scrolly-chart')];
+    return this.wrappers;
   }
 
   /** Sets a step's chart state and brings its chart forward, without making the step active. */
@@ -89,8 +154,9 @@ export class FlScrolly extends LitElement {
       if (value === '') element.removeAttribute(name);
       else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
     }
-    for (const wrapper of this.querySelectorAll<HTMLElement>('.scrolly-chart')) {
-      wrapper.toggleAttribute('data-active', wrapper.dataset.chart === step.chart);
+    for (const wrapper of this.chartWrappers()) {
+      const active = wrapper.dataset.chart === step.chart;
+      if (wrapper.hasAttribute('data-active') !== active) wrapper.toggleAttribute('data-active', active);
     }
   }
 }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Story } from '../types/story.ts';
 import type { FlScrolly } from './fl-scrolly.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
-import { activeStepIndex } from './active-step.ts';
+import { activeStepIndexBy } from './active-step.ts';
 import { triggerOffset } from './trigger.ts';
 
 /** How long the page must be still after a scroll ends before the active step is checked against the layout. */
@@ -51,9 +51,24 @@ export class FlStory extends LitElement {
     return this;
   }
 
-  get sections(): FlScrolly[] {
-    return [...this.querySelectorAll<FlScrolly>('fl-scrolly')];
+  private sectionElements?: FlScrolly[];
+  /** The story's sections (prerendered: found once). */
+  get sections(): readonly FlScrolly[] {
+    this.sectionElements ??= [...this.querySelectorAll<FlScrolly>('fl-scrolly')];
+    return this.sectionElements;
   }
+
+  private stepIndexById?: { story: Story; byId: Map<string, number> };
+  /** A step's position in the story, or -1: a lookup, not a search through every step. */
+  private storyIndex(id: string | null): number {
+    const story = this.story;
+    if (!story || id === null) return -1;
+    if (this.stepIndexById?.story !== story) this.stepIndexById = { story, byId: new Map(story.steps.map((step, index) => [step.id, index])) };
+    return this.stepIndexById.byId.get(id) ?? -1;
+  }
+
+  /** Whether the browser draws the progress bar itself (a scroll-driven animation, story.css) with no script. */
+  private readonly cssProgress = typeof CSS !== 'undefined' && CSS.supports('animation-timeline: scroll()');
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -69,6 +84,7 @@ export class FlStory extends LitElement {
       track.setAttribute('aria-hidden', 'true');
       this.progressBar = document.createElement('div');
       this.progressBar.className = 'reading-progress-bar';
+      this.progressBar.classList.toggle('is-scroll-driven', this.cssProgress);
       track.append(this.progressBar);
       this.prepend(track);
     }
@@ -93,7 +109,7 @@ export class FlStory extends LitElement {
 
   protected override firstUpdated(): void {
     const id = decodeURIComponent(location.hash.slice(1));
-    if (id && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
+    if (id && this.storyIndex(id) !== -1) this.goTo(id);
     // After the first frame: measuring the page now would make the browser lay it out before it has painted.
     this.progressFrame = requestAnimationFrame(() => this.updateProgress());
   }
@@ -110,10 +126,7 @@ export class FlStory extends LitElement {
   }
 
   private directionTo(id: string): StepDirection {
-    const steps = this.story?.steps ?? [];
-    const from = steps.findIndex((step) => step.id === this.activeId);
-    const to = steps.findIndex((step) => step.id === id);
-    return to < from ? 'up' : 'down';
+    return this.storyIndex(id) < this.storyIndex(this.activeId) ? 'up' : 'down';
   }
 
   private onStepChange = (event: StepChangeEvent): void => {
@@ -130,7 +143,7 @@ export class FlStory extends LitElement {
   private onHashChange = (): void => {
     if (!this.scrollDriven) return;
     const id = decodeURIComponent(location.hash.slice(1));
-    if (id && id !== this.activeId && this.story?.steps.some((step) => step.id === id)) this.goTo(id);
+    if (id && id !== this.activeId && this.storyIndex(id) !== -1) this.goTo(id);
   };
 
   /**
@@ -144,17 +157,16 @@ export class FlStory extends LitElement {
 
   /**
    * Applies the rule Scrollama applies while scrolling (the active step is the last one past the trigger line)
-   * once scrolling has settled.
+   * once scrolling has settled. A binary search over the steps' tops: it measures a dozen steps, not all of them.
    */
   reconcile = (): void => {
     if (!this.scrollDriven) return;
     const steps = this.story?.steps ?? [];
-    const elements = steps.map((step) => document.getElementById(step.id));
-    const tops = elements.map((element) => element?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY);
-    const index = activeStepIndex(tops, window.innerHeight * triggerOffset());
+    const topOf = (index: number): number => document.getElementById(steps[index]!.id)?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY;
+    const index = activeStepIndexBy(steps.length, topOf, window.innerHeight * triggerOffset());
     const step = steps[index];
     if (!step || step.id === this.activeId) return;
-    elements[index]?.closest<FlScrolly>('fl-scrolly')?.activate(step.id, this.directionTo(step.id));
+    document.getElementById(step.id)?.closest<FlScrolly>('fl-scrolly')?.activate(step.id, this.directionTo(step.id));
   };
 
   private onResize = (): void => {
@@ -168,11 +180,14 @@ export class FlStory extends LitElement {
 
   private onScroll = (): void => {
     clearTimeout(this.reconcileTimer);
+    if (this.cssProgress) return;
     cancelAnimationFrame(this.progressFrame);
     this.progressFrame = requestAnimationFrame(() => this.updateProgress());
   };
 
+  /** The fallback where the browser has no scroll-driven animations: the bar's scale, set once per frame. */
   private updateProgress(): void {
+    if (this.cssProgress) return;
     if (this.scrollable < 0) this.scrollable = document.documentElement.scrollHeight - window.innerHeight;
     const scrollable = this.scrollable;
     const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 0;

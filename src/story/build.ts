@@ -10,6 +10,7 @@ import { parseStory, type Part } from './parse.ts';
 import { renderArticle, renderStepTexts, type RenderOptions } from './render.ts';
 import { CHARTS } from './charts.ts';
 import { chartFallback } from './fallback.ts';
+import { renderAbout, renderCredits } from './about.ts';
 import { StoryError, type Problem } from './errors.ts';
 import type { Story, StoryChart, StoryStep, StepText } from '../types/story.ts';
 
@@ -18,6 +19,10 @@ export interface BuiltStory {
   readonly datasets: Datasets;
   /** The article as HTML, for the page's <main>. */
   readonly html: string;
+  /** "About this presentation": what the editors added, and every source (after the article). */
+  readonly about: string;
+  /** The footer's credits. */
+  readonly credits: string;
   readonly texts: StepText[];
   /** Every file the build read, for the dev server to watch. */
   readonly files: string[];
@@ -28,9 +33,11 @@ export interface StoryPaths {
   /** Relative to root. */
   readonly storyFile?: string;
   readonly dataDir?: string;
+  /** Relative to root; the editors' "About this presentation" text. */
+  readonly aboutFile?: string;
 }
 
-export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'story/data' }: StoryPaths, options: RenderOptions = {}): BuiltStory {
+export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'story/data', aboutFile = 'story/about.md' }: StoryPaths, options: RenderOptions = {}): BuiltStory {
   const problems: Problem[] = [];
   const { datasets, files, problems: dataProblems } = loadDatasets(root, dataDir);
   problems.push(...dataProblems);
@@ -41,6 +48,8 @@ export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'st
   problems.push(...front.problems);
   const { parts, problems: storyProblems } = parseStory(front.body, storyFile, datasets);
   problems.push(...storyProblems);
+  const about = renderAbout(root, aboutFile, datasets);
+  problems.push(...about.problems);
   if (problems.length || !front.meta) throw new StoryError(problems);
 
   const story = structure(front.meta, parts);
@@ -48,8 +57,10 @@ export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'st
     story,
     datasets,
     html: renderArticle(front.meta, parts, story, { fallback: options.fallback ?? chartFallback(datasets) }),
+    about: about.html,
+    credits: renderCredits(front.meta),
     texts: renderStepTexts(parts),
-    files: [storyPath, ...files],
+    files: [storyPath, about.path, ...files],
   };
 }
 

@@ -1,28 +1,110 @@
 /**
- * What a chart shows before (or without) JavaScript: the sentence that describes its first state, its data as a
- * table and its source, written into the chart element's light DOM at build time. When the element upgrades, its
- * shadow root (which has no slot) hides this; with JavaScript off, this is the chart. Built from the charts' own
- * pure description functions, so the words match what the drawn chart says.
+ * What a chart shows before (or without) JavaScript: the sentence that describes a state, its data as a table and
+ * its source, as static HTML written at build time. The build puts it in two places: inside each section's chart
+ * element (its first state; the element's shadow root, which has no slot, hides it once the chart upgrades) and in
+ * every step's own figure (that step's state; what the page shows without JavaScript and what prints).
+ *
+ * Built from the charts' own pure description functions, and each table has the caption and columns of the table
+ * the drawn chart gives, so the words match what the drawn chart says, including where its source line points to
+ * "the table" for each row's source.
  */
 import type { ChartState } from '../charts/shared/schema.ts';
-import type { CasualtyRow } from '../charts/casualties/schema.ts';
+import type { CasualtyRow, CasualtyView } from '../charts/casualties/schema.ts';
 import type { EventRow } from '../charts/timeline/schema.ts';
 import type { PlaceRow } from '../charts/distance-map/schema.ts';
 import { describe as describeCasualties, sourceLine as casualtiesSource } from '../charts/casualties/describe.ts';
-import { formatFigure, rowsShown, viewOf } from '../charts/casualties/layout.ts';
-import { describeTimeline, sourceLine as timelineSource, tableRows as timelineRows } from '../charts/timeline/describe.ts';
-import { describeMap, sourceLine as mapSource, tableRows as mapRows } from '../charts/distance-map/describe.ts';
+import { formatDay, formatFigure, rowDate, rowsShown, viewOf } from '../charts/casualties/layout.ts';
+import { describeTimeline, hasTimes, sourceLine as timelineSource, tableRows as timelineRows, windowName } from '../charts/timeline/describe.ts';
+import { describeMap, measureCaption, sourceLine as mapSource, tableRows as mapRows } from '../charts/distance-map/describe.ts';
 import type { Datasets } from './data.ts';
 import { escapeHtml } from './render.ts';
 
-function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const th = head.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+/** A table cell: its text, and an optional second line in smaller type (a note, coordinates). */
+type Cell = string | { readonly text: string; readonly detail: string };
+
+/** `label` is the cell's column, for a narrow screen where the rows stack and the column heads are not shown. */
+function cell(tag: 'th' | 'td', value: Cell, scope = '', label = ''): string {
+  const open = `<${tag}${scope ? ` scope="${scope}"` : ''}${label ? ` data-label="${escapeHtml(label)}"` : ''}>`;
+  if (typeof value === 'string') return `${open}${escapeHtml(value)}</${tag}>`;
+  const detail = value.detail ? `<span class="chart-fallback-detail">${escapeHtml(value.detail)}</span>` : '';
+  return `${open}${escapeHtml(value.text)}${detail}</${tag}>`;
+}
+
+/** A data table whose first column names each row (a row header), as the drawn charts' tables do. */
+function table(caption: string, head: readonly string[], rows: readonly (readonly Cell[])[], headerColumn = 0): string {
+  const th = head.map((name) => cell('th', name, 'col')).join('');
+  const body = rows
+    .map((row) => `<tr>${row.map((value, i) => (i === headerColumn ? cell('th', value, 'row') : cell('td', value, '', head[i]))).join('')}</tr>`)
+    .join('');
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function figure(sentence: string, source: string, data: string): string {
-  return `<div class="chart-fallback"><p class="chart-fallback-sentence">${escapeHtml(sentence)}</p>${data}<p class="chart-fallback-source">${escapeHtml(source)}</p></div>`;
+  const sourceLine = source ? `<p class="chart-fallback-source">${escapeHtml(source)}</p>` : '';
+  return `<div class="chart-fallback"><p class="chart-fallback-sentence">${escapeHtml(sentence)}</p>${data}${sourceLine}</div>`;
+}
+
+function count(value: number | null, high: number | null, qualifier: CasualtyRow['killed_qualifier'] | null): string {
+  return value === null ? '\u2013' : formatFigure(value, high, qualifier);
+}
+
+function attackDates(row: CasualtyRow): string {
+  const start = formatDay(new Date(`${row.attack_date}T00:00:00Z`));
+  if (!row.attack_end || row.attack_end === row.attack_date) return start;
+  return `${start} to ${formatDay(new Date(`${row.attack_end}T00:00:00Z`))}`;
+}
+
+/** The casualty chart's table: successive reports with their sources, or the attacks compared. */
+function casualtiesTable(rows: readonly CasualtyRow[], view: CasualtyView): string {
+  const shown = rowsShown(rows, view);
+  if (view === 'compare') {
+    return table(
+      'Deaths in terror attacks on Russian soil, deadliest first',
+      ['Attack', 'Date', 'Killed', 'Injured', 'Note'],
+      shown.map((row) => [
+        row.attack_name,
+        attackDates(row),
+        count(row.killed, row.killed_high, row.killed_qualifier),
+        count(row.injured, row.injured_high, row.injured_qualifier),
+        [row.killed_high !== null && row.killed_high !== row.killed ? 'Sources differ.' : '', row.note ?? ''].filter(Boolean).join(' '),
+      ]),
+    );
+  }
+  const name = shown[0]?.attack_name ?? '';
+  return table(
+    view === 'preliminary' ? `${name}: the first report` : `${name}: successive reports`,
+    ['Reported', 'Killed', 'Injured', 'Source'],
+    shown.map((row) => [
+      formatDay(rowDate(row)),
+      count(row.killed, row.killed_high, row.killed_qualifier),
+      count(row.injured, row.injured_high, row.injured_qualifier),
+      { text: row.source, detail: row.note ?? '' },
+    ]),
+  );
+}
+
+function timelineTable(rows: readonly EventRow[], state: ChartState): string {
+  const events = timelineRows(rows, state);
+  const timed = hasTimes(events.map((event) => event.row));
+  const caption = `Events, ${windowName(state)}${timed ? ' (times are Moscow time, UTC+3)' : ''}`;
+  return table(
+    caption,
+    ['Date', 'Event', 'Note', 'Source'],
+    events.map(({ row, when }) => [when, row.label, [row.note ?? '', row.confidence === 'disputed' ? '(disputed)' : ''].filter(Boolean).join(' '), row.source]),
+    1,
+  );
+}
+
+function mapTable(rows: readonly PlaceRow[], state: ChartState): string {
+  return table(
+    measureCaption(rows, state) ?? 'Places in this view',
+    ['Place', 'To Ukraine\u2019s border', 'Source'],
+    mapRows(rows, state).map((row) => [
+      { text: row.place, detail: row.coordinates },
+      { text: row.toBorder, detail: row.article ? `the article: ${row.article}` : '' },
+      { text: row.source, detail: row.note },
+    ]),
+  );
 }
 
 export function chartFallback(datasets: Datasets): (chart: string, state: Readonly<Record<string, string>>) => string {
@@ -31,37 +113,16 @@ export function chartFallback(datasets: Datasets): (chart: string, state: Readon
     switch (chart) {
       case 'casualties': {
         const rows = datasets.casualties as CasualtyRow[];
-        const shown = rowsShown(rows, viewOf(s));
-        return figure(
-          describeCasualties(rows, viewOf(s)),
-          casualtiesSource(rows, viewOf(s)),
-          table(
-            'Reported deaths and injuries',
-            ['Attack', 'Reported', 'Killed', 'Injured'],
-            shown.map((row) => [
-              row.attack_name,
-              row.reported ?? row.attack_date,
-              formatFigure(row.killed, row.killed_high, row.killed_qualifier),
-              row.injured === null ? '' : formatFigure(row.injured, row.injured_high, row.injured_qualifier),
-            ]),
-          ),
-        );
+        const view = viewOf(s);
+        return figure(describeCasualties(rows, view), casualtiesSource(rows, view), casualtiesTable(rows, view));
       }
       case 'timeline': {
         const rows = datasets.events as EventRow[];
-        return figure(
-          describeTimeline(rows, s),
-          timelineSource(rows, s),
-          table('Events in this period', ['When', 'Event'], timelineRows(rows, s).map(({ row, when }) => [when, row.label])),
-        );
+        return figure(describeTimeline(rows, s), timelineSource(rows, s), timelineTable(rows, s));
       }
       case 'distance-map': {
         const rows = datasets.places as PlaceRow[];
-        return figure(
-          describeMap(rows, s),
-          mapSource(rows, s),
-          table('Places and their distance to Ukraine\u2019s border', ['Place', 'To the border'], mapRows(rows, s).map((row) => [row.place, row.toBorder])),
-        );
+        return figure(describeMap(rows, s), mapSource(rows, s), mapTable(rows, s));
       }
       default:
         return '';

@@ -5,7 +5,11 @@
 import type { Problem } from './errors.ts';
 import type { StoryMeta } from '../types/story.ts';
 
-const KEYS: readonly (keyof StoryMeta)[] = ['kicker', 'title', 'dek', 'byline', 'published', 'original'];
+const REQUIRED: readonly (keyof StoryMeta)[] = ['kicker', 'title', 'dek', 'byline', 'published', 'original'];
+/** `author`: the author's name as credits print it (the byline may be set in capitals); `republished`: the title
+ * the article was republished under elsewhere, for the credits. */
+const OPTIONAL: readonly (keyof StoryMeta)[] = ['author', 'republished'];
+const KEYS: readonly (keyof StoryMeta)[] = [...REQUIRED, ...OPTIONAL];
 
 export interface FrontMatter {
   readonly meta: StoryMeta | null;
@@ -18,7 +22,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   const lines = text.split('\n');
   const problems: Problem[] = [];
   if (lines[0]?.trim() !== '---') {
-    return { meta: null, body: text, problems: [{ file, line: 1, column: 1, message: `the story must start with front matter (--- then ${KEYS.join(', ')}, then ---)` }] };
+    return { meta: null, body: text, problems: [{ file, line: 1, column: 1, message: `the story must start with front matter (--- then ${REQUIRED.join(', ')}, then ---)` }] };
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
   if (end === -1) return { meta: null, body: text, problems: [{ file, line: 1, column: 1, message: 'the front matter has no closing ---' }] };
@@ -38,11 +42,14 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
     }
     values[key] = unquote(match[2]!.trim());
   }
-  for (const key of KEYS) {
+  for (const key of REQUIRED) {
     if (!values[key]) problems.push({ file, line: 1, column: 1, message: `the front matter needs ${key}` });
   }
   if (values.original && !/^https?:\/\//.test(values.original)) {
     problems.push({ file, line: lines.findIndex((l) => l.startsWith('original:')) + 1, column: 1, message: 'original must be an http(s) URL' });
+  }
+  if (values.original && /[?&](utm_|utm\b|fbclid|gclid)/.test(values.original)) {
+    problems.push({ file, line: lines.findIndex((l) => l.startsWith('original:')) + 1, column: 1, message: 'original carries a tracking parameter: credit the article\u2019s own address' });
   }
   if (values.published && !/^\d{4}-\d{2}(-\d{2})?$/.test(values.published)) {
     problems.push({ file, line: lines.findIndex((l) => l.startsWith('published:')) + 1, column: 1, message: 'published must be yyyy-mm or yyyy-mm-dd' });

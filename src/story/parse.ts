@@ -29,6 +29,11 @@ export interface ParsedStep {
   readonly state: Readonly<Record<string, string>>;
   readonly content: Block[];
   readonly notes: Block[];
+  /**
+   * The editors' chart note (`:::context`): shown under the step's text, labelled as the editors', where the chart
+   * shows context for the passage rather than what it speaks of. Empty when the step has none.
+   */
+  readonly context: Block[];
   readonly line: number;
 }
 
@@ -36,7 +41,7 @@ export type Part =
   | { readonly kind: 'prose'; readonly content: Block[] }
   | { readonly kind: 'section'; readonly id: string; readonly steps: ParsedStep[] };
 
-const DIRECTIVES = ['step', 'notes'];
+const DIRECTIVES = ['step', 'notes', 'context'];
 const STEP_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SAFE_URL = /^(https?:|mailto:|#|\/|\.\/|\.\.\/|[a-z0-9][a-z0-9._/-]*$)/i;
 
@@ -54,7 +59,7 @@ export function parseStory(body: string, file: string, datasets: Datasets): { pa
     } else if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       const fence = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
       if (!DIRECTIVES.includes(node.name) || node.type !== 'containerDirective') {
-        at(node, `unknown directive "${fence}${node.name}" (allowed: :::step, :::notes inside a step)`);
+        at(node, `unknown directive "${fence}${node.name}" (allowed: :::step, :::notes and :::context inside a step)`);
       }
     } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       if (!SAFE_URL.test(node.url.trim()) || /^(javascript|data|vbscript):/i.test(node.url.trim())) {
@@ -77,8 +82,8 @@ export function parseStory(body: string, file: string, datasets: Datasets): { pa
       const last = parts[parts.length - 1];
       if (last?.kind === 'section') last.steps.push(step);
       else parts.push({ kind: 'section', id: `${step.id}-section`, steps: [step] });
-    } else if (node.type === 'containerDirective' && node.name === 'notes') {
-      at(node, 'notes belong inside a step (:::notes within ::::step)');
+    } else if (node.type === 'containerDirective' && (node.name === 'notes' || node.name === 'context')) {
+      at(node, `${node.name} belong inside a step (:::${node.name} within ::::step)`);
     } else if (isBlock(node)) {
       const last = parts[parts.length - 1];
       if (last?.kind === 'prose') last.content.push(node);
@@ -126,17 +131,21 @@ function readStep(
   }
   const content: Block[] = [];
   const notes: Block[] = [];
+  const context: Block[] = [];
   for (const child of node.children) {
     if (child.type === 'containerDirective' && child.name === 'notes') {
       if (notes.length) at(child, 'a step has at most one :::notes block');
       notes.push(...(child.children as Block[]));
+    } else if (child.type === 'containerDirective' && child.name === 'context') {
+      if (context.length) at(child, 'a step has at most one :::context block');
+      context.push(...(child.children as Block[]));
     } else if (child.type === 'containerDirective' && child.name === 'step') {
       at(child, 'steps cannot be nested (close the step with :::: before the next)');
     } else content.push(child as Block);
   }
   if (content.length === 0) at(node, `step "${id}" has no text`);
   if (!ok || !id) return null;
-  return { id, chart, attributes: given, state: resolveState(entry.schema, given), content, notes, line };
+  return { id, chart, attributes: given, state: resolveState(entry.schema, given), content, notes, context, line };
 }
 
 function isBlock(node: RootContent): node is Block {

@@ -74,6 +74,8 @@ export function storyPlugin(paths: Partial<StoryPaths> = {}, options: RenderOpti
         void context;
         return html
           .replace(ARTICLE_SLOT, built.html)
+          .replace('<!--frontlines:about-->', built.about)
+          .replace('<!--frontlines:credits-->', built.credits)
           .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(meta.title)} | Frontlines</title>`)
           .replace('<!--frontlines:description-->', `<meta name="description" content="${escapeText(meta.dek)}">`);
       },

@@ -55,6 +55,16 @@ function chartElement(tag: string, state: Readonly<Record<string, string>>, fall
   return `<${tag}${attributes}>${fallback}</${tag}>`;
 }
 
+/**
+ * A step's own figure, after its text: the chart in that step's state, as the static sentence, table and source.
+ * It is what the page shows without JavaScript and what prints (story.css, print.css); with JavaScript the section's
+ * live chart shows the state instead and this stays hidden. A drawing of the state (print.ts's chart, or one made
+ * at build time) joins this element, before the text.
+ */
+function stepFigure(chart: string, content: string): string {
+  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${content}</figure>`;
+}
+
 export interface RenderOptions {
   /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
   readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
@@ -93,7 +103,10 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     for (const step of part.steps) {
       const index = story.steps.find((s) => s.id === step.id)!.index;
       out.push(
-        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}"><div class="step-card">${blocksToHtml(step.content)}</div></div>`,
+        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
+          `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
+          stepFigure(step.chart, fallback(step.chart, step.state)) +
+          `</div>`,
       );
     }
     out.push(`</div></fl-scrolly>`);
@@ -102,12 +115,19 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
   return out.join('\n');
 }
 
+/** The editors' chart note under a step's text, labelled so a reader never takes it for the author's words. */
+export function chartNote(step: ParsedStep): string {
+  if (!step.context.length) return '';
+  const body = blocksToHtml(step.context).replace(/^<p>/, '<p><strong class="chart-note-label">Chart note (the editors):</strong> ');
+  return `<div class="chart-note" role="note">${body}</div>`;
+}
+
 export function renderStepTexts(parts: readonly Part[]): StepText[] {
   const texts: StepText[] = [];
   for (const part of parts) {
     if (part.kind !== 'section') continue;
     for (const step of part.steps as ParsedStep[]) {
-      texts.push({ id: step.id, html: blocksToHtml(step.content), notes: step.notes.length ? blocksToHtml(step.notes) : '' });
+      texts.push({ id: step.id, html: blocksToHtml(step.content) + chartNote(step), notes: step.notes.length ? blocksToHtml(step.notes) : '' });
     }
   }
   return texts;

@@ -4,7 +4,7 @@
  */
 
 export interface StoryMeta {
-  /** The line above the headline. */
+  /** The line above the headline: what kind of piece it is ("Opinion"). */
   readonly kicker: string;
   readonly title: string;
   readonly dek: string;
@@ -13,6 +13,10 @@ export interface StoryMeta {
   readonly published: string;
   /** Where the article was first published. */
   readonly original: string;
+  /** The author's name as the credits print it; the byline when absent. */
+  readonly author?: string;
+  /** A title the article was republished under elsewhere (credited, never shown as the article's). */
+  readonly republished?: string;
 }
 
 export interface StoryStep {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
-import { placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
+import { PLACE_KINDS, placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
+import { KIND_LEGEND, kindPhrase } from '../../src/charts/distance-map/kinds.ts';
 import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
 import { describeMap } from '../../src/charts/distance-map/describe.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
@@ -159,7 +160,7 @@ describe('<fl-distance-map>', () => {
       expect(notice).to.contain('The map could not be loaded.');
       expect(description(element)).to.equal(describeMap(rows, { focus: 'kstovo', measure: 'kstovo border' }));
       expect(root(element).querySelector('.measure-label')!.textContent).to.contain('770 km');
-      expect(root(element).querySelector('table tr[data-id="kstovo"]')!.textContent).to.match(/76\d\.\d km/);
+      expect(root(element).querySelector('table tr[data-id="kstovo"]')!.textContent).to.match(/770 km, to Luhansk Oblast, occupied by Russia/);
       // Ukraine's bundled outline still shows where the border is.
       expect(root(element).querySelectorAll('path.country')).to.have.length(1);
       expect(root(element).querySelector('path.country.ukraine')).to.exist;
@@ -186,13 +187,13 @@ describe('<fl-distance-map>', () => {
     it('measure="kstovo border": the line, both figures, the sentence and the table', async () => {
       const element = await map('focus="kstovo" measure="kstovo border"');
       const label = [...root(element).querySelectorAll('.measure-label text')].map((t) => t.textContent);
-      expect(label).to.deep.equal(['770 km', '(the article: about 775 km)']);
+      expect(label).to.deep.equal(['770 km', '(the article: about 775 km, for the region)']);
       expect(description(element)).to.equal(
-        'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s border; the article says about 775 km.',
+        'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s internationally recognised border, in Luhansk Oblast, occupied by Russia; the article says about 775 km, for the Nizhny Novgorod region.',
       );
       expect(root(element).querySelector('.border-point')).to.exist;
       const caption = root(element).querySelector('table caption')!.textContent!;
-      expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E: 770 km \(76\d\.\d\d km unrounded; the article: about 775 km\)\.$/);
+      expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E, in Luhansk Oblast, occupied by Russia: 770 km \(the article: about 775 km, for the Nizhny Novgorod region\)\.$/);
       const d = root(element).querySelector('path.measure-line')!.getAttribute('d')!;
       expect(d.split('L').length).to.be.greaterThan(20, 'a sampled great circle, not a straight segment');
     });
@@ -221,7 +222,50 @@ describe('<fl-distance-map>', () => {
       expect(end).to.not.equal(start);
       expect(seen.filter((t) => t !== start && t !== end).length).to.be.greaterThan(0);
       expect(status(element)).to.equal(description(element));
-      expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport.');
+      expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport (unrest).');
+    });
+
+    for (const [focus, width] of [['isis-reach', 640], ['isis-reach', 360], ['middle-east', 640], ['kstovo', 360]] as const) {
+      it(`focus="${focus}" at ${width} px: every place drawn has its kind in the legend, in the sentence's terms and in the table`, async () => {
+        const element = await map(`focus="${focus}"${focus === 'kstovo' ? ' measure="kstovo border"' : ''}`, width);
+        await geographyReady(element);
+        const drawnKinds = new Set(
+          [...root(element).querySelectorAll('g.places g.place')]
+            .filter((place) => Number(getComputedStyle(place).opacity) > 0 && place.getAttribute('opacity') !== '0')
+            .map((place) => PLACE_KINDS.find((kind) => place.classList.contains(kind))),
+        );
+        expect(drawnKinds.size, 'some places are drawn').to.be.greaterThan(0);
+        const legend = [...root(element).querySelectorAll('g.legend g.legend-item')];
+        const legendKinds = new Set(legend.map((item) => PLACE_KINDS.find((kind) => item.classList.contains(kind))));
+        for (const kind of drawnKinds) expect(legendKinds.has(kind), `${kind} in the legend`).to.equal(true);
+        for (const item of legend) {
+          const kind = PLACE_KINDS.find((k) => item.classList.contains(k))!;
+          expect(item.textContent).to.equal(KIND_LEGEND[kind]);
+        }
+        // The legend is readable: inside the frame and over no visible name.
+        const frameBox = svg(element).getBoundingClientRect();
+        const legendBox = root(element).querySelector('g.legend g.key')!.getBoundingClientRect();
+        expect(legendBox.left >= frameBox.left - 1 && legendBox.right <= frameBox.right + 1 && legendBox.bottom <= frameBox.bottom + 1).to.equal(true);
+        for (const text of visibleTexts(element).filter((t) => !t.closest('g.legend'))) {
+          expect(overlap(inkBox(text), legendBox), `"${text.textContent}" under the legend`).to.equal(false);
+        }
+        // Each place's kind is also in the table, in words.
+        for (const row of root(element).querySelectorAll('table tbody tr')) {
+          const place = rows.find((r) => r.id === row.getAttribute('data-id'))!;
+          expect(row.children[1]!.textContent!.trim()).to.equal(kindPhrase(place));
+        }
+      });
+    }
+
+    it('names a place as ISIS\u2019s only with the years its row gives, and Russia\u2019s air base as Russia\u2019s', async () => {
+      const element = await map('focus="isis-reach"');
+      await geographyReady(element);
+      const labels = [...root(element).querySelectorAll('g.places text')].map((text) => text.textContent);
+      for (const row of rows.filter((r) => r.kind === 'isis')) {
+        expect(labels.some((label) => label?.endsWith(`${row.held_from}\u2013${row.held_to}`)), row.id).to.equal(true);
+      }
+      expect(description(element)).not.to.match(/reach of ISIS/);
+      expect(description(element)).to.contain('the Hmeimim air base (Russian state or military site)');
     });
 
     it('jumps without motion under prefers-reduced-motion', async () => {

@@ -162,8 +162,8 @@ describe('the embed bundle (dist/embed/frontlines.js) on a plain page', () => {
     expect(description(csv)).to.match(/\d+ km/);
 
     const rows = [
-      { id: 'here', name: 'Our office', lat: 50.45, lon: 30.52, kind: 'city', source: 'Our map', confidence: 'C1' },
-      { id: 'there', name: 'The depot', lat: 55.75, lon: 37.62, kind: 'infrastructure', source: 'Our map', confidence: 'C1' },
+      { id: 'here', name: 'Our office', lat: 50.45, lon: 30.52, kind: 'other', source: 'Our map', confidence: 'C1' },
+      { id: 'there', name: 'The depot', lat: 55.75, lon: 37.62, kind: 'other', source: 'Our map', confidence: 'C1' },
     ];
     const url = page.window.URL.createObjectURL(new page.window.Blob([JSON.stringify(rows)], { type: 'application/json' }));
     const json = chartIn(place(page, `<fl-distance-map src="${url}" focus="here there" measure="here there"></fl-distance-map>`));
@@ -356,7 +356,7 @@ describe('embedded charts with bad input', () => {
     await expectExplained(page, '<fl-timeline></fl-timeline>', (element) => (element.data = rows({ start: 'last spring' })), /start "last spring" is not a date/);
     await expectExplained(page, '<fl-timeline></fl-timeline>', (element) => (element.data = rows({ colour: 'red' })), /unknown field "colour"/);
     await expectExplained(page, '<fl-timeline></fl-timeline>', (element) => (element.data = { rows: [] }), /must be an array of rows/);
-    const csv = 'id,name,lat,lon,kind,source,confidence\nhere,Here,95,30,city,Notes,C1\n';
+    const csv = 'id,name,lat,lon,kind,source,confidence\nhere,Here,95,30,other,Notes,C1\n';
     const url = page.window.URL.createObjectURL(new page.window.Blob([csv], { type: 'text/csv' }));
     await expectExplained(page, `<fl-distance-map src="${url}" focus="here"></fl-distance-map>`, none, /row 2.*lat "95" is out of range/);
   });

@@ -1,10 +1,25 @@
 /**
- * The built story with JavaScript off (a frame sandboxed without scripts): the article reads complete and in
- * order, every chart is its sentence, data table and source rather than an empty box, and nothing overflows.
+ * The built story with JavaScript off (a frame sandboxed without scripts): it reads as an article. The text is
+ * complete and in order; each step's text is followed by its own figure (its chart's sentence, table and source
+ * for that step's state); no stretch of the page is blank for more than a third of a screen; nothing is a control
+ * that does nothing; and what a figure says about itself is true. With JavaScript on, the same page keeps its
+ * scroll-driven layout and hides the step figures.
  */
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
-import { frames, until } from './helpers.ts';
+import type { Story } from '../../src/types/story.ts';
+import type { ChartState } from '../../src/charts/shared/schema.ts';
+import { casualtiesDataset, type CasualtyRow } from '../../src/charts/casualties/schema.ts';
+import { eventsDataset, type EventRow } from '../../src/charts/timeline/schema.ts';
+import { placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
+import { describe as describeCasualties } from '../../src/charts/casualties/describe.ts';
+import { latestRow, viewOf } from '../../src/charts/casualties/layout.ts';
+import { describeTimeline } from '../../src/charts/timeline/describe.ts';
+import { describeMap } from '../../src/charts/distance-map/describe.ts';
+import { frames, storyRows, until } from './helpers.ts';
+import { openStory } from './story-page.ts';
+import { printMedia } from './present-helpers.ts';
+import { readSeed } from './seed.ts';
 
 after(() => setViewport({ width: 800, height: 600 }));
 
@@ -12,6 +27,7 @@ async function openWithoutScripts(viewport: { width: number; height: number }): 
   await setViewport(viewport);
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.title = 'The story without JavaScript';
   frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = '/dist/index.html';
@@ -23,30 +39,85 @@ async function openWithoutScripts(viewport: { width: number; height: number }): 
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-for (const [name, viewport] of [
-  ['phone', { width: 390, height: 844 }],
-  ['desktop', { width: 1280, height: 800 }],
-] as const) {
-  describe(`with JavaScript off, on a ${name}`, () => {
+/**
+ * The built story (steps and their states, as the build wrote them into the bundle) and the sentence each step's
+ * chart gives for its state, from the charts' own description functions over the story's data.
+ */
+async function builtStory(): Promise<{ story: Story; sentences: Map<string, string>; latest: CasualtyRow }> {
+  const page = await openStory();
+  const story = page.story;
+  page.close();
+  const [casualties, events, places] = await Promise.all([
+    storyRows<CasualtyRow>(casualtiesDataset),
+    storyRows<EventRow>(eventsDataset),
+    storyRows<PlaceRow>(placesDataset),
+  ]);
+  const describe: Record<string, (state: ChartState) => string> = {
+    casualties: (state) => describeCasualties(casualties, viewOf(state)),
+    timeline: (state) => describeTimeline(events, state),
+    'distance-map': (state) => describeMap(places, state),
+  };
+  const sentences = new Map(story.steps.map((step) => [step.id, describe[step.chart]!(step.state as ChartState)]));
+  return { story, sentences, latest: latestRow(casualties)! };
+}
+
+/**
+ * The tallest stretch of the page, top to bottom, with no text and no picture in it: every text node's line boxes
+ * (table cells included) and every image or drawing count as content.
+ */
+function largestBlank(doc: Document): { height: number; at: number } {
+  const win = doc.defaultView!;
+  const spans: [number, number][] = [];
+  const add = (rect: DOMRect) => {
+    if (rect.width > 0 && rect.height > 0) spans.push([rect.top + win.scrollY, rect.bottom + win.scrollY]);
+  };
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  const range = doc.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) add(rect);
+  }
+  for (const picture of doc.querySelectorAll('img, svg, canvas, video')) add(picture.getBoundingClientRect());
+  spans.sort((a, b) => a[0] - b[0]);
+  let reached = 0;
+  let largest = { height: 0, at: 0 };
+  for (const [top, bottom] of [...spans, [doc.documentElement.scrollHeight, Infinity] as [number, number]]) {
+    if (top - reached > largest.height) largest = { height: top - reached, at: reached };
+    reached = Math.max(reached, bottom);
+  }
+  return largest;
+}
+
+let built: Awaited<ReturnType<typeof builtStory>>;
+before(async () => {
+  built = await builtStory();
+});
+
+for (const viewport of [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+]) {
+  describe(`with JavaScript off, ${viewport.width}x${viewport.height}`, () => {
     let frame: HTMLIFrameElement;
+    let doc: Document;
     before(async () => {
       frame = await openWithoutScripts(viewport);
+      doc = frame.contentDocument!;
     });
     after(() => frame.remove());
 
     it('runs no script: the components never upgrade', () => {
-      const win = frame.contentWindow!;
-      expect(win.customElements.get('fl-story')).to.equal(undefined);
-      expect(frame.contentDocument!.querySelector('.reading-progress')).to.equal(null);
+      expect(frame.contentWindow!.customElements.get('fl-story')).to.equal(undefined);
+      expect(doc.querySelector('.reading-progress')).to.equal(null);
     });
 
     it('shows the whole article, in order, as rendered text', async () => {
-      const seed = (await (await fetch('/test/fixtures/seed-article.txt')).text())
-        .split('\n')
-        // innerText shows text as painted: the kicker is set in capitals by CSS, so compare without case.
-        .map((line) => normalise(line).toLowerCase())
-        .filter((line) => line && line !== '___');
-      const text = normalise(frame.contentDocument!.querySelector('main')!.innerText).toLowerCase();
+      // innerText shows text as painted: the byline is set in capitals by CSS, so compare without case.
+      const seed = (await readSeed()).paragraphs.map((line) => normalise(line).toLowerCase());
+      const text = normalise(doc.querySelector('main')!.innerText).toLowerCase();
       let from = 0;
       for (const paragraph of seed) {
         const at = text.indexOf(paragraph, from);
@@ -55,33 +126,124 @@ for (const [name, viewport] of [
       }
     });
 
-    it('shows each section\u2019s first chart as its sentence, table and source, not an empty box', () => {
-      const doc = frame.contentDocument!;
-      const shown = [...doc.querySelectorAll<HTMLElement>('.scrolly-chart')].filter((wrapper) => wrapper.offsetHeight > 0);
-      expect(shown.length).to.be.greaterThan(0);
-      for (const wrapper of shown) {
-        const fallback = wrapper.querySelector<HTMLElement>('.chart-fallback')!;
-        expect(fallback, 'a fallback').to.not.equal(null);
-        expect(fallback.offsetHeight).to.be.greaterThan(40);
-        expect(normalise(fallback.querySelector('.chart-fallback-sentence')!.textContent ?? '')).to.match(/\w+ \w+ \w+/);
-        expect(fallback.querySelectorAll('tbody tr').length).to.be.greaterThan(0);
-        expect(fallback.querySelector('.chart-fallback-source')!.textContent).to.match(/Sources?:/);
+    it('follows every step\u2019s text with its own figure, in reading order', () => {
+      const steps = built.story.steps.map((step) => doc.getElementById(step.id)!);
+      expect(steps.every(Boolean), 'every step of the built story is in the page').to.equal(true);
+      let previousBottom = -Infinity;
+      for (const element of steps) {
+        const card = element.querySelector<HTMLElement>(':scope > .step-card')!;
+        const figure = card.nextElementSibling as HTMLElement | null;
+        expect(figure?.matches('figure.step-figure'), `${element.id}: its figure comes right after its text`).to.equal(true);
+        const text = card.getBoundingClientRect();
+        const box = figure!.getBoundingClientRect();
+        expect(text.height, `${element.id}: its text is shown`).to.be.greaterThan(20);
+        expect(box.height, `${element.id}: its figure is shown`).to.be.greaterThan(40);
+        expect(text.top, `${element.id}: after the step before`).to.be.at.least(previousBottom - 1);
+        expect(box.top, `${element.id}: the figure below the text`).to.be.at.least(text.bottom - 1);
+        previousBottom = box.bottom;
       }
     });
 
-    it('keeps the text readable: not sticky, not faded, nothing sideways', () => {
-      const doc = frame.contentDocument!;
+    it('leaves no stretch of the page blank for more than a third of the screen', () => {
+      const blank = largestBlank(doc);
+      expect(blank.height, `a blank stretch ${Math.round(blank.height)} px tall at y = ${Math.round(blank.at)}`).to.be.at.most(viewport.height / 3);
+    });
+
+    it('shows no section graphic and no control that needs JavaScript', () => {
       const win = frame.contentWindow!;
-      const graphic = doc.querySelector('.scrolly-graphic')!;
-      expect(win.getComputedStyle(graphic).position).to.not.equal('sticky');
+      for (const graphic of doc.querySelectorAll('.scrolly-graphic')) expect(win.getComputedStyle(graphic).display).to.equal('none');
+      const controls = [...doc.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, [role="button"], [tabindex]')].filter(
+        (control) => control.getClientRects().length > 0,
+      );
+      expect(controls.map((control) => control.outerHTML.slice(0, 80))).to.deep.equal([]);
+      // Every link goes somewhere: another page, or a place in this one.
+      for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+        const href = link.getAttribute('href')!;
+        if (href.startsWith('#')) expect(doc.getElementById(href.slice(1)), `a link to ${href}`).to.not.equal(null);
+        else expect(href, 'a link to another page').to.match(/^https?:\/\//);
+      }
+    });
+
+    it('keeps the text readable: not faded, nothing sideways', () => {
+      const win = frame.contentWindow!;
       for (const card of doc.querySelectorAll('.step-card')) expect(win.getComputedStyle(card).opacity).to.equal('1');
-      expect(doc.documentElement.scrollWidth).to.be.at.most(doc.documentElement.clientWidth);
+      expect(doc.documentElement.scrollWidth, 'the page').to.be.at.most(doc.documentElement.clientWidth);
+      for (const figure of doc.querySelectorAll<HTMLElement>('.step-figure .chart-fallback')) {
+        expect(figure.scrollWidth, `${figure.closest('.step')!.id}: its table fits`).to.be.at.most(figure.clientWidth + 1);
+      }
     });
   });
 }
 
+describe('with JavaScript off, every step\u2019s state', () => {
+  let frame: HTMLIFrameElement;
+  let doc: Document;
+  before(async () => {
+    frame = await openWithoutScripts({ width: 1280, height: 800 });
+    doc = frame.contentDocument!;
+  });
+  after(() => frame.remove());
+
+  it('has each step\u2019s chart sentence in that step\u2019s figure', () => {
+    expect(built.sentences.size).to.equal(built.story.steps.length);
+    for (const [id, sentence] of built.sentences) {
+      const shown = doc.querySelector(`#${id} > .step-figure .chart-fallback-sentence`);
+      expect(normalise(shown?.textContent ?? ''), id).to.equal(normalise(sentence));
+    }
+  });
+
+  it('reaches the latest official count in the data', () => {
+    const latest = built.latest;
+    const tolls = built.story.steps.filter((step) => step.chart === 'casualties' && step.state.view === 'toll');
+    expect(tolls.length, 'a step shows the count rising').to.be.greaterThan(0);
+    for (const step of tolls) {
+      const figure = doc.querySelector(`#${step.id} > .step-figure`)!;
+      expect(figure.querySelector('.chart-fallback-sentence')!.textContent).to.contain(`${latest.killed} killed`);
+      const rows = [...figure.querySelectorAll('tbody tr')].map((row) => normalise(row.textContent ?? ''));
+      expect(rows.some((row) => row.includes(String(latest.killed)) && row.includes(latest.source)), `${step.id}: its table has the latest count with its source`).to.equal(true);
+    }
+  });
+
+  it('says only true things about itself: a source line that points to the table has a table with a source column', () => {
+    for (const step of built.story.steps) {
+      const figure = doc.querySelector(`#${step.id} > .step-figure`)!;
+      const source = figure.querySelector('.chart-fallback-source')?.textContent ?? '';
+      expect(source, `${step.id}: a source line`).to.match(/Sources?:/);
+      const table = figure.querySelector('table')!;
+      expect(table.querySelectorAll('tbody tr').length, `${step.id}: table rows`).to.be.greaterThan(0);
+      if (/\btable\b/.test(source)) {
+        const heads = [...table.querySelectorAll('thead th')].map((th) => normalise(th.textContent ?? ''));
+        const column = heads.indexOf('Source');
+        expect(column, `${step.id}: "${source}" over a table with no Source column`).to.be.greaterThan(-1);
+        for (const row of table.querySelectorAll('tbody tr')) {
+          expect(normalise(row.children[column]?.textContent ?? ''), `${step.id}: a row without its source`).to.not.equal('');
+        }
+      }
+    }
+  });
+
+  it('prints the same way: every step\u2019s text, then its figure', async function () {
+    if (!(await printMedia(true))) {
+      console.warn('print media emulation is not available in this browser: the print layout check was skipped');
+      this.skip();
+    }
+    try {
+      const win = frame.contentWindow!;
+      for (const graphic of doc.querySelectorAll('.scrolly-graphic')) expect(win.getComputedStyle(graphic).display).to.equal('none');
+      for (const step of built.story.steps) {
+        const card = doc.querySelector(`#${step.id} > .step-card`)!.getBoundingClientRect();
+        const figure = doc.querySelector(`#${step.id} > .step-figure`)!.getBoundingClientRect();
+        expect(figure.height, `${step.id}: its figure prints`).to.be.greaterThan(40);
+        expect(figure.top, `${step.id}: below its text`).to.be.at.least(card.bottom - 1);
+      }
+    } finally {
+      await printMedia(false);
+    }
+  });
+});
+
 describe('with JavaScript on', () => {
-  it('hides the fallback once a chart has drawn', async () => {
+  it('keeps the scrolly layout: the step figures stay hidden, the graphic sticks, no layout shift', async () => {
     await setViewport({ width: 1280, height: 800 });
     const frame = document.createElement('iframe');
     frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0';
@@ -90,10 +252,26 @@ describe('with JavaScript on', () => {
     document.body.append(frame);
     await loaded;
     try {
-      const chart = () => frame.contentDocument!.querySelector('fl-casualties');
+      const doc = frame.contentDocument!;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      const chart = () => doc.querySelector('fl-casualties');
       await until(() => chart()?.hasAttribute('data-drawn') ?? false, 'the casualty chart to draw', 10_000);
       expect(chart()!.querySelector<HTMLElement>('.chart-fallback')!.offsetHeight, 'the fallback is not rendered').to.equal(0);
       expect(chart()!.shadowRoot!.querySelector('svg')).to.not.equal(null);
+      for (const figure of doc.querySelectorAll('.step-figure')) expect(win.getComputedStyle(figure).display).to.equal('none');
+      expect(win.getComputedStyle(doc.querySelector('.scrolly-graphic')!).position).to.equal('sticky');
+      // Layout shifts are reported by Chromium only; elsewhere there is nothing to read.
+      if (PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
+        const shifts = await new Promise<number>((resolve) => {
+          const observer = new win.PerformanceObserver((list) => {
+            observer.disconnect();
+            resolve(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0));
+          });
+          observer.observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(0), 500);
+        });
+        expect(shifts, 'layout shift while the page loaded').to.equal(0);
+      }
     } finally {
       frame.remove();
     }

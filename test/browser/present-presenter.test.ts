@@ -25,7 +25,7 @@ describe('the presenter view', () => {
     const doc = presenter.document;
     expect(presenter.slide()).to.equal(24);
     expect(doc.querySelector('.pv-text')!.textContent).to.contain('One Ukrainian drone struck');
-    expect(doc.querySelector('.pv-notes')!.textContent).to.contain('computes the distance');
+    expect(doc.querySelector('.pv-notes')!.textContent).to.contain("measures from the refinery's coordinates");
     expect(doc.querySelector('.pv-next-text')!.textContent).to.contain('Between increasingly sophisticated Ukrainian drones');
     expect(doc.querySelector('.pv-elapsed')!.textContent).to.match(/^\d\d:\d\d$/);
     expect(doc.querySelector('.pv-clock')!.textContent).to.match(/\d/);

@@ -27,8 +27,8 @@ describe('print', () => {
     page.window.dispatchEvent(new page.window.Event('beforeprint'));
     const charts = await figuresDrawn(page);
     for (const step of page.story.steps) {
-      const figures = page.document.querySelectorAll(`#${step.id} > .fl-print-figure`);
-      expect(figures.length, `one figure in ${step.id}`).to.equal(1);
+      const figures = page.document.querySelectorAll(`#${step.id} > .step-figure > .fl-print-figure`);
+      expect(figures.length, `one drawing in ${step.id}\u2019s figure`).to.equal(1);
       const chart = figures[0]!.firstElementChild!;
       expect(chart.localName).to.equal(step.tag);
       for (const name of page.story.charts[step.chart]!.attributes) {
@@ -43,7 +43,8 @@ describe('print', () => {
       expect(style('.scrolly-graphic').display, 'no sticky graphic').to.equal('none');
       expect(style('.scrolly-steps').paddingTop, 'no scroll room').to.equal('0px');
       expect(style('.step').minHeight).to.equal('0px');
-      expect(style('.step').breakInside).to.equal('avoid');
+      expect(style('.step-card').breakInside, 'a step\u2019s text kept whole').to.equal('avoid');
+      expect(style('.fl-print-figure').breakInside, 'a drawing kept whole').to.equal('avoid');
       expect(style('.fl-print-sources').display).to.equal('block');
       expect(style('.fl-print-sources').breakBefore).to.equal('page');
       for (const chart of charts) {
@@ -52,6 +53,10 @@ describe('print', () => {
         expect(box.height).to.be.greaterThan(150);
         expect(page.window.getComputedStyle(chart.parentElement!).visibility).to.equal('visible');
         expect(chart.shadowRoot!.querySelector('svg')!.childElementCount, 'drawn marks').to.be.greaterThan(0);
+        // Under the drawing, the step's figure gives its sentence, table and source, as it does without JavaScript.
+        const text = chart.closest('.step-figure')!.querySelector('.chart-fallback')!.getBoundingClientRect();
+        expect(text.height, 'the figure\u2019s sentence, table and source').to.be.greaterThan(40);
+        expect(text.top, 'under the drawing').to.be.at.least(box.bottom - 1);
       }
       const sources = page.document.querySelector('.fl-print-sources')!;
       expect(sources.textContent).to.contain(page.story.meta.original);

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
 import { frames, until } from './helpers.ts';
+import { readSeed } from './seed.ts';
 
 let page: StoryPage | undefined;
 afterEach(() => {
@@ -13,13 +14,9 @@ afterEach(() => {
 });
 after(() => setViewport({ width: 800, height: 600 }));
 
-/** The article's paragraphs, as the seed has them (the lines with text). */
+/** The article's paragraphs, as the seed has them, less the republishing blog's title and footer. */
 async function seedParagraphs(): Promise<string[]> {
-  const text = await (await fetch('/test/fixtures/seed-article.txt')).text();
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line && line !== '___');
+  return (await readSeed()).paragraphs;
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -38,12 +35,34 @@ describe('the built page, without JavaScript', () => {
     }
   });
 
-  it('keeps the quoted passages as blockquotes', async () => {
+  it('sets as quotations only the passages that say who reported them', async () => {
     const doc = new DOMParser().parseFromString(await (await fetch('/dist/index.html')).text(), 'text/html');
     const quotes = [...doc.querySelectorAll('blockquote')].map((q) => normalise(q.textContent ?? ''));
     expect(quotes.some((q) => q.startsWith('At least 40 people were killed'))).to.equal(true);
     expect(quotes.some((q) => q.startsWith('One Ukrainian drone struck'))).to.equal(true);
     expect(quotes.some((q) => q.startsWith('Just Putin secured'))).to.equal(false);
+    // These name no reporter: the article does not mark them as quotations, and neither does the page.
+    for (const start of ['The Kremlin hasn\u2019t blamed anyone', 'ISIS has claimed responsibility', 'Part of Russian President', 'The rapidly growing threat']) {
+      expect(quotes.some((q) => q.startsWith(start)), start).to.equal(false);
+    }
+    const attribution = /\b(reported|reports|said|according to|quoted)\b/;
+    for (const quote of quotes) expect(attribution.test(quote), quote.slice(0, 60)).to.equal(true);
+  });
+
+  it('prints neither the republishing blog\u2019s title nor its footer, labels the piece as opinion and credits the original', async () => {
+    const seed = await readSeed();
+    const doc = new DOMParser().parseFromString(await (await fetch('/dist/index.html')).text(), 'text/html');
+    const article = normalise(doc.querySelector('article')!.textContent ?? '');
+    expect(article).not.to.contain(seed.blogTitle);
+    for (const line of seed.blogFooter) expect(normalise(doc.body.textContent ?? '')).not.to.contain(line.replace(/^<|>$/g, ''));
+    expect(doc.documentElement.innerHTML).not.to.contain('utm');
+    expect(normalise(doc.querySelector('.kicker')!.textContent ?? '')).to.equal('Opinion');
+    const credits = doc.querySelector('.site-footer .credits')!;
+    expect(credits.querySelector('a')!.getAttribute('href')).to.match(/^https:\/\/[^?#]+$/);
+    expect(normalise(credits.textContent ?? '')).to.contain(`republished it under the title \u201c${seed.blogTitle}\u201d`);
+    const about = doc.querySelector('section.about')!;
+    expect(normalise(about.querySelector('h2')!.textContent ?? '')).to.equal('About this presentation');
+    expect(about.querySelectorAll('.about-sources li').length).to.be.greaterThan(3);
   });
 });
 

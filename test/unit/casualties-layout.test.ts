@@ -84,7 +84,7 @@ suite('layout(rows, {view: "toll"}, size)', () => {
     for (const points of [killed, injured]) {
       for (let i = 1; i < points.length; i++) {
         assert.ok(points[i]!.cx > points[i - 1]!.cx, 'later reports further right');
-        assert.ok(points[i]!.cy < points[i - 1]!.cy, 'each count at least as high as the one before, so higher on the page');
+        assert.ok(points[i]!.cy <= points[i - 1]!.cy, 'each count at least as high as the one before, so no lower on the page');
       }
     }
   });
@@ -106,7 +106,7 @@ suite('layout(rows, {view: "toll"}, size)', () => {
     }
   });
 
-  it('cuts the months between March 2024 and June 2025 out of the time axis, and says so', () => {
+  it('cuts the months between April 2024 and June 2025 out of the time axis, and says so', () => {
     for (const width of [280, 390, 900]) {
       const marks = at('toll', width, 300);
       const axes = marks.axes.filter((a) => a.kind === 'time');
@@ -117,11 +117,12 @@ suite('layout(rows, {view: "toll"}, size)', () => {
       assert.equal(count(marks, 'lines', 'break'), 2, 'slashes across the axis at the cut');
       assert.equal(count(marks, 'paths', 'gap-line'), 2, 'dotted lines across the cut');
       assert.ok(texts(marks).includes('15 months later') || texts(marks).includes('15 months'), `${width}: the cut is labelled`);
-      assert.ok(texts(marks).includes('March 2024') && texts(marks).includes('2025'), `${width}: month and year under the ticks: ${texts(marks).join('|')}`);
+      assert.ok(texts(marks).some((t) => /^March(\u2013April)? 2024$/.test(t)) && texts(marks).includes('2025'), `${width}: month and year under the ticks: ${texts(marks).join('|')}`);
       // The March reports stay readable: the days between them are wide apart.
       const killed = withClasses(marks.circles, 'point', 'killed');
       const marchPoints = killed.filter((p) => p.cx < march![1]);
-      assert.equal(marchPoints.length, 5);
+      // The five March reports and the count known only from April 2024 (145), before the cut.
+      assert.equal(marchPoints.length, crocus.filter((r) => r.reported! < '2025').length);
       for (let i = 1; i < marchPoints.length; i++) assert.ok(marchPoints[i]!.cx - marchPoints[i - 1]!.cx >= 10, `${width}: March points ${i - 1}, ${i} too close`);
     }
   });
@@ -246,7 +247,7 @@ suite('describe(rows, view)', () => {
     assert.equal(describe(rows, 'toll'), 'The official count rose from 133 killed on 23 March 2024 to 149 killed and 609 injured by 23 June 2025.');
     assert.equal(
       describe(rows, 'compare'),
-      'With 149 killed, the Crocus City Hall attack is the deadliest terror attack on Russian soil since the Beslan school siege in 2004 (334 killed).',
+      'Of the 7 terror attacks on Russian soil shown, with 149 killed, the Crocus City Hall attack is the deadliest since the Beslan school siege in 2004 (334 killed).',
     );
   });
 

@@ -189,7 +189,8 @@ describe('measurement(rows, measure)', () => {
     const m = measurement(rows, 'kstovo border')!;
     assert.equal(m.text, '770 km');
     assert.equal(m.to, null);
-    assert.deepEqual(m.article, { km: 775, text: 'about 775 km' });
+    assert.deepEqual(m.article, { km: 775, text: 'about 775 km', of: 'the Nizhny Novgorod region' });
+    assert.equal(m.borderArea, 'Luhansk Oblast, occupied by Russia');
     assert.equal(m.fromInsideUkraine, false);
   });
 
@@ -217,48 +218,52 @@ describe('describeMap(rows, state)', () => {
   test('the sentence for a border measure gives both figures', () => {
     assert.equal(
       describeMap(rows, { focus: 'kstovo', measure: 'kstovo border' }),
-      'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s border; the article says about 775 km.',
+      'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s internationally recognised border, in Luhansk Oblast, occupied by Russia; the article says about 775 km, for the Nizhny Novgorod region.',
     );
   });
 
   test('place to place', () => {
     assert.equal(describeMap(rows, { focus: 'crocus kremlin', measure: 'crocus kremlin' }), 'Crocus City Hall lies 16.4 km from the Moscow Kremlin.');
-    assert.equal(describeMap(rows, { focus: 'ukraine crocus', measure: 'crocus border' }), 'Crocus City Hall lies 450 km from the nearest point of Ukraine\u2019s border.');
+    assert.equal(describeMap(rows, { focus: 'ukraine crocus', measure: 'crocus border' }), 'Crocus City Hall lies 450 km from the nearest point of Ukraine\u2019s internationally recognised border, in Sumy Oblast.');
   });
 
   test('a region names the places it is about', () => {
     assert.equal(
       describeMap(rows, { focus: 'caucasus', measure: '' }),
-      'The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport.',
+      'The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport (unrest).',
     );
     const isis = describeMap(rows, { focus: 'isis-reach', measure: '' });
-    assert.match(isis, /^The map shows the reach of ISIS, from Syria to Afghanistan, with /);
-    assert.match(isis, /Raqqa/);
-    assert.match(isis, /Jalalabad \(Nangarhar\)/);
+    assert.match(isis, /^The map shows the region from Syria to Afghanistan, with /);
+    // A place is called ISIS's only with the years its row gives; Russia's own base is called Russia's.
+    assert.match(isis, /Raqqa \(ISIS stronghold 2014\u20132017\)/);
+    assert.match(isis, /Nangarhar province \(ISIS stronghold 2015\u20132019\)/);
+    assert.match(isis, /the Hmeimim air base \(Russian state or military site\)/);
+    assert.doesNotMatch(isis, /reach of ISIS/);
     assert.doesNotMatch(isis, /Kstovo/);
   });
 
   test('named places', () => {
-    assert.equal(describeMap(rows, { focus: 'dniprohes crocus', measure: '' }), 'The map shows the DniproHES dam and Crocus City Hall.');
+    assert.equal(describeMap(rows, { focus: 'dniprohes crocus', measure: '' }), 'The map shows the DniproHES dam (hit by a drone or missile strike) and Crocus City Hall (terror attack).');
   });
 });
 
 describe('the table and the source line', () => {
-  test('rows for the places in the frame, with distances to the border to a tenth of a km', () => {
+  test('rows for the places in the frame, with distances rounded by the one rule, their kind and the article\'s subject', () => {
     const table = tableRows(rows, { focus: 'kstovo', measure: 'kstovo border' });
     const kstovo = table.find((row) => row.id === 'kstovo')!;
     assert.equal(kstovo.place, 'NORSI refinery at Kstovo');
-    assert.match(kstovo.toBorder, /^76\d\.\d km$/);
-    assert.equal(kstovo.article, 'about 775 km');
+    assert.equal(kstovo.toBorder, '770 km, to Luhansk Oblast, occupied by Russia');
+    assert.equal(kstovo.kind, 'hit by a drone or missile strike');
+    assert.equal(kstovo.article, 'about 775 km for the Nizhny Novgorod region');
     assert.match(kstovo.source, /Kstovo Refinery.*\(C1\)$/);
     const west = tableRows(rows, { focus: 'russia-west', measure: '' });
-    assert.match(west.find((row) => row.id === 'kremlin')?.toBorder ?? '', /^45\d\.\d km$/);
+    assert.match(west.find((row) => row.id === 'kremlin')?.toBorder ?? '', /^45\d km$/);
     const dnipro = tableRows(rows, { focus: 'ukraine', measure: '' }).find((row) => row.id === 'dniprohes')!;
     assert.match(dnipro.toBorder, /^inside Ukraine/);
   });
 
-  test('the caption spells the measure out, unrounded', () => {
-    assert.match(measureCaption(rows, { focus: 'crocus', measure: 'crocus kremlin' })!, /^Measured: Crocus City Hall to the Moscow Kremlin: 16\.4 km \(16\.44 km unrounded\)\.$/);
+  test('the caption spells the measure out, rounded as everywhere', () => {
+    assert.match(measureCaption(rows, { focus: 'crocus', measure: 'crocus kremlin' })!, /^Measured: Crocus City Hall to the Moscow Kremlin: 16\.4 km\.$/);
     assert.equal(measureCaption(rows, { focus: 'crocus', measure: '' }), null);
   });
 

@@ -138,7 +138,7 @@ describe('layoutMap(rows, state, size, geography)', () => {
   });
 
   test('the measured line\u2019s label shows both figures where the article gives one', () => {
-    assert.deepEqual(layoutMap(rows, STATES[2]!, SIZES[2]!, ready).measure?.label.lines, ['770 km', '(the article: about 775 km)']);
+    assert.deepEqual(layoutMap(rows, STATES[2]!, SIZES[2]!, ready).measure?.label.lines, ['770 km', '(the article: about 775 km, for the region)']);
     assert.deepEqual(layoutMap(rows, STATES[0]!, SIZES[2]!, ready).measure?.label.lines, ['16.4 km']);
   });
 

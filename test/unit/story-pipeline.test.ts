@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStory } from '../../src/story/build.ts';
 import { StoryError } from '../../src/story/errors.ts';
+import { escapeHtml } from '../../src/story/render.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -26,6 +27,7 @@ original: https://example.com/original
 function project(article: string, edit?: (dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'fl-story-'));
   cpSync(join(ROOT, 'story', 'data'), join(dir, 'story', 'data'), { recursive: true });
+  cpSync(join(ROOT, 'story', 'about.md'), join(dir, 'story', 'about.md'));
   writeFileSync(join(dir, 'story', 'article.md'), article);
   edit?.(dir);
   return dir;
@@ -105,6 +107,47 @@ describe('buildStory with a good story', () => {
     assert.ok(story.steps.length >= 20);
     assert.ok(html.includes('ISIS Declares War On Russia?'));
   });
+
+  it('prints the article without the republishing blog\'s title and footer, labelled as opinion, and credits the original', () => {
+    const { story, html, about, credits } = buildStory({ root: ROOT });
+    const seed = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-article.txt'), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const blogTitle = seed[0]!;
+    const page = html + about + credits;
+    for (const boilerplate of ['Bookmark the permalink', 'posted in Uncategorized', '?utm', '<hr']) assert.ok(!page.includes(boilerplate), boilerplate);
+    assert.ok(!html.includes(blogTitle.replace('&', '&#38;')) && !html.includes(blogTitle), 'the blog\'s title is not the article\'s kicker');
+    assert.equal(story.meta.kicker, 'Opinion');
+    assert.match(credits, new RegExp(`first published in March 2024 at <a href="${story.meta.original.replace(/[.?]/g, '\\$&')}"`));
+    assert.ok(credits.includes('republished it under the title'), 'the blog\'s title is credited as the republished title');
+    assert.match(about, /<section class="about" aria-labelledby="about-title"><h2 id="about-title">About this presentation<\/h2>/);
+    // Every source a data row cites is listed.
+    const { datasets } = buildStory({ root: ROOT });
+    for (const rows of Object.values(datasets)) for (const row of rows as { source: string }[]) assert.ok(about.includes(escapeHtml(row.source)), row.source);
+  });
+
+  it('says in presenter notes and chart notes only numbers that the article or the data give', () => {
+    const { texts, datasets } = buildStory({ root: ROOT });
+    const article = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-article.txt'), 'utf8');
+    const data = Object.values(datasets).map((rows) => JSON.stringify(rows)).join('\n');
+    const numbers = (html: string) => html.replace(/<[^>]+>/g, ' ').match(/\d[\d,.]*\d|\d/g) ?? [];
+    const unsourced: string[] = [];
+    for (const text of texts) {
+      const notes = text.notes + (text.html.match(/<div class="chart-note"[\s\S]*?<\/div>/)?.[0] ?? '');
+      for (const number of numbers(notes)) {
+        if (!article.includes(number) && !data.includes(number)) unsourced.push(`${text.id}: ${number}`);
+      }
+    }
+    assert.deepEqual(unsourced, []);
+    assert.ok(texts.some((text) => numbers(text.notes).length > 0), 'the notes do give figures, so the check checks something');
+  });
+
+  it('rejects an original address with a tracking parameter, and a missing About text', () => {
+    assert.deepEqual(problems(`${FRONT.replace('/original', '/original?utm')}\n::::step{#s chart=casualties}\nText.\n::::\n`), [
+      'story/article.md:7:1: original carries a tracking parameter: credit the article\u2019s own address',
+    ]);
+    assert.deepEqual(problems(`${FRONT}\n::::step{#s chart=casualties}\nText.\n::::\n`, (dir) => rmSync(join(dir, 'story', 'about.md'))), [
+      'story/about.md:1: missing file (the "About this presentation" text)',
+    ]);
+  });
 });
 
 describe('buildStory with bad input', () => {
@@ -126,7 +169,7 @@ describe('buildStory with bad input', () => {
 
   it('rejects an unknown directive', () => {
     assert.deepEqual(problems(`${FRONT}\n:::aside\nText.\n:::\n\n${step('#s chart=casualties').slice(FRONT.length)}`), [
-      'story/article.md:10:1: unknown directive ":::aside" (allowed: :::step, :::notes inside a step)',
+      'story/article.md:10:1: unknown directive ":::aside" (allowed: :::step, :::notes and :::context inside a step)',
     ]);
   });
 
@@ -175,7 +218,7 @@ describe('buildStory with bad input', () => {
   it('rejects a row without a source', () => {
     const lines = problems(step('#s chart=casualties'), (dir) => {
       const file = join(dir, 'story/data/casualties.csv');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"Investigative Committee of Russia (23 Mar 2024)"', ''));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(',Investigative Committee of Russia (23 Mar 2024),', ',,'));
     });
     assert.deepEqual(lines, ['story/data/casualties.csv:3: missing source (every figure needs one)']);
   });

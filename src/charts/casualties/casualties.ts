@@ -8,6 +8,7 @@ import { FlChart, define, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
+import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { describe, sourceLine } from './describe.ts';
@@ -22,8 +23,8 @@ import {
   type TextMark,
   formatDay,
   formatFigure,
+  formatReported,
   layout,
-  rowDate,
   textWidth,
   rowsShown,
   viewOf,
@@ -44,7 +45,7 @@ export const CASUALTIES_TAG = 'fl-casualties';
  * @cssproperty --fl-accent-2 - injuries
  */
 export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
-  static override styles = [themeTokens, chartStyles, casualtiesStyles];
+  static override styles = [themeTokens, chartStyles, casualtiesStyles, forcedColorStyles];
 
   /** `preliminary`, `toll` or `compare` (default `preliminary`). */
   @property({ reflect: true }) view?: string;
@@ -122,7 +123,7 @@ function reportsTable(rows: readonly CasualtyRow[], view: CasualtyView): Templat
         ${rows.map(
           (row) => html`
             <tr>
-              <th scope="row">${formatDay(rowDate(row))}</th>
+              <th scope="row">${formatReported(row)}</th>
               <td class="number">${figure(row.killed, row.killed_high, row.killed_qualifier)}</td>
               <td class="number">${figure(row.injured, row.injured_high, row.injured_qualifier)}</td>
               <td>${row.source}${row.note ? html`<br /><small>${row.note}</small>` : ''}</td>

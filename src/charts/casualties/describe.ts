@@ -3,7 +3,7 @@
  * the data changes the sentence with it. Pure, for Node tests and for the element's caption and live region.
  */
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { compareRows, formatDay, formatFigure, latestRow, preliminaryRow, rowDate, rowsShown, subjectAttack, tollRows } from './layout.ts';
+import { compareRows, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows } from './layout.ts';
 
 export function describe(rows: readonly CasualtyRow[], view: CasualtyView): string {
   switch (view) {
@@ -66,7 +66,7 @@ function partOfDay(row: CasualtyRow): string {
 function describePreliminary(rows: readonly CasualtyRow[]): string {
   const row = preliminaryRow(rows);
   if (!row) return 'There is no report to show.';
-  return `On ${partOfDay(row)}${formatDay(rowDate(row))} ${reporterOf(row.source)} reported ${both(row)}.`;
+  return `On ${partOfDay(row)}${formatReported(row)} ${reporterOf(row.source)} reported ${both(row)}.`;
 }
 
 function describeToll(rows: readonly CasualtyRow[]): string {
@@ -75,9 +75,9 @@ function describeToll(rows: readonly CasualtyRow[]): string {
   // The count proper starts with the first exact figure; "at least" is an early floor, not a count.
   const first = reports.find((row) => row.killed_qualifier === 'exact') ?? reports[0]!;
   const last = reports.at(-1)!;
-  if (first === last) return `The official count stood at ${both(last)} on ${formatDay(rowDate(last))}.`;
+  if (first === last) return `The official count stood at ${both(last)} on ${formatReported(last)}.`;
   const verb = last.killed > first.killed ? 'rose' : last.killed < first.killed ? 'fell' : 'went';
-  return `The official count ${verb} from ${killed(first)} on ${formatDay(rowDate(first))} to ${both(last)} by ${formatDay(rowDate(last))}.`;
+  return `The official count ${verb} from ${killed(first)} on ${formatReported(first)} to ${both(last)} by ${formatReported(last)}.`;
 }
 
 function attackName(row: CasualtyRow): string {
@@ -96,7 +96,8 @@ function describeCompare(rows: readonly CasualtyRow[]): string {
   const deadlier = earlier.filter((row) => row.killed > subject.killed).sort((a, b) => (a.attack_date < b.attack_date ? 1 : -1));
   const previous = deadlier[0];
   if (previous) {
-    return `${lead} is the deadliest terror attack on Russian soil since ${attackName(previous)} in ${previous.attack_date.slice(0, 4)} (${killed(previous)}).`;
+    // Said of the attacks shown only: a claim about all attacks would need a source, not this chart's list.
+    return `Of the ${others.length + 1} terror attacks on Russian soil shown, ${lead.charAt(0).toLowerCase()}${lead.slice(1)} is the deadliest since ${attackName(previous)} in ${previous.attack_date.slice(0, 4)} (${killed(previous)}).`;
   }
   const ranked = compareRows(rows);
   const rank = ranked.findIndex((row) => row.attack === attack) + 1;

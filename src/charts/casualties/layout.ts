@@ -171,7 +171,19 @@ const DAY = 86_400_000;
 
 /** The date a row speaks for: its report date, or the attack's first day for a settled toll. */
 export function rowDate(row: CasualtyRow): Date {
-  return new Date(`${row.reported ?? row.attack_date}T00:00:00Z`);
+  const day = row.reported ?? row.attack_date;
+  // A report known only to the month stands at the month's first day, and is labelled with the month alone.
+  return new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
+}
+
+/** True when a row's report date is known only to the month. */
+export function monthOnly(row: CasualtyRow): boolean {
+  return row.reported !== null && row.reported.length === 7;
+}
+
+/** A row's report date as precisely as the data know it: "23 March 2024", or "April 2024". */
+export function formatReported(row: CasualtyRow): string {
+  return monthOnly(row) ? formatMonthYear(rowDate(row)) : formatDay(rowDate(row));
 }
 
 /**
@@ -251,6 +263,7 @@ export function isOpenEnded(qualifier: Qualifier | null): boolean {
 }
 
 export const formatDay = utcFormat('%-d %B %Y');
+const formatMonthShort = utcFormat('%b');
 const formatDayOfMonth = utcFormat('%-d');
 const formatDayMonth = utcFormat('%-d %b');
 const formatMonthYear = utcFormat('%B %Y');
@@ -472,6 +485,7 @@ function stepVertices(points: readonly (readonly [number, number])[]): [number, 
 
 function layoutToll(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
   const reports = tollRows(rows);
+  const monthDates = new Set(reports.filter(monthOnly).map((r) => +rowDate(r)));
   const series: Series[] = [
     { kind: 'killed' as const, points: reports.map((r) => ({ date: rowDate(r), value: r.killed, open: isOpenEnded(r.killed_qualifier), id: r.id })) },
     {
@@ -613,7 +627,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number,
   segments.forEach((segment, i) => {
     const single = segment.dates.length === 1;
     const format = single ? formatDayMonth : formatDayOfMonth;
-    const candidates = segment.dates.map((date) => ({ value: date, label: format(date), pos: segment.scale(date) }));
+    const candidates = segment.dates.map((date) => ({ value: date, label: monthDates.has(+date) ? formatMonthShort(date) : format(date), pos: segment.scale(date) }));
     const kept: AxisTick<Date>[] = [];
     const boxOf = (tick: AxisTick<Date>) => textBox({ key: '', x: tick.pos, y: 0, text: tick.label, size: tickFont, weight: 400, anchor: 'middle', cls: '' }, measure);
     for (const tick of candidates) {

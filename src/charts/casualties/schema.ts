@@ -33,7 +33,7 @@ export interface CasualtyRow {
   attack_name: string;
   attack_date: string;
   attack_end: string | null;
-  /** The date of the report (for successive reports); empty for a settled toll. */
+  /** The date of the report (for successive reports; yyyy-mm where only the month is known); empty for a settled toll. */
   reported: string | null;
   killed: number;
   killed_high: number | null;
@@ -55,7 +55,12 @@ export const casualtiesDataset: DatasetSchema<CasualtyRow> = {
     attack_name: { type: 'text', doc: 'Name of the attack, as shown on the chart.' },
     attack_date: { type: 'date', doc: 'First day of the attack.' },
     attack_end: { type: 'date', optional: true, doc: 'Last day, for an attack over several days.' },
-    reported: { type: 'date', optional: true, doc: 'Date of the report, for successive counts; empty for a settled toll.' },
+    reported: {
+      type: 'date',
+      optional: true,
+      month: true,
+      doc: 'Date of the report, for successive counts (yyyy-mm where only the month is known); empty for a settled toll.',
+    },
     killed: { type: 'number', integer: true, min: 0, doc: 'People killed (the lower figure where sources disagree).' },
     killed_high: { type: 'number', integer: true, min: 0, optional: true, doc: 'Higher figure, where sources disagree.' },
     killed_qualifier: { type: 'enum', values: QUALIFIERS, doc: 'How the figure was qualified: exact, at-least, more-than, about.' },
@@ -71,7 +76,7 @@ export const casualtiesDataset: DatasetSchema<CasualtyRow> = {
     if (row.injured_high !== null && (row.injured === null || row.injured_high < row.injured)) return 'injured_high needs an injured figure at or below it';
     if (row.injured !== null && row.injured_qualifier === null) return 'injured needs an injured_qualifier';
     if (row.attack_end !== null && row.attack_end < row.attack_date) return `attack_end ${row.attack_end} is before attack_date ${row.attack_date}`;
-    if (row.reported !== null && row.reported < row.attack_date) return `reported ${row.reported} is before the attack (${row.attack_date})`;
+    if (row.reported !== null && row.reported < row.attack_date.slice(0, row.reported.length)) return `reported ${row.reported} is before the attack (${row.attack_date})`;
     return null;
   },
 };

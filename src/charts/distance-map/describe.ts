@@ -3,7 +3,8 @@
  * generated from the places and the computed distances. Pure, so the same text can be tested in Node.
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
-import { formatKm, insideUkraine, nearestBorderPoint } from './geo.ts';
+import { formatKm, insideUkraine, nearestBorderPoint, roundKm } from './geo.ts';
+import { KIND_LEGEND, kindPhrase, kindsOf } from './kinds.ts';
 import { framedPlaces, placesInRegion, REGION_FRAMES, type MapRegion } from './layout.ts';
 import { capitalize, measurement, placeLabel } from './measure.ts';
 import type { PlaceRow } from './schema.ts';
@@ -19,16 +20,20 @@ export function describeMap(rows: readonly PlaceRow[], state: ChartState): strin
   if (measured) {
     const from = capitalize(measured.from.name);
     if (measured.to) return `${from} lies ${measured.text} from ${measured.to.name}.`;
-    const article = measured.article ? `; the article says ${measured.article.text}` : '';
+    const article = measured.article
+      ? `; the article says ${measured.article.text}${measured.article.of ? `, for ${measured.article.of}` : ''}`
+      : '';
+    const area = measured.borderArea ? `, in ${measured.borderArea}` : '';
     if (measured.fromInsideUkraine) return `${from} lies inside Ukraine, ${measured.text} from the nearest point of its border${article}.`;
-    return `${from} lies ${measured.text} from the nearest point of Ukraine\u2019s border${article}.`;
+    return `${from} lies ${measured.text} from the nearest point of Ukraine\u2019s internationally recognised border${area}${article}.`;
   }
   const ids = splitIds(state.focus ?? '');
   const regions = ids.filter((id): id is MapRegion => id in REGION_FRAMES).map((id) => REGION_FRAMES[id]);
   const named = ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is PlaceRow => row !== undefined);
   // With only a region named, the sentence names the places it is about; named places speak for themselves.
   const others = named.length ? [] : regions.flatMap((region) => placesInRegion(rows, region));
-  const places = [...new Set([...named, ...others])].map((row) => row.name);
+  // Each place with its kind, as the legend shows it: "Raqqa (held by ISIS 2014\u20132017)".
+  const places = [...new Set([...named, ...others])].map((row) => (row.kind === 'other' ? row.name : `${row.name} (${kindPhrase(row)})`));
   const phrases = regions.map((region) => region.phrase);
   if (phrases.length && places.length) return `The map shows ${list(phrases)}, with ${list(places)}.`;
   if (phrases.length) return `The map shows ${list(phrases)}.`;
@@ -42,13 +47,14 @@ export interface TableRow {
   readonly coordinates: string;
   /** Computed distance to the nearest point of Ukraine's border, one decimal ("768.7 km"), or "inside Ukraine". */
   readonly toBorder: string;
+  /** The place's kind, as the legend names it. */
+  readonly kind: string;
   readonly article: string;
   readonly note: string;
   readonly source: string;
 }
 
 const coordinate = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-const exact2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function latLon(row: PlaceRow): string {
   const lat = `${coordinate.format(Math.abs(row.lat))}\u00b0 ${row.lat >= 0 ? 'N' : 'S'}`;
@@ -56,8 +62,9 @@ function latLon(row: PlaceRow): string {
   return `${lat}, ${lon}`;
 }
 
-function precise(km: number): string {
-  return formatKm(Math.round(km * 10) / 10);
+/** Distances are rounded by one rule everywhere: the map, the sentence and the table (see roundKm). */
+function rounded(km: number): string {
+  return formatKm(roundKm(km));
 }
 
 /** The places in the state's frame, with their distance to Ukraine's border, as table rows. */
@@ -73,10 +80,16 @@ export function tableRows(rows: readonly PlaceRow[], state: ChartState): TableRo
       id: row.id,
       place: placeLabel(row),
       coordinates: latLon(row),
-      toBorder: inside ? `inside Ukraine (${precise(km)} from the border)` : precise(km),
-      article: row.article_km === null ? '' : [row.article_words, formatKm(row.article_km)].filter(Boolean).join(' '),
+      toBorder: inside
+        ? `inside Ukraine (${rounded(km)} from the border)`
+        : `${rounded(km)}${row.border_area ? `, to ${row.border_area}` : ''}`,
+      kind: kindPhrase(row),
+      article:
+        row.article_km === null
+          ? ''
+          : [row.article_words, formatKm(row.article_km), row.article_of ? `for ${row.article_of}` : ''].filter(Boolean).join(' '),
       note: row.note ?? '',
-      source: `${row.source} (${row.confidence})`,
+      source: `${row.source}${row.border_source ? `; ${row.border_source}` : ''} (${row.confidence})`,
     };
   });
 }
@@ -88,9 +101,17 @@ export function measureCaption(rows: readonly PlaceRow[], state: ChartState): st
   const to = measured.to ? measured.to.name : 'the nearest point of Ukraine\u2019s border';
   const [lon, lat] = measured.toPoint;
   const where = measured.to ? '' : `, at ${coordinate.format(lat)}\u00b0 N, ${coordinate.format(lon)}\u00b0 E`;
-  const exact = `${exact2.format(measured.km)} km`;
-  const article = measured.article ? `; the article: ${measured.article.text}` : '';
-  return `Measured: ${placeLabel(measured.from)} to ${to}${where}: ${measured.text} (${exact} unrounded${article}).`;
+  const area = measured.borderArea ? `, in ${measured.borderArea}` : '';
+  const article = measured.article ? ` (the article: ${measured.article.text}${measured.article.of ? `, for ${measured.article.of}` : ''})` : '';
+  return `Measured: ${placeLabel(measured.from)} to ${to}${where}${area}: ${measured.text}${article}.`;
+}
+
+/** The legend's entries for the places shown, in words: "Terror attack: Crocus City Hall. Held by ISIS ...". */
+export function legendText(rows: readonly PlaceRow[], state: ChartState): string {
+  const shown = tableRows(rows, state).map((row) => rows.find((r) => r.id === row.id)!);
+  return kindsOf(shown)
+    .map((kind) => `${KIND_LEGEND[kind]}: ${list(shown.filter((row) => row.kind === kind).map((row) => placeLabel(row)))}.`)
+    .join(' ');
 }
 
 /**
@@ -107,5 +128,5 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
       : sources.length <= 3
         ? `coordinates: ${sources.join('; ')}. `
         : `coordinates of ${shown.length} places: ${list(publishers)} (each place\u2019s source is in the data table). `;
-  return `Source: ${coordinates}Borders: Natural Earth, Ukraine within its internationally recognised borders. Distances computed on a sphere of radius 6,371 km, rounded to 5 km above 100 km.`;
+  return `Source: ${coordinates}Borders: Natural Earth\u2019s default (de facto) view, except that Ukraine is drawn, and measured from, within its internationally recognised borders (Crimea included); no front line is drawn. Distances computed along great circles on a sphere of radius 6,371 km, rounded to 5 km above 100 km, to 1 km from 20 km, to 0.1 km below.`;
 }

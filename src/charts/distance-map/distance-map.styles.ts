@@ -114,19 +114,39 @@ export const distanceMapStyles = css`
     letter-spacing: 0.04em;
     stroke: none;
   }
+  /* Each kind of place has its own swatch, told apart by fill and ring as well as colour. */
   .place circle {
     stroke: var(--_halo);
     stroke-width: 1.5px;
-    fill: var(--_accent-2);
+    fill: var(--_border);
   }
-  .place.attack circle,
-  .place.strike circle {
+  .place.attack circle {
     fill: var(--_accent);
   }
-  .place.capital circle,
-  .place.isis circle,
-  .place.military circle {
+  .place.strike circle {
+    fill: var(--_halo);
+    stroke: var(--_accent);
+    stroke-width: 2.5px;
+  }
+  .place.unrest circle {
+    fill: var(--_accent-2);
+  }
+  .place.isis circle {
     fill: var(--_ink);
+  }
+  .place.russian circle {
+    fill: var(--_halo);
+    stroke: var(--_ink);
+    stroke-width: 2.5px;
+  }
+  .key-box {
+    fill: var(--_halo);
+    stroke: var(--_border);
+    stroke-width: 1px;
+  }
+  .legend-item.place text {
+    fill: var(--_ink);
+    font-weight: 400;
   }
   .place text {
     fill: var(--_ink);

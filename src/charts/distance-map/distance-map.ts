@@ -8,6 +8,7 @@ import { define, FlChart, prefersReducedMotion, type Size } from '../shared/char
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
+import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { describeMap, measureCaption, sourceLine, tableRows } from './describe.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { estimateTextWidth, layoutMap, type LabelMark, type MapGeography, type MapMarks, type TextMeasure, type View } from './layout.ts';
@@ -61,7 +62,7 @@ function loadTopology(url: string): Promise<Topology> {
  * @cssproperty --fl-aspect - the map's aspect ratio when the host has no height (default 4 / 3)
  */
 export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
-  static override styles = [themeTokens, chartStyles, distanceMapStyles];
+  static override styles = [themeTokens, chartStyles, distanceMapStyles, forcedColorStyles];
 
   /** Where every map fetches its geography unless its `geography` attribute says otherwise. */
   static geographyUrl: string = new URL('../../../assets/geo/region.topo.json', import.meta.url).href;
@@ -224,6 +225,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
         <thead>
           <tr>
             <th scope="col">Place</th>
+            <th scope="col">Kind</th>
             <th scope="col" class="number">To Ukraine\u2019s border</th>
             <th scope="col">Source</th>
           </tr>
@@ -233,6 +235,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
             (row) => html`
               <tr data-id=${row.id}>
                 <th scope="row">${row.place}<span class="detail">${row.coordinates}</span></th>
+                <td>${row.kind}</td>
                 <td class="number">
                   ${row.toBorder}${row.article ? html`<span class="detail">the article: ${row.article}</span>` : nothing}
                 </td>
@@ -265,6 +268,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     this.drawScale(root, marks, duration);
     this.drawNotice(root, marks);
     this.drawInset(root, marks, duration);
+    this.drawLegend(root, marks);
 
     const apply = (view: View) => {
       this.shownView = view;
@@ -323,6 +327,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     root.append('g').attr('class', 'measure-top');
     root.append('g').attr('class', 'scale');
     root.append('g').attr('class', 'inset-layer');
+    root.append('g').attr('class', 'legend');
     root.append('g').attr('class', 'notice');
   }
 
@@ -488,6 +493,39 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
       .delay(duration * 0.8)
       .duration(duration * 0.2)
       .attr('opacity', 1);
+  }
+
+  /** The key to the places' kinds; its swatches carry the same classes as the dots, so they look the same. */
+  private drawLegend(root: Selection<SVGSVGElement, unknown, null, undefined>, marks: MapMarks): void {
+    const legend = root
+      .select('g.legend')
+      .selectAll<SVGGElement, NonNullable<MapMarks['legend']>>('g.key')
+      .data(marks.legend ? [marks.legend] : [])
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'key');
+        g.append('rect').attr('class', 'key-box').attr('rx', 3);
+        return g;
+      });
+    legend.attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
+    legend.select('rect.key-box').attr('width', (d) => d.width).attr('height', (d) => d.height);
+    const items = legend
+      .selectAll<SVGGElement, { kind: string; text: string; x: number; y: number; size: number }>('g.legend-item')
+      .data((d) => d.items.map((item) => ({ ...item, size: d.size })), (d) => d.kind)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('circle').attr('r', 4.5);
+        g.append('text');
+        return g;
+      })
+      .attr('class', (d) => `legend-item place ${d.kind}`)
+      .attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
+    items.select('circle').attr('cx', 0);
+    items
+      .select('text')
+      .attr('x', 9)
+      .attr('y', (d) => round(d.size * 0.36))
+      .attr('font-size', (d) => d.size)
+      .text((d) => d.text);
   }
 
   private drawNotice(root: Selection<SVGSVGElement, unknown, null, undefined>, marks: MapMarks): void {

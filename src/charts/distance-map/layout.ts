@@ -15,7 +15,8 @@ import type { Size } from '../shared/chart-element.ts';
 import { textWidth } from '../shared/text-width.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
-import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceRow } from './schema.ts';
+import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceKind, type PlaceRow } from './schema.ts';
+import { KIND_LEGEND, KIND_ORDER, kindsOf, labelWithYears } from './kinds.ts';
 
 export type MapRegion = (typeof MAP_REGIONS)[number];
 
@@ -39,8 +40,9 @@ export const REGION_FRAMES: Readonly<Record<MapRegion, RegionFrame>> = {
   ukraine: { west: 22.1, east: 40.2, south: 44.4, north: 52.4, phrase: 'Ukraine' },
   'russia-west': { west: 30, east: 46, south: 47.5, north: 58, phrase: 'western Russia and eastern Ukraine' },
   caucasus: { west: 37.5, east: 50, south: 38.6, north: 45.2, phrase: 'the Caucasus' },
-  'middle-east': { west: 32, east: 48.5, south: 29.5, north: 38.5, phrase: 'Syria and Iraq', kinds: ['isis', 'military'] },
-  'isis-reach': { west: 35, east: 71, south: 33, north: 56.5, phrase: 'the reach of ISIS, from Syria to Afghanistan', kinds: ['attack', 'isis', 'military'] },
+  'middle-east': { west: 32, east: 48.5, south: 29.5, north: 38.5, phrase: 'Syria and Iraq', kinds: ['isis', 'russian'] },
+  // The id is the story's; the words say only what the places' rows say (each place with its kind and years).
+  'isis-reach': { west: 35, east: 71, south: 33, north: 56.5, phrase: 'the region from Syria to Afghanistan', kinds: ['attack', 'isis', 'russian'] },
 };
 
 /** A single place is shown with its surroundings; several places are framed tightly, but never closer than this. */
@@ -158,6 +160,18 @@ export interface MapMarks {
   readonly notice: { readonly lines: readonly string[]; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly size: number } | null;
   /** A locator map in a corner, for views too close in to recognise: the wider area, with this view outlined. */
   readonly inset: InsetMark | null;
+  /** The key to the dots' kinds: one entry per kind of place shown. */
+  readonly legend: LegendMark | null;
+}
+
+export interface LegendMark {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly size: number;
+  /** Each entry's swatch centre, relative to the box; its text follows the swatch. */
+  readonly items: readonly { readonly kind: PlaceKind; readonly text: string; readonly x: number; readonly y: number }[];
 }
 
 export interface InsetMark {
@@ -484,7 +498,7 @@ function candidates(r: number, width: number, size: number): { dx: number; dy: n
   ];
 }
 
-const KIND_RANK = ['capital', 'attack', 'strike', 'isis', 'military', 'unrest', 'city', 'infrastructure'];
+const KIND_RANK = KIND_ORDER;
 const ROLE_RANK = { measure: 0, focus: 1, context: 2 } as const;
 
 type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -521,8 +535,24 @@ export function layoutMap(
   geography: MapGeography,
   measureText: TextMeasure = estimateTextWidth,
 ): MapMarks {
+  const marks = layoutMapPass(rows, state, size, geography, measureText, null);
+  // A narrow frame has no corner to spare for the legend: it goes in a strip across the top, and the map is laid
+  // out again below it (the kinds are those the first pass showed).
+  if (size.width >= 520 || !marks.legend) return marks;
+  return layoutMapPass(rows, state, size, geography, measureText, marks.legend.items.map((item) => item.kind));
+}
+
+function layoutMapPass(
+  rows: readonly PlaceRow[],
+  state: ChartState,
+  size: Size,
+  geography: MapGeography,
+  measureText: TextMeasure,
+  strip: readonly PlaceKind[] | null,
+): MapMarks {
   const { width, height } = size;
   const narrow = width < 520;
+  const stripLegend = strip ? layoutLegendStrip(strip, size, measureText) : null;
   const obstacles: Rect[] = [];
   const placed: Rect[] = [];
   const free = (rect: Rect, ignore?: Rect) =>
@@ -539,7 +569,9 @@ export function layoutMap(
     notice = { lines, x: (width - boxWidth) / 2, y: 8, width: boxWidth, height: boxHeight, size: noticeSize };
     obstacles.push({ x: notice.x, y: notice.y, w: boxWidth, h: boxHeight });
   }
-  const view = fitView(rows, state, size, { top: notice ? notice.height + 8 : 0 });
+  if (stripLegend && notice) notice = { ...notice, y: notice.y + stripLegend.height + 4 };
+  const top = (stripLegend ? stripLegend.height + 4 : 0) + (notice ? notice.height + 8 : 0);
+  const view = fitView(rows, state, size, { top });
   const toScreen = ([bx, by]: readonly [number, number]): [number, number] => [bx * view.k + view.x, by * view.k + view.y];
   const geo = geography.status === 'ready' && geography.topology ? baseGeography(geography.topology) : geography.status === 'failed' ? fallback() : null;
 
@@ -601,6 +633,11 @@ export function layoutMap(
   // The measured line and its label come before place labels: the distance is what the state is about.
   let measure: MeasureMark | null = null;
   if (measured && line) measure = layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, measureText);
+  // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
+  // placed after it keep clear of it.
+  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, measureText, avoid, [...obstacles, ...placed]);
+  if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
+
   // Names read better off the line than struck through by it: points along it, every few px.
   const linePoints: [number, number][] = [];
   if (line) {
@@ -618,7 +655,7 @@ export function layoutMap(
   for (const dot of dots) {
     if (!dot.shown) continue;
     const fontSize = dot.role === 'context' ? (narrow ? 11 : 12) : narrow ? 12.5 : 13.5;
-    const text = placeLabel(dot.row);
+    const text = labelWithYears(placeLabel(dot.row), dot.row);
     const w = measureText(text, fontSize, { weight: dot.role === 'context' ? 400 : 600 });
     const own: Rect = { x: dot.x - dot.r - 1, y: dot.y - dot.r - 1, w: 2 * dot.r + 2, h: 2 * dot.r + 2 };
     const options = candidates(dot.r, w, fontSize);
@@ -708,7 +745,57 @@ export function layoutMap(
     scale,
     notice,
     inset,
+    legend,
   };
+}
+
+/** The legend's box and rows: a swatch and the kind's name per row, sized to the longest name. */
+function layoutLegend(
+  shown: readonly PlaceRow[],
+  size: Size,
+  narrow: boolean,
+  measureText: TextMeasure,
+  avoid: readonly [number, number][],
+  taken: readonly Rect[],
+): LegendMark | null {
+  const kinds = kindsOf(shown);
+  if (!kinds.length) return null;
+  const fontSize = narrow ? 10.5 : 11.5;
+  const row = fontSize * 1.45;
+  const pad = 6;
+  const swatch = 14;
+  const width = Math.ceil(pad * 2 + swatch + Math.max(...kinds.map((kind) => measureText(KIND_LEGEND[kind], fontSize))));
+  const height = Math.ceil(pad * 2 + row * kinds.length);
+  const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, size, 8, avoid, taken);
+  return {
+    x: box.x,
+    y: box.y,
+    width,
+    height,
+    size: fontSize,
+    items: kinds.map((kind, i) => ({ kind, text: KIND_LEGEND[kind], x: pad + 5, y: pad + row * i + row / 2 })),
+  };
+}
+
+/** The legend as a strip across the top of a narrow frame: entries flow left to right and wrap. */
+function layoutLegendStrip(kinds: readonly PlaceKind[], size: Size, measureText: TextMeasure): LegendMark {
+  const fontSize = 10.5;
+  const row = fontSize * 1.5;
+  const pad = 5;
+  const gap = 12;
+  const items: { kind: PlaceKind; text: string; x: number; y: number }[] = [];
+  let x = pad;
+  let line = 0;
+  for (const kind of kinds) {
+    const w = 14 + measureText(KIND_LEGEND[kind], fontSize);
+    if (x > pad && x + w > size.width - 8 - pad) {
+      x = pad;
+      line++;
+    }
+    items.push({ kind, text: KIND_LEGEND[kind], x: x + 5, y: pad + row * line + row / 2 });
+    x += w + gap;
+  }
+  return { x: 4, y: 4, width: size.width - 8, height: Math.ceil(pad * 2 + row * (line + 1)), size: fontSize, items };
 }
 
 function rank(order: readonly string[], value: string): number {
@@ -780,7 +867,8 @@ function layoutMeasure(
   measureText: TextMeasure,
 ): MeasureMark {
   const samples = line.length - 1;
-  const lines = [measured.text, ...(measured.article ? [`(the article: ${measured.article.text})`] : [])];
+  const article = measured.article ? `(the article: ${measured.article.text}${measured.article.of ? ', for the region' : ''})` : null;
+  const lines = [measured.text, ...(article ? [article] : [])];
   const bigSize = narrow ? 14 : 15;
   const smallSize = narrow ? 11.5 : 12.5;
   const w = Math.max(measureText(lines[0]!, bigSize, { weight: 700 }), lines[1] ? measureText(lines[1], smallSize) : 0);
@@ -830,7 +918,8 @@ function layoutMeasure(
 
   let borderLabel: LabelMark | null = null;
   if (toBorder) {
-    const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : 'Nearest point of Ukraine';
+    // Where the border point lies, when the data say (the Kstovo line ends in occupied Luhansk Oblast).
+    const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : measured.borderArea ? `Border: ${measured.borderArea}` : 'Nearest point of Ukraine';
     const fontSize = narrow ? 11 : 12;
     const tw = measureText(text, fontSize, { weight: 500 });
     const own: Rect = { x: endX - 9, y: endY - 9, w: 18, h: 18 };

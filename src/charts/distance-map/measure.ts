@@ -19,7 +19,9 @@ export interface Measurement {
   /** True when `from` lies inside Ukraine (then `km` is the distance out to its border). */
   readonly fromInsideUkraine: boolean;
   /** The article's figure for this distance ("about 775 km"), or null when it gives none. */
-  readonly article: { readonly km: number; readonly text: string } | null;
+  readonly article: { readonly km: number; readonly text: string; readonly of: string | null } | null;
+  /** Where the border point lies, from the data ("Luhansk Oblast, occupied by Russia"), for border measures. */
+  readonly borderArea: string | null;
 }
 
 /** The measurement a state asks for, or null when `measure` is empty or names an unknown place. */
@@ -39,13 +41,17 @@ export function measurement(rows: readonly PlaceRow[], measure: string): Measure
       text: formatKm(roundKm(nearest.km)),
       fromInsideUkraine: insideUkraine(fromPoint),
       // The article's figures (article_km) are distances to Ukraine's border, so they go with border measures only.
-      article: from.article_km === null ? null : { km: from.article_km, text: [from.article_words, formatKm(from.article_km)].filter(Boolean).join(' ') },
+      article:
+        from.article_km === null
+          ? null
+          : { km: from.article_km, text: [from.article_words, formatKm(from.article_km)].filter(Boolean).join(' '), of: from.article_of },
+      borderArea: from.border_area,
     };
   }
   const to = rows.find((row) => row.id === ids[1]);
   if (!to) return null;
   const km = distanceKm(fromPoint, [to.lon, to.lat]);
-  return { from, to, toPoint: [to.lon, to.lat], km, text: formatKm(roundKm(km)), fromInsideUkraine: false, article: null };
+  return { from, to, toPoint: [to.lon, to.lat], km, text: formatKm(roundKm(km)), fromInsideUkraine: false, article: null, borderArea: null };
 }
 
 /** "the NORSI refinery at Kstovo" -> "NORSI refinery at Kstovo": names are sentence phrases, labels drop "the". */

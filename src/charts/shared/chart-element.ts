@@ -3,13 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { loadText } from './load.ts';
+import { prefersReducedMotion } from './motion.ts';
 
 export interface Size {
   readonly width: number;
   readonly height: number;
 }
 
-/** How long a state change animates; 0 under prefers-reduced-motion. */
+/** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
 
 /**
@@ -40,6 +41,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   @property({ reflect: true }) theme?: string;
   /** Height of the plot in CSS pixels; by default the plot takes its width times the aspect ratio. */
   @property({ type: Number, reflect: true }) height?: number;
+  /**
+   * Whether the chart announces its own state changes (a polite live region). A page that announces them itself
+   * (the story, which says each step's chart once per step) turns it off, so a screen reader hears each once.
+   */
+  @property({ attribute: false }) announceChanges = true;
 
   @state() private rows: Row[] | null = null;
   @state() private loadMessage: string | null = null;
@@ -88,7 +94,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.observeFrame();
+    if (this.hasUpdated) {
+      this.observeFrame();
+      if (!this.lastInputs) this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -96,6 +105,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.resizeFrame);
+    if (this.drawFrame) this.lastInputs = ''; // drawn again when it comes back
+    cancelAnimationFrame(this.drawFrame);
+    this.drawFrame = 0;
+    pendingDraws.delete(this);
+    this.drawDone?.resolve();
+    this.drawDone = undefined;
     this.loadToken++;
   }
 
@@ -225,7 +240,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         ${ready
           ? html`<details part="table"><summary>Show the data</summary>${this.renderTable(rows, state)}</details>`
           : nothing}
-        <div class="sr-only" role="status">${this.announcement}</div>
+        ${this.announceChanges ? html`<div class="sr-only" role="status">${this.announcement}</div>` : nothing}
       </figure>
     `;
   }
@@ -255,22 +270,103 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const frame = this.frame;
     // Through CSSOM, not a style attribute: a strict Content Security Policy (style-src 'self') blocks the latter.
     if (frame) frame.style.height = this.height ? `${this.height}px` : '';
-    const svg = this.svg;
-    const rows = this.rows;
-    if (!frame || !svg || !rows) return;
-    const state = this.chartState;
-    const stateKey = JSON.stringify(state);
+    if (!frame || !this.svg || !this.rows) return;
     // Most updates change nothing the plot depends on (an announcement, a loading flag): skip them before asking
     // for the frame's size, which makes the browser lay the page out.
-    const inputs = `${stateKey}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
-    if (this.lastMarks && this.lastMarks.rows === rows && this.lastInputs === inputs && svg.childNodes.length) return;
+    const inputs = `${JSON.stringify(this.chartState)}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
+    if (this.lastMarks && this.lastMarks.rows === this.rows && this.lastInputs === inputs && this.svg.childNodes.length) return;
     this.lastInputs = inputs;
+    this.scheduleDraw();
+  }
+
+  private drawFrame = 0;
+  private drawDone?: { promise: Promise<void>; resolve: () => void };
+
+  /**
+   * Draws in the next animation frame, not in the task that changed the state: the step change (this update's
+   * text and table) and the drawing are two tasks, each short, rather than one long one. Whatever changes before
+   * that frame, one draw shows the latest state (steps passing faster than frames are drawn once, as the last).
+   */
+  private scheduleDraw(): void {
+    // The first draw is the page's picture, not a change; a print (Ctrl+P gives no frame) needs the picture now.
+    if (!this.drawn || printing) {
+      this.flushDraw();
+      return;
+    }
+    if (this.drawFrame) return;
+    pendingDraws.add(this);
+    if (!this.drawDone) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.drawDone = { promise, resolve };
+    }
+    this.drawFrame = requestAnimationFrame(() => this.flushDraw());
+  }
+
+  /** Draws now whatever is pending (the latest state). */
+  flushDraw(): void {
+    cancelAnimationFrame(this.drawFrame);
+    this.drawFrame = 0;
+    pendingDraws.delete(this);
+    const done = this.drawDone;
+    this.drawDone = undefined;
+    try {
+      this.drawNow();
+    } finally {
+      done?.resolve();
+    }
+  }
+
+  /** A state change's update is complete once the chart has drawn it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (this.drawDone) await this.drawDone.promise;
+    return result;
+  }
+
+  /** Layouts computed ahead of need (`prepare`), by state, size and inputs; a few at most. */
+  private prepared = new Map<string, { rows: readonly Row[]; marks: Marks }>();
+
+  private marksFor(rows: readonly Row[], state: ChartState, size: Size, key: string): Marks {
+    const ready = this.prepared.get(key);
+    if (ready && ready.rows === rows) return ready.marks;
+    return this.layout(rows, state, size);
+  }
+
+  /**
+   * Lays out a state this chart may be asked to show next (the story's next and previous steps), at its current
+   * size, so that showing it then only draws. Call it when the page is idle; it draws nothing.
+   */
+  prepare(attributes: Record<string, string>): void {
+    const rows = this.rows;
+    const last = this.lastMarks;
+    if (!rows || !last || last.rows !== rows) return;
+    const given: Record<string, string> = {};
+    for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
+    if (validateState(this.schema, given, idsOf(rows)).length) return;
+    const state = resolveState(this.schema, given);
+    const [, size] = last.key.split('|');
+    const [width, height] = size!.split('x').map(Number) as [number, number];
+    const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
+    if (key === last.key || this.prepared.get(key)?.rows === rows) return;
+    this.prepared.set(key, { rows, marks: this.layout(rows, state, { width, height }) });
+    // Keep the few most recent: the neighbours of the step being read.
+    while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
+  }
+
+  private drawNow(): void {
+    const frame = this.frame;
+    const svg = this.svg;
+    const rows = this.rows;
+    if (!frame || !svg || !rows || this.currentMessage() !== null) return;
+    const state = this.chartState;
+    const stateKey = JSON.stringify(state);
     // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
     const size = { width: frame.clientWidth, height: frame.clientHeight };
     if (size.width <= 0 || size.height <= 0) return;
     const key = `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}`;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
-    const marks = this.layout(rows, state, size);
+    const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     const resizedOnly = this.drawn && !stateChanged;
     this.lastMarks = { rows, key, marks };
@@ -289,6 +385,19 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 }
 
+/** Charts with a draw waiting for the next frame, and whether the page is being printed. */
+const pendingDraws = new Set<{ flushDraw(): void }>();
+let printing = false;
+if (typeof addEventListener === 'function') {
+  addEventListener('beforeprint', () => {
+    printing = true;
+    for (const chart of [...pendingDraws]) chart.flushDraw();
+  });
+  addEventListener('afterprint', () => {
+    printing = false;
+  });
+}
+
 const defaultRowsByTag = new Map<string, readonly unknown[]>();
 
 /**
@@ -299,9 +408,8 @@ export function setDefaultRows(tag: string, rows: readonly unknown[]): void {
   defaultRowsByTag.set(tag, rows);
 }
 
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
+// Motion follows the reader's choice on the page, else the system setting (motion.ts).
+export { prefersReducedMotion };
 
 /** Defines a custom element unless the name is taken (two embed bundles on one page must not throw). */
 export function define(tag: string, element: CustomElementConstructor): void {

@@ -10,7 +10,8 @@ import { isIsoDate, listAllowed } from './schema.ts';
 export type ColumnSpec =
   | { readonly type: 'id' | 'text' | 'url'; readonly optional?: boolean; readonly doc: string }
   | { readonly type: 'number'; readonly optional?: boolean; readonly min?: number; readonly max?: number; readonly integer?: boolean; readonly doc: string }
-  | { readonly type: 'date'; readonly optional?: boolean; readonly doc: string }
+  /** `month`: a date known only to the month may be written yyyy-mm ("from April 2024"). */
+  | { readonly type: 'date'; readonly optional?: boolean; readonly month?: boolean; readonly doc: string }
   /** A date with a Moscow time of day, `2024-03-22T19:58`, or a plain date. */
   | { readonly type: 'datetime'; readonly optional?: boolean; readonly doc: string }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly optional?: boolean; readonly doc: string };
@@ -187,7 +188,7 @@ function readObjects<Row>(schema: DatasetSchema<Row>, objects: { line: number; r
       }
       seen.set(row.id, line);
     }
-    const rowProblem = schema.checkRow?.(row as Row);
+    const rowProblem = schema.checkRow?.(row as Row) ?? checkConfidence(row);
     if (rowProblem) {
       problems.push({ line, message: rowProblem });
       continue;
@@ -195,6 +196,21 @@ function readObjects<Row>(schema: DatasetSchema<Row>, objects: { line: number; r
     rows.push(row as Row);
   }
   return { rows, problems };
+}
+
+/**
+ * "C2" means two or more independent sources agree, so a row marked C2 must name them: a source that is only an
+ * encyclopedia, in one language edition or several, is one source.
+ */
+function checkConfidence(row: Record<string, Cell>): string | null {
+  if (row.confidence !== 'C2' || typeof row.source !== 'string') return null;
+  return oneEncyclopedia(row.source) ? 'confidence C2 needs two independent sources; this row names one encyclopedia (mark it C1, or name the second source)' : null;
+}
+
+/** True when every source a row names (separated by ";") is an edition of Wikipedia (English, German, ...). */
+export function oneEncyclopedia(source: string): boolean {
+  const parts = source.split(';').map((part) => part.trim()).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => /^(\w+ )?Wikipedia\b/.test(part) || /^(\w+ )?Wikipedia,/.test(part));
 }
 
 function readCell(column: string, spec: ColumnSpec, value: string): { value: Cell } | { error: string } {
@@ -223,7 +239,10 @@ function readCell(column: string, spec: ColumnSpec, value: string): { value: Cel
       return { value: number };
     }
     case 'date':
-      return isIsoDate(value) ? { value } : { error: `${column} "${value}" is not a date (write yyyy-mm-dd)` };
+      if (spec.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return { value };
+      return isIsoDate(value)
+        ? { value }
+        : { error: `${column} "${value}" is not a date (write yyyy-mm-dd${spec.month ? ', or yyyy-mm where only the month is known' : ''})` };
     case 'datetime': {
       const [date, time] = value.split('T');
       const timeOk = time === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(time);

@@ -79,7 +79,10 @@ export const eventsDataset: DatasetSchema<EventRow> = {
     confidence: { type: 'enum', values: ['C1', 'C2', 'disputed'], doc: 'C2: two or more sources agree; C1: one; disputed.' },
   },
   checkRow(row) {
-    if (row.end !== null && row.end < row.start) return `end ${row.end} is before start ${row.start}`;
+    // A date-only start is the start of its day, a date-only end the end of its day (voting ran through the 17th).
+    const start = row.start.length === 10 ? `${row.start}T00:00` : row.start;
+    const end = row.end === null ? null : row.end.length === 10 ? `${row.end}T24:00` : row.end;
+    if (end !== null && end < start) return `end ${row.end} is before start ${row.start}`;
     return null;
   },
 };

@@ -8,6 +8,7 @@ import { FlChart, define, type Size } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
+import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
 import { estimateTextWidth, layout, legendSentence, type ClusterMark, type EventMark, type LegendEntry, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
 import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './describe.ts';
@@ -33,7 +34,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
  * @csspart table - the table of the events in the window
  */
 export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
-  static override styles = [themeTokens, chartStyles, timelineStyles];
+  static override styles = [themeTokens, chartStyles, timelineStyles, forcedColorStyles];
 
   /** First day of the window (yyyy-mm-dd). */
   @property() from?: string;

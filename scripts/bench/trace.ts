@@ -1,0 +1,97 @@
+/**
+ * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
+ * [--viewport phone|desktop] [--max-px N] [--out trace.json]`; a directory (dist/) is served compressed, as the bench does.
+ * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
+ * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
+ * work), the long tasks and the compositor layer count.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { serveStatic } from './server.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollMode, type ViewportName } from './scroll.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const target = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const server = target && !/^https?:/.test(target) && existsSync(target) ? await serveStatic(target) : null;
+const url = server ? `${server.origin}/index.html` : target;
+if (!url) {
+  console.error('usage: tsx scripts/bench/trace.ts URL [--mode reading|fling] [--viewport phone|desktop] [--max-px N] [--out FILE]');
+  process.exit(2);
+}
+const mode = (option('mode') ?? 'reading') as ScrollMode;
+const viewport = (option('viewport') ?? 'phone') as ViewportName;
+const maxPx = Number(option('max-px') ?? 0);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: Record<string, unknown> };
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+const context = await browser.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: 1, isMobile: viewport === 'phone', hasTouch: viewport === 'phone' });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
+await page.goto(url, { waitUntil: 'networkidle' });
+await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo'] });
+await page.evaluate(
+  `(async ({ pxPerTick, tickMs, maxPx }) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const start = performance.now();
+    for (let i = 0; i < 20000; i++) {
+      const now = await frame();
+      const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - innerHeight);
+      if (scrollY >= max - 1) break;
+      scrollTo({ top: Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick)), behavior: 'instant' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  })(${JSON.stringify({ pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx })})`,
+);
+const buffer = await browser.stopTracing();
+const layers = await page.evaluate(() => document.querySelectorAll('*').length);
+await browser.close();
+await server?.close();
+const out = option('out');
+if (out) writeFileSync(out, buffer);
+
+const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+// The renderer main thread of the page: the thread named CrRendererMain with the most complete events.
+const threadNames = new Map<string, string>();
+for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
+const counts = new Map<string, number>();
+for (const event of events) {
+  const key = `${event.pid}:${event.tid}`;
+  if (event.ph === 'X' && threadNames.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+const complete = events
+  .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === main && event.dur !== undefined)
+  .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+// Self time: each event's duration less its children's.
+const self = new Map<string, number>();
+const stack: { end: number; name: string }[] = [];
+const tasks: number[] = [];
+for (const event of complete) {
+  while (stack.length && stack.at(-1)!.end <= event.ts) stack.pop();
+  const parent = stack.at(-1);
+  if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
+  else if (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') tasks.push(event.dur! / 1000);
+  self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
+  stack.push({ end: event.ts + event.dur!, name: event.name });
+}
+const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+console.log(`${url}: ${viewport} ${mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU; ${layers} elements`);
+console.log(`tasks: ${tasks.length}, long (> 50 ms): ${tasks.filter((ms) => ms > 50).length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms, total ${(tasks.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`);
+console.log('main-thread self time by event:');
+for (const [name, us] of rows) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);

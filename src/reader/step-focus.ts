@@ -1,0 +1,33 @@
+/**
+ * Each step's text is a focus target (tabindex=-1: reachable by the story's own controls, not a Tab stop of its
+ * own), so moving to a step moves a screen reader and a keyboard there too.
+ */
+import type { Story, StoryStep } from '../types/story.ts';
+import type { FlStory } from '../scrolly/fl-story.ts';
+import { currentMotion } from './motion-switch.ts';
+
+/** The element that holds a step's text. */
+export function stepText(id: string): HTMLElement | null {
+  return document.getElementById(id)?.querySelector<HTMLElement>(':scope > .step-card') ?? null;
+}
+
+/** Makes every step's text a focus target. */
+export function markStepTexts(story: Story): void {
+  for (const step of story.steps) stepText(step.id)?.setAttribute('tabindex', '-1');
+}
+
+/**
+ * Scrolls a step into place (where a link to it puts it, past the trigger line, so its chart shows its state) and
+ * moves focus to its text. Smoothly unless the reader has turned animation off.
+ */
+export function focusStep(root: FlStory, id: string): void {
+  const text = stepText(id);
+  if (!text) return;
+  text.focus({ preventScroll: true });
+  root.goTo(id, currentMotion() === 'on' ? 'smooth' : 'instant');
+}
+
+/** The step the story shows now (null before the first step). */
+export function activeStep(root: FlStory, story: Story): StoryStep | null {
+  return story.steps.find((step) => step.id === root.activeId) ?? null;
+}

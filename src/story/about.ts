@@ -1,0 +1,64 @@
+/**
+ * What the page adds to the article, said on the page: the "About this presentation" section (the editors' words
+ * from story/about.md, then every source the data cite, read from the data so the list cannot fall behind it) and
+ * the footer's credits (where the article was first published, and the title it was republished under).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { blocksToHtml, escapeHtml, formatPublished } from './render.ts';
+import type { Block } from './parse.ts';
+import type { Problem } from './errors.ts';
+import type { StoryMeta } from '../types/story.ts';
+import type { Datasets } from './data.ts';
+
+/** The datasets in the order the sources list names them, with what each holds. */
+const SOURCE_GROUPS: readonly { dataset: keyof Datasets; title: string }[] = [
+  { dataset: 'casualties', title: 'Casualty counts' },
+  { dataset: 'events', title: 'Dates of events' },
+  { dataset: 'places', title: 'Places and coordinates' },
+];
+
+/** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth. */
+const BORDER_SOURCE = 'Borders: Natural Earth, with Ukraine drawn within its internationally recognised borders';
+
+export function renderAbout(root: string, file: string, datasets: Datasets): { html: string; problems: Problem[]; path: string } {
+  const path = join(root, file);
+  if (!existsSync(path)) return { html: '', problems: [{ file, line: 1, column: 0, message: 'missing file (the "About this presentation" text)' }], path };
+  const tree = unified().use(remarkParse).parse(readFileSync(path, 'utf8')) as Root;
+  const problems: Problem[] = [];
+  visit(tree, 'html', (node) => {
+    problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 0, message: 'raw HTML is not allowed' });
+  });
+  const heading = tree.children[0];
+  if (heading?.type !== 'heading' || heading.depth !== 2) {
+    problems.push({ file, line: 1, column: 1, message: 'start with a "## " heading (the section\u2019s title)' });
+  }
+  if (problems.length) return { html: '', problems, path };
+  const [title, ...body] = tree.children as Block[];
+  const titleHtml = blocksToHtml([title!]).replace(/^<h2>/, '<h2 id="about-title">');
+  const groups = SOURCE_GROUPS.map(({ dataset, title: name }) => {
+    const sources = [...new Set((datasets[dataset] as { source: string }[]).map((row) => row.source))];
+    return `<li><strong>${escapeHtml(name)}:</strong> ${sources.map(escapeHtml).join('; ')}.</li>`;
+  });
+  const html =
+    `<section class="about" aria-labelledby="about-title">${titleHtml}${blocksToHtml(body)}` +
+    `<h3>Sources</h3><ul class="about-sources">${groups.join('')}<li>${escapeHtml(BORDER_SOURCE)}.</li></ul></section>`;
+  return { html, problems, path };
+}
+
+/** The footer's credits: the article's first publication (its own address, no tracking) and its republished title. */
+export function renderCredits(meta: StoryMeta): string {
+  const author = meta.author ?? meta.byline;
+  const republished = meta.republished
+    ? ` A blog republished it under the title \u201c${escapeHtml(meta.republished)}\u201d.`
+    : '';
+  return (
+    `<p class="credits">\u201c${escapeHtml(meta.title)}\u201d, an opinion piece by ${escapeHtml(author)}, was first published in ` +
+    `${formatPublished(meta.published)} at <a href="${escapeHtml(meta.original)}" rel="noopener noreferrer" target="_blank">${escapeHtml(meta.original)}</a>.${republished}` +
+    ` This presentation adds charts and data to it: see <a href="#about-title">About this presentation</a>.</p>`
+  );
+}
