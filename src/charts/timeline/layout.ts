@@ -865,7 +865,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
   // Two lines (date, then label) where the lanes allow; one line where two would force abbreviations.
   const dateHeight = Math.round(dateFont * 1.3);
   const labelHeight = Math.round(fontSize * 1.35);
-  const attempt = (withDates: boolean, context: 'full' | 'short' = 'full') => {
+  const attempt = (withDates: boolean, context: 'full' | 'short' | 'all short' = 'full') => {
     const block = labelHeight + (withDates ? dateHeight : 0);
     const pitch = block + 3;
     // A long axis stacks its labels five rows deep at most: short labels take the place of a sixth row.
@@ -878,7 +878,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
             priority: PRIORITY[l.g.emphasis],
             time: l.g.start,
             // The context (events not emphasized) in their short words: a long axis has room for fewer.
-            full: context === 'short' && l.g.emphasis !== 'emphasis' ? l.g.row.short : l.g.row.label,
+            full: context === 'all short' || (context === 'short' && l.g.emphasis !== 'emphasis') ? l.g.row.short : l.g.row.label,
             short: l.g.row.short,
             bold: l.g.emphasis === 'emphasis',
             minWidth: withDates ? measure(l.g.date, false, dateFont) : 0,
@@ -888,7 +888,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
             line: clusterLine(l.c),
             priority: PRIORITY.normal,
             time: l.c.start,
-            full: context === 'short' ? words.get(l.c.key)!.short : words.get(l.c.key)!.full,
+            full: context === 'full' ? words.get(l.c.key)!.full : words.get(l.c.key)!.short,
             short: words.get(l.c.key)!.short,
             bold: false,
             minWidth: withDates ? measure(words.get(l.c.key)!.date, false, dateFont) : 0,
@@ -903,9 +903,11 @@ function layoutHorizontal(input: Input): TimelineMarks {
     if (cost(plain) <= cost(chosen)) chosen = plain;
   }
   // A long axis reads in date order: if the labels' stairs came out of order (the rows ran out and a label was
-  // squeezed in where it fitted), the context takes its short words.
+  // squeezed in where it fitted), the context takes its short words, and if that is not enough, every label.
   if (long && (cost(chosen) > 0 || !inDateOrder(chosen.placed))) {
-    const terse = [attempt(true, 'short'), attempt(false, 'short')].find((a) => !a.overflow && inDateOrder(a.placed));
+    const terse = [attempt(true, 'short'), attempt(false, 'short'), attempt(true, 'all short'), attempt(false, 'all short')].find(
+      (a) => !a.overflow && inDateOrder(a.placed),
+    );
     if (terse) chosen = terse;
   }
   // Few lanes in a tall box: taller flags fill it, up to two and a half times their height, rather than leave
