@@ -76,11 +76,34 @@ function testEndpoints() {
   };
 }
 
+/**
+ * `forced-colors`: forced colours (Windows High Contrast) on or off, emulated through the DevTools protocol in
+ * Chromium. Firefox over WebDriver BiDi has no such emulation: the command answers false there.
+ */
+function forcedColorsCommand() {
+  const clients = new Map();
+  return {
+    name: 'frontlines-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      if (browser !== 'chromium') return false;
+      let client = clients.get(session.id);
+      if (!client) {
+        client = await session.browser.getPage(session.id).createCDPSession();
+        clients.set(session.id, client);
+      }
+      const value = payload?.active ? 'active' : 'none';
+      await client.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+      return true;
+    },
+  };
+}
+
 export default {
   files: process.env.FL_FILES ? process.env.FL_FILES.split(',') : ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testEndpoints()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testEndpoints(), forcedColorsCommand()],
   browsers: [launchers[browser]()],
   concurrency: 1,
   concurrentBrowsers: 1,

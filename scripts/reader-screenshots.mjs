@@ -66,6 +66,15 @@ for (const dark of [false, true]) {
   }
 }
 
+// Presentation mode's toolbar, with its Animation switch.
+{
+  const { page, close } = await open({ width: 1440, height: 900, hash: '?present#kstovo-strike' });
+  await page.mouse.move(1200, 800);
+  await page.waitForTimeout(300);
+  await shot(page, 'reader-present-toolbar');
+  await close();
+}
+
 // Forced colours, each kind of chart, at desktop and phone sizes.
 for (const [hash, name] of [['#hours-before', 'timeline'], ['#isis-claims', 'casualties'], ['#kstovo-strike', 'map']]) {
   const { page, close } = await open({ width: 1440, height: 900, forcedColors: 'active', dark: true, hash });

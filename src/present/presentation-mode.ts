@@ -483,9 +483,9 @@ export class PresentationMode {
     fullscreen.setAttribute('aria-pressed', 'false');
     // The counter sits near the corner, so that at rest, when only it shows, it is where the eye expects it.
     controls.append(
-      button('presenter', 'Presenter view', `${ICONS.presenter}<span>Notes</span>`, 'S'),
+      button('presenter', 'Notes (presenter view)', `${ICONS.presenter}<span>Notes</span>`, 'S'),
       fullscreen,
-      button('exit', 'Leave presentation mode', `${ICONS.exit}<span>Exit</span>`, 'Escape'),
+      button('exit', 'Exit presentation mode', `${ICONS.exit}<span>Exit</span>`, 'Escape'),
       button('previous', 'Previous slide', ICONS.previous, 'ArrowLeft PageUp'),
       counter,
       button('next', 'Next slide', ICONS.next, 'ArrowRight PageDown Space'),

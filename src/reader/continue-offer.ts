@@ -65,7 +65,7 @@ export function installContinueOffer(root: FlStory, story: Story, presenting: ()
 
   go.addEventListener('click', () => {
     offer.remove();
-    focusStep(root, step.id);
+    focusStep(root, step.id, false);
   });
   dismiss.addEventListener('click', () => {
     // Focus goes on to where the reader chose to start: the story's first words.

@@ -82,12 +82,16 @@ export function installFocusOrder(root: FlStory, story: Story, presenting: () =>
     return move(chartStops(step).at(-1) ?? stepStops(step).at(-1));
   };
 
-  /** Focus that leaves a section's reading order goes to the page's next (or previous) stop outside it. */
+  /**
+   * Focus that leaves a section's reading order goes on to the page's next stop after the section, or back to the
+   * stop before its steps (the section's skip link and step control, then the page above).
+   */
   const leaveSection = (section: Element, forward: boolean): boolean => {
-    const outside = tabbablesIn(document).filter((element) => !section.contains(element));
-    const after = outside.filter((element) => section.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
-    const before = outside.filter((element) => section.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING);
-    return move(forward ? after[0] : before.at(-1));
+    const stepsBox = section.querySelector(':scope > .scrolly-steps');
+    if (!stepsBox) return false;
+    const all = tabbablesIn(document).filter((element) => !element.closest('.scrolly-chart, .scrolly-steps'));
+    if (forward) return move(all.find((element) => !section.contains(element) && section.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING));
+    return move(all.filter((element) => stepsBox.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING).at(-1));
   };
 
   const next = (place: Place): boolean => {
@@ -134,15 +138,15 @@ export function installFocusOrder(root: FlStory, story: Story, presenting: () =>
     if (!tabbing || presenting()) return;
     const direction = tabbing;
     tabbing = 0;
+    const host = document.activeElement as HTMLElement | null;
+    const section = host?.closest<HTMLElement>('fl-scrolly');
+    if (!host || !section || !host.closest('.scrolly-chart, .scrolly-steps')) return;
     const place = locate(deepActive());
-    if (!place) return;
-    const section = document.getElementById(place.step.section);
-    if (!section) return;
     const steps = story.steps.filter((step) => step.section === section.id);
     if (direction > 0) {
       const shown = activeStep(root, story);
       const start = shown && shown.section === section.id ? shown : steps[0];
-      if (place.kind !== 'step' || place.step !== start || place.at !== 0) enterStep(start);
-    } else if (place.kind !== 'chart' || place.step !== steps.at(-1)) enterStepFromEnd(steps.at(-1));
+      if (!place || place.kind !== 'step' || place.step !== start || place.at !== 0) enterStep(start);
+    } else if (!place || place.kind !== 'chart' || place.step !== steps.at(-1)) enterStepFromEnd(steps.at(-1));
   });
 }

@@ -21,16 +21,20 @@ export function installReader(story: Story): void {
   if (!root) return;
   const header = root.querySelector('.story-header');
   if (header) {
-    const controls = document.createElement('p');
-    controls.className = 'fl-reader-controls';
+    // The build leaves the controls' line in the header, its room kept, so the switch shifts nothing.
+    let controls = header.querySelector('.fl-reader-controls');
+    if (!controls) {
+      controls = document.createElement('p');
+      controls.className = 'fl-reader-controls';
+      header.append(controls);
+    }
     controls.append(createMotionSwitch('fl-motion-switch'));
-    header.append(controls);
   }
   // Presentation mode's toolbar (built by installPresenting), first among its buttons.
   document.querySelector('.fl-present-controls')?.prepend(createMotionSwitch('fl-present-button fl-motion-switch'));
   markStepTexts(story);
   installStepNavigation(root, story);
   installFocusOrder(root, story, presenting);
-  installStepAnnouncer(root, story, presenting);
+  installStepAnnouncer(root, story);
   installContinueOffer(root, story, presenting);
 }

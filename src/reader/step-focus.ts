@@ -11,20 +11,30 @@ export function stepText(id: string): HTMLElement | null {
   return document.getElementById(id)?.querySelector<HTMLElement>(':scope > .step-card') ?? null;
 }
 
-/** Makes every step's text a focus target. */
+/**
+ * Makes every step's text a focus target: a group named by its place in the story, so a screen reader that
+ * follows focus there says "Step 7 of 28" and reads on into the text.
+ */
 export function markStepTexts(story: Story): void {
-  for (const step of story.steps) stepText(step.id)?.setAttribute('tabindex', '-1');
+  for (const step of story.steps) {
+    const text = stepText(step.id);
+    if (!text) continue;
+    text.setAttribute('tabindex', '-1');
+    text.setAttribute('role', 'group');
+    text.setAttribute('aria-label', `Step ${step.index + 1} of ${story.steps.length}`);
+  }
 }
 
 /**
  * Scrolls a step into place (where a link to it puts it, past the trigger line, so its chart shows its state) and
- * moves focus to its text. Smoothly unless the reader has turned animation off.
+ * moves focus to its text. To the next or previous step smoothly, unless the reader has turned animation off; a
+ * longer way at once, as a link does, rather than through every step between.
  */
-export function focusStep(root: FlStory, id: string): void {
+export function focusStep(root: FlStory, id: string, near = true): void {
   const text = stepText(id);
   if (!text) return;
   text.focus({ preventScroll: true });
-  root.goTo(id, currentMotion() === 'on' ? 'smooth' : 'instant');
+  root.goTo(id, near && currentMotion() === 'on' ? 'smooth' : 'instant');
 }
 
 /** The step the story shows now (null before the first step). */

@@ -11,16 +11,28 @@ import type { FlStory } from '../scrolly/fl-story.ts';
 import { activeStep, focusStep } from './step-focus.ts';
 
 export function installStepNavigation(root: FlStory, story: Story): void {
-  const first = root.querySelector('fl-scrolly');
-  if (!first || story.steps.length === 0) return;
+  const sections = [...root.querySelectorAll<HTMLElement>('fl-scrolly')];
+  sections.forEach((section, i) => {
+    // In the section's graphic: on phones it sits in the pinned graphic's bottom row, wherever the graphic is.
+    section.querySelector(':scope > .scrolly-graphic')?.prepend(stepControl(root, story, sections.length > 1 ? `Steps, part ${i + 1}` : 'Steps'));
+  });
+  installSkipLinks(root);
+}
+
+function stepControl(root: FlStory, story: Story, label: string): HTMLElement {
   const nav = document.createElement('nav');
   nav.className = 'fl-step-nav';
-  nav.setAttribute('aria-label', 'Steps');
-  const button = (label: string, direction: -1 | 1): HTMLButtonElement => {
+  nav.setAttribute('aria-label', label);
+  const button = (text: string, direction: -1 | 1): HTMLButtonElement => {
     const element = document.createElement('button');
     element.type = 'button';
     element.className = `fl-step-nav-button fl-step-nav-${direction < 0 ? 'previous' : 'next'}`;
-    element.textContent = label;
+    // "step" is hidden on phones, where room is short; a screen reader hears it everywhere.
+    const [verb, noun] = text.split(' ');
+    const word = document.createElement('span');
+    word.className = 'fl-step-word';
+    word.textContent = ` ${noun}`;
+    element.append(verb!, word);
     element.addEventListener('click', () => {
       if (element.getAttribute('aria-disabled') === 'true') return;
       const current = activeStep(root, story)?.index ?? -1;
@@ -32,7 +44,7 @@ export function installStepNavigation(root: FlStory, story: Story): void {
   const previous = button('Previous step', -1);
   const next = button('Next step', 1);
   nav.append(previous, next);
-  // aria-disabled rather than disabled: a button that is pressed to the end keeps focus.
+  // aria-disabled rather than disabled: a button pressed to the end keeps focus.
   const update = (): void => {
     const current = activeStep(root, story)?.index ?? -1;
     previous.setAttribute('aria-disabled', String(current <= 0));
@@ -40,20 +52,7 @@ export function installStepNavigation(root: FlStory, story: Story): void {
   };
   update();
   root.addEventListener('fl-step-change', update);
-  first.before(nav);
-
-  // On phones the control shows beside the pinned graphic, while a scrolly section is on screen.
-  const onScreen = new Set<Element>();
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) onScreen.add(entry.target);
-      else onScreen.delete(entry.target);
-    }
-    nav.toggleAttribute('data-in-steps', onScreen.size > 0);
-  });
-  for (const section of root.querySelectorAll('fl-scrolly')) observer.observe(section);
-
-  installSkipLinks(root);
+  return nav;
 }
 
 /** A link at the start of each scrolly section to what follows it, for readers who want to skip its steps. */

@@ -51,9 +51,22 @@ export class FlScrolly extends LitElement {
     steps: () => this.steps,
     offset: triggerOffset,
     onStepEnter: ({ element, direction }) => {
-      if (this.scrollDriven) this.activate(element.id, direction);
+      if (this.scrollDriven && this.straddlesTrigger(element)) this.activate(element.id, direction);
     },
   });
+
+  /**
+   * Whether a step is the one the trigger rule picks now: its top at or above the trigger line, the next step's
+   * below it. Scrollama can report a step it saw a moment before the page jumped past it (a step link, the Next
+   * step button, a fling); acting on that report would show a chart the reader has already left and announce it.
+   * Two boxes read in an observer callback, where the layout is already up to date.
+   */
+  private straddlesTrigger(element: HTMLElement): boolean {
+    const line = window.innerHeight * triggerOffset();
+    if (element.getBoundingClientRect().top > line + 1) return false;
+    const next = this.steps[this.stepIndex(element.id) + 1];
+    return !next || next.getBoundingClientRect().top > line - 1;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;

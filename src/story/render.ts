@@ -84,6 +84,9 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       `<p class="byline"><span class="author">${escapeHtml(meta.byline)}</span>` +
       `<span class="dateline"><time datetime="${escapeHtml(meta.published)}">${formatPublished(meta.published)}</time></span>` +
       `<span class="original">First published at <a href="${escapeHtml(meta.original)}" rel="noopener noreferrer" target="_blank">${escapeHtml(host)}</a></span></p>` +
+      // Where the reader's controls go once the page's code runs: its room is kept from the first paint, so they
+      // shift nothing when they arrive (hidden without JavaScript, where there are no controls).
+      `<p class="fl-reader-controls"></p>` +
       `</header>`,
   );
   for (const part of parts) {
@@ -118,8 +121,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
 /** The editors' chart note under a step's text, labelled so a reader never takes it for the author's words. */
 export function chartNote(step: ParsedStep): string {
   if (!step.context.length) return '';
-  const body = blocksToHtml(step.context).replace(/^<p>/, '<p><strong class="chart-note-label">Chart note (the editors):</strong> ');
-  return `<div class="chart-note" role="note">${body}</div>`;
+  // The label is a paragraph of its own, so a screen reader speaks it, then the note, each whole.
+  return `<div class="chart-note" role="note"><p class="chart-note-label">Chart note (the editors)</p>${blocksToHtml(step.context)}</div>`;
 }
 
 export function renderStepTexts(parts: readonly Part[]): StepText[] {

@@ -4,6 +4,7 @@ import { type ChartSchema, type ChartState, resolveState, validateState } from '
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { loadText } from './load.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { fitLabelsToPlot } from './fit-labels.ts';
 
 export interface Size {
   readonly width: number;
@@ -91,6 +92,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private drawn = false;
   private warned = new Set<string>();
   private lastDescribedKey = '';
+  private fitTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -373,10 +375,17 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
     const duration = !stateChanged || resizedOnly || prefersReducedMotion() ? 0 : TRANSITION_MS;
     this.draw(svg, marks, duration);
+    this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
     // The first state drawn is not announced: it is the page's, not a change.
     if (!this.lastDescribedKey) this.lastDescribedKey = stateKey;
     this.markDrawn(stateKey);
+  }
+
+  /** Keeps labels inside the plot under a reader's text spacing (fit-labels.ts), once any transition has ended. */
+  private fitLabelsWhenSettled(svg: SVGSVGElement, duration: number): void {
+    clearTimeout(this.fitTimer);
+    this.fitTimer = setTimeout(() => requestAnimationFrame(() => fitLabelsToPlot(svg)), duration);
   }
 
   /** Marks the host once drawn, so tests and the story can wait for a finished draw. */

@@ -121,6 +121,9 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
     this.previous = marks;
     const horizontal = marks.orientation === 'horizontal';
     const ms = duration > 0 && sameOrientation ? duration : 0;
+    // A jump (animation off, a resize) ends any move still running, or its tweens would keep overwriting the
+    // final positions set here.
+    if (!ms) svg.selectAll('*').interrupt();
 
     // Positions of a time under the old and the new scale, to slide entering and leaving events along the axis.
     const scaleOf = (m: TimelineMarks) => scaleUtc().domain([m.domain[0], m.domain[1]]).range([m.range[0], m.range[1]]);

@@ -1,0 +1,333 @@
+/**
+ * The reader in control (src/reader/): the Animation switch, Previous/Next step, Tab in reading order through
+ * every step's chart, the offer to continue, and axe over the new controls. In Chromium and Firefox.
+ */
+import { expect } from 'chai';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { DESKTOP, PHONE, activeStepId, openPresentation, openStory, press, settle, type StoryPage } from './story-page.ts';
+import { frames, until } from './helpers.ts';
+import { describeViolations, runAxe } from './axe.ts';
+import { focused, forgetVisits, onScreen, openReader, stopName, untilChartShows } from './reader-helpers.ts';
+import { MOTION_STORAGE_KEY } from '../../src/reader/motion-switch.ts';
+import { TRANSITION_MS } from '../../src/charts/shared/chart-element.ts';
+import { LAST_STEP_STORAGE_KEY } from '../../src/reader/continue-offer.ts';
+
+const isFirefox = navigator.userAgent.includes('Firefox');
+
+let page: StoryPage | undefined;
+afterEach(() => {
+  page?.close();
+  page = undefined;
+  forgetVisits();
+});
+after(() => setViewport({ width: 800, height: 600 }));
+
+const headerSwitch = (p: StoryPage) => p.document.querySelector<HTMLButtonElement>('.story-header .fl-motion-switch')!;
+const nextButton = (p: StoryPage) => p.document.querySelector<HTMLButtonElement>('.fl-step-nav-next')!;
+const previousButton = (p: StoryPage) => p.document.querySelector<HTMLButtonElement>('.fl-step-nav-previous')!;
+
+/**
+ * Whether a chart, just drawn, already shows its final picture: the plot two frames after the draw is the plot
+ * once any transition would have ended.
+ */
+async function drawnAtOnce(chart: Element): Promise<boolean> {
+  await frames(2);
+  const svg = chart.shadowRoot!.querySelector('svg')!;
+  const first = svg.innerHTML;
+  await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS + 300));
+  return svg.innerHTML === first;
+}
+
+describe('the Animation switch', () => {
+  it('starts from the system setting and says so', async () => {
+    page = await openReader();
+    const reduced = page.window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const button = headerSwitch(page);
+    expect(button.getAttribute('role')).to.equal('switch');
+    expect(button.getAttribute('aria-checked')).to.equal(String(!reduced));
+    expect(button.textContent).to.equal(`Animation: ${reduced ? 'off' : 'on'}`);
+    page.close();
+    // Where the browser can emulate the system setting (Chromium), the switch starts off under it.
+    if (!isFirefox) {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        page = await openReader();
+        expect(headerSwitch(page).getAttribute('aria-checked')).to.equal('false');
+        expect(headerSwitch(page).textContent).to.equal('Animation: off');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    }
+  });
+
+  it('off: charts draw the next state at once and nothing fades; the choice is kept for the next visit', async function () {
+    this.timeout(40_000);
+    page = await openReader({ motion: 'on' });
+    const steps = page.story.steps;
+    // On: a state change animates.
+    nextButton(page).click();
+    await untilChartShows(page, steps[0]!);
+    nextButton(page).click();
+    await untilChartShows(page, steps[1]!);
+    nextButton(page).click();
+    await untilChartShows(page, steps[2]!);
+    // Back to the first step's chart, in a new state: the marks move.
+    const timelineStep = steps.find((step, i) => i > 2 && step.chart === steps[0]!.chart)!;
+    (page.document.querySelector('fl-story') as unknown as { goTo(id: string): void }).goTo(timelineStep.id);
+    await untilChartShows(page, timelineStep);
+    const timeline = page.document.getElementById(timelineStep.section)!.querySelector(timelineStep.tag)!;
+    expect(await drawnAtOnce(timeline), 'animating with animation on').to.equal(false);
+
+    headerSwitch(page).click();
+    expect(headerSwitch(page).getAttribute('aria-checked')).to.equal('false');
+    expect(headerSwitch(page).textContent).to.equal('Animation: off');
+    expect(page.document.documentElement.getAttribute('data-fl-motion')).to.equal('off');
+    expect(localStorage.getItem(MOTION_STORAGE_KEY)).to.equal('off');
+    const wrapper = timeline.closest('.scrolly-chart')!;
+    expect(page.window.getComputedStyle(wrapper).transitionDuration.split(',').every((d) => parseFloat(d) === 0), 'the cross-fade').to.equal(true);
+    // Off: each later state is drawn final at once, with no transition on any mark.
+    for (const step of steps.slice(timelineStep.index + 1, timelineStep.index + 6)) {
+      (page.document.querySelector('fl-story') as unknown as { goTo(id: string): void }).goTo(step.id);
+      await untilChartShows(page, step);
+      const chart = page.document.getElementById(step.section)!.querySelector(step.tag)!;
+      expect(await drawnAtOnce(chart), `${step.id} drawn at once`).to.equal(true);
+    }
+
+    // The next visit starts off.
+    page.close();
+    page = await reopen();
+    expect(headerSwitch(page).getAttribute('aria-checked')).to.equal('false');
+    expect(page.document.documentElement.getAttribute('data-fl-motion')).to.equal('off');
+  });
+
+  it('is in presentation mode\'s toolbar too, and both switches agree', async () => {
+    forgetVisits();
+    localStorage.setItem(MOTION_STORAGE_KEY, 'on');
+    page = await openPresentation();
+    const toolbarSwitch = page.document.querySelector<HTMLButtonElement>('.fl-present-controls .fl-motion-switch')!;
+    expect(toolbarSwitch, 'a switch in the toolbar').to.exist;
+    expect(onScreen(page, toolbarSwitch), 'shown while presenting').to.equal(true);
+    expect(onScreen(page, headerSwitch(page)), 'the header\'s is not on the title slide').to.equal(false);
+    toolbarSwitch.click();
+    expect(toolbarSwitch.getAttribute('aria-checked')).to.equal('false');
+    expect(headerSwitch(page).getAttribute('aria-checked')).to.equal('false');
+    expect(localStorage.getItem(MOTION_STORAGE_KEY)).to.equal('off');
+    // A click on the toolbar's switch is not a click on the slide: the slide stays.
+    await frames(2);
+    expect(page.document.querySelector('.fl-present-counter')!.textContent).to.equal(`1 / ${page.story.steps.length + 1}`);
+    expect(describeViolations(await runAxe(page.window, page.document))).to.equal('');
+  });
+});
+
+/** Reopens the story keeping storage as the last visit left it. */
+function reopen(): Promise<StoryPage> {
+  return openStory('', DESKTOP);
+}
+
+describe('Previous step / Next step', () => {
+  it('steps through the whole story, scrolling each step into place and moving focus to its text', async function () {
+    this.timeout(60_000);
+    page = await openReader({ motion: 'off' });
+    const steps = page.story.steps;
+    expect(previousButton(page).getAttribute('aria-disabled')).to.equal('true');
+    for (const step of steps) {
+      nextButton(page).click();
+      await until(() => activeStepId(page!) === step.id, `${step.id} to be active`);
+      const text = page.document.getElementById(step.id)!.querySelector('.step-card')!;
+      expect(focused(page), `focus on ${step.id}'s text`).to.equal(text);
+      expect(text.getAttribute('aria-label')).to.equal(`Step ${step.index + 1} of ${steps.length}`);
+      expect(onScreen(page, text), `${step.id} on screen`).to.equal(true);
+      await untilChartShows(page, step);
+    }
+    expect(nextButton(page).getAttribute('aria-disabled')).to.equal('true');
+    // Scrolling settles where the buttons put it: the engine agrees on the step.
+    await settle(page);
+    expect(activeStepId(page)).to.equal(steps.at(-1)!.id);
+    for (const step of steps.slice(-4, -1).reverse()) {
+      previousButton(page).click();
+      await until(() => activeStepId(page!) === step.id, `back to ${step.id}`);
+      expect(focused(page)).to.equal(page.document.getElementById(step.id)!.querySelector('.step-card'));
+    }
+  });
+
+  it('is out of sight until it has keyboard focus on a desktop, and beside the pinned graphic on a phone', async function () {
+    this.timeout(90_000);
+    page = await openReader();
+    expect(page.document.querySelector('.fl-step-nav')!.getBoundingClientRect().width, 'hidden at rest').to.be.at.most(1);
+    nextButton(page).focus();
+    // The control, not only its buttons (a clipped box keeps its children's boxes), is on screen.
+    expect(onScreen(page, page.document.querySelector('.fl-step-nav')!), 'shown with focus').to.equal(true);
+    expect(onScreen(page, previousButton(page))).to.equal(true);
+    page.close();
+
+    page = await openReader({ viewport: PHONE, motion: 'off' });
+    nextButton(page).click();
+    nextButton(page).blur();
+    await until(() => onScreen(page!, page!.document.querySelector('.fl-step-nav')!), 'the control beside the pinned graphic');
+    // At every step, on a phone and at 320 px: inside the pinned graphic, and over none of its chart's controls.
+    for (const width of [PHONE.width, 320]) {
+      if (width !== PHONE.width) {
+        page.close();
+        page = await openReader({ viewport: { width, height: 640 }, motion: 'off' });
+      }
+      for (const step of page.story.steps) {
+        nextButton(page).click();
+        await untilChartShows(page, step);
+        const graphic = page.document.querySelector('.scrolly-graphic')!.getBoundingClientRect();
+        const wrapper = page.document.querySelector(`.scrolly-chart[data-chart="${step.chart}"]`)!;
+        const chart = wrapper.querySelector(step.tag)!;
+        const others = [wrapper.querySelector('.fl-embed-button')!.getBoundingClientRect(), chart.shadowRoot!.querySelector('summary')!.getBoundingClientRect()];
+        for (const button of [nextButton(page), previousButton(page)]) {
+          const box = button.getBoundingClientRect();
+          expect(box.bottom, `${step.id}: within the pinned graphic`).to.be.at.most(graphic.bottom + 1);
+          expect(box.left >= 0 && box.right <= width, `${step.id}: within ${width} px`).to.equal(true);
+          for (const other of others) {
+            const overlap = box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+            expect(overlap, `${step.id} at ${width} px: ${button.textContent} clear of the chart's controls`).to.equal(false);
+          }
+        }
+      }
+    }
+  });
+
+  it('a skip link at the start of the steps goes past them, focus and all', async () => {
+    page = await openReader();
+    const link = page.document.querySelector<HTMLAnchorElement>('fl-scrolly > .fl-skip-section')!;
+    expect(link.textContent).to.equal(`Skip past these ${page.story.steps.length} steps`);
+    link.focus();
+    expect(onScreen(page, link), 'shown with focus').to.equal(true);
+    link.click();
+    await frames(3);
+    const target = page.document.getElementById(link.hash.slice(1))!;
+    expect(page.document.activeElement).to.equal(target);
+    expect(target.closest('fl-scrolly')).to.equal(null);
+    expect(onScreen(page, target)).to.equal(true);
+  });
+
+  it('scroll mode takes no keys but the README\'s (p, s) and Tab where the reading order needs it', async () => {
+    page = await openReader();
+    const nav = nextButton(page);
+    nav.click();
+    await frames(2);
+    const keys = ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', ' ', 'Home', 'End', 'Enter', 'Backspace', 'n', 'j', 'k', 'Escape', 'f', '1'];
+    for (const key of keys) {
+      const event = press(page, key);
+      expect(event.defaultPrevented, `${key} keeps its default`).to.equal(false);
+    }
+  });
+});
+
+describe('Tab in reading order', () => {
+  it('reaches every step\'s text, then the "Show the data" and Embed of the chart it shows, then the next step', async function () {
+    this.timeout(180_000);
+    page = await openReader({ motion: 'off' });
+    const steps = page.story.steps;
+    page.document.querySelector<HTMLAnchorElement>('.story-header .original a')!.focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      await sendKeys({ press: 'Tab' });
+      await frames(2);
+      const name = stopName(page);
+      stops.push(name);
+      if (name.startsWith('text:')) await untilChartShows(page, steps.find((step) => step.id === name.slice(5))!);
+      if (name.startsWith('after:') || name === 'body') break;
+    }
+    // The header's switch, then the section's skip link and step control.
+    expect(stops.slice(0, 4)).to.deep.equal(['motion', 'skip', 'nav:Previous step', 'nav:Next step']);
+    const expected: string[] = [];
+    for (const step of steps) {
+      expected.push(`text:${step.id}`);
+      const links = page.document.getElementById(step.id)!.querySelectorAll('.step-card a[href]').length;
+      for (let l = 0; l < links; l++) expected.push(`link:${step.id}`);
+      expected.push(`data:${step.tag}@${step.id}`, `embed:${step.chart}@${step.id}`);
+    }
+    expect(stops.slice(4, 4 + expected.length)).to.deep.equal(expected);
+    expect(stops[4 + expected.length], 'then what follows the steps').to.match(/^after:/);
+  });
+
+  it('Shift+Tab goes back the same way', async function () {
+    this.timeout(60_000);
+    page = await openReader({ motion: 'off' });
+    const steps = page.story.steps;
+    // Start at a step whose chart differs from the step before it.
+    const start = steps.find((step, i) => i > 2 && steps[i - 1]!.chart !== step.chart && !page!.document.getElementById(steps[i - 1]!.id)!.querySelector('a[href]'))!;
+    const before = steps[start.index - 1]!;
+    for (let i = 0; i <= start.index; i++) nextButton(page).click();
+    await until(() => activeStepId(page!) === start.id, `${start.id} active`);
+    await untilChartShows(page, start);
+    const stops: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await frames(3);
+      const name = stopName(page);
+      stops.push(name);
+      if (name === `text:${start.id}`) continue;
+      if (name.startsWith('embed:')) await untilChartShows(page, before);
+    }
+    expect(stops).to.deep.equal([`embed:${before.chart}@${before.id}`, `data:${before.tag}@${before.id}`, `text:${before.id}`, `embed:${steps[before.index - 1]!.chart}@${steps[before.index - 1]!.id}`]);
+  });
+});
+
+describe('the offer to continue', () => {
+  it('offers the step a returning reader last reached, and jumps only when asked', async () => {
+    page = await openReader({ lastStep: 'kstovo-strike' });
+    const step = page.story.steps.find((candidate) => candidate.id === 'kstovo-strike')!;
+    const go = page.document.querySelector<HTMLButtonElement>('.fl-continue-go')!;
+    expect(go, 'an offer').to.exist;
+    expect(go.textContent).to.match(new RegExp(`^Continue from step ${step.index + 1} of ${page.story.steps.length}: \u201c.+\u2026\u201d$`));
+    expect(page.window.scrollY, 'no jump').to.equal(0);
+    expect(activeStepId(page)).to.equal(null);
+    expect(onScreen(page, go)).to.equal(true);
+    expect(describeViolations(await runAxe(page.window, page.document))).to.equal('');
+    go.click();
+    await until(() => activeStepId(page!) === step.id, 'the step to be active');
+    expect(focused(page)).to.equal(page.document.getElementById(step.id)!.querySelector('.step-card'));
+    expect(page.document.querySelector('.fl-continue'), 'the offer goes').to.equal(null);
+  });
+
+  it('a link to a step wins: no offer, the story opens there', async () => {
+    page = await openReader({ lastStep: 'kstovo-strike', hash: '#karabakh' });
+    expect(page.document.querySelector('.fl-continue')).to.equal(null);
+    await until(() => activeStepId(page!) === 'karabakh', 'the linked step');
+  });
+
+  it('remembers the step reached, and makes no offer for the first step', async () => {
+    page = await openReader({ motion: 'off' });
+    expect(page.document.querySelector('.fl-continue'), 'a first visit').to.equal(null);
+    for (let i = 0; i < 5; i++) nextButton(page).click();
+    await until(() => localStorage.getItem(LAST_STEP_STORAGE_KEY) === page!.story.steps[4]!.id, 'the step kept');
+    page.close();
+    localStorage.setItem(LAST_STEP_STORAGE_KEY, 'six-more-years');
+    page = await reopen();
+    expect(page.document.querySelector('.fl-continue')).to.equal(null);
+  });
+
+  it('"Start from the beginning" dismisses it', async () => {
+    page = await openReader({ lastStep: 'syria' });
+    page.document.querySelector<HTMLButtonElement>('.fl-continue-dismiss')!.click();
+    expect(page.document.querySelector('.fl-continue')).to.equal(null);
+    expect(page.document.activeElement).to.equal(page.document.getElementById('story-title'));
+    expect(page.window.scrollY).to.be.below(page.window.innerHeight);
+  });
+});
+
+describe('axe with the reader\'s controls', () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`finds nothing (${name}, ${scheme}) with the step control in use and the chart's data open`, async () => {
+        page = await openReader({ viewport, motion: 'off', lastStep: 'syria' });
+        page.document.documentElement.style.colorScheme = scheme;
+        for (let i = 0; i < 3; i++) nextButton(page).click();
+        const step = page.story.steps[2]!;
+        await untilChartShows(page, step);
+        nextButton(page).focus();
+        const chart = page.document.querySelector(step.tag)!;
+        chart.shadowRoot!.querySelector('details')!.open = true;
+        await frames(3);
+        expect(describeViolations(await runAxe(page.window, page.document))).to.equal('');
+      });
+    }
+  }
+});
