@@ -28,6 +28,7 @@ export const TRANSITION_MS = 650;
  * @csspart svg - the plot
  * @csspart caption - the description and source line
  * @csspart description - the sentence that says what the chart shows
+ * @csspart legend - what the coded marks mean, for screen readers (the plot draws the same key)
  * @csspart source - the source line
  * @csspart table - the data table's disclosure
  * @csspart message - the message shown instead of the plot when input is bad
@@ -67,6 +68,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract renderTable(rows: readonly Row[], state: ChartState): TemplateResult;
   /** "Source: ..." for the rows shown in this state. */
   protected abstract sourceLine(rows: readonly Row[], state: ChartState): string;
+
+  /**
+   * What the chart's coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG
+   * draws the same key, but is hidden from them. Null when the state draws nothing coded.
+   */
+  protected legend(_rows: readonly Row[], _state: ChartState): string | null {
+    return null;
+  }
   /**
    * Anything besides rows, state and size that `layout` depends on (a map's geography, which arrives later),
    * as a short key: when it changes the chart lays out and draws again, without a transition.
@@ -227,6 +236,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         </div>
         <figcaption part="caption">
           <p class="description" part="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
+          ${ready && this.legend(rows, state) ? html`<p class="sr-only" part="legend">${this.legend(rows, state)}</p>` : nothing}
           ${ready ? html`<p class="source" part="source">${this.sourceLine(rows, state)}</p>` : nothing}
         </figcaption>
         ${ready
