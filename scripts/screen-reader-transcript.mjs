@@ -34,8 +34,8 @@ try {
     for (let i = 0; i < 80 && !(await last()).startsWith('navigation, Steps'); i++) await virtual.next();
     const next = document.querySelector('.fl-step-nav-next');
     const live = document.querySelector('.fl-step-live');
-    const steps = [...document.querySelectorAll('.step')];
-    for (const step of steps) {
+    const stepCount = document.querySelectorAll('.step').length;
+    for (let n = 0; n < stepCount; n++) {
       const before = live.textContent;
       next.click();
       // Until the chart has drawn and said its sentence (or two seconds, if the sentence is the same).

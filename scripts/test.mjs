@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one summary line at the end ("N passed, N failed").
-//   1. typecheck (tsc), 2. build (the browser tests read dist/), 3. unit tests (node:test),
+//   1. typecheck (tsc) and lint (oxlint), 2. build (the browser tests read dist/), 3. unit tests (node:test),
 //   4. browser tests in Chromium, 5. the same in Firefox ESR.
 // Browsers: CHROME_PATH / FIREFOX_PATH if set, else Debian's /usr/bin/chromium and /usr/bin/firefox-esr,
 // installed with apt-get where that is possible, else a message that says what to install.
@@ -106,6 +106,8 @@ function browserTests(browser, envVar, executable) {
 if (unitOnly) unitTests();
 else if (!browserOnly) {
   check('typecheck', run('npx', ['tsc', '--noEmit', '-p', '.']));
+  // Lint, with the import boundaries (.oxlintrc.json): charts import no engine, browser code no build code.
+  check('lint', run('npx', ['oxlint', '--deny-warnings', 'src', 'scripts', 'test']));
   check('build', run('npm', ['run', 'build', '--silent']));
   unitTests();
 }
