@@ -129,3 +129,20 @@ export function chartFallback(datasets: Datasets): (chart: string, state: Readon
     }
   };
 }
+
+/** The sentence a chart says for a state (its description), as the drawn chart and the figure say it. */
+export function chartSentence(datasets: Datasets): (chart: string, state: Readonly<Record<string, string>>) => string {
+  return (chart, state) => {
+    const s = state as ChartState;
+    switch (chart) {
+      case 'casualties':
+        return describeCasualties(datasets.casualties as CasualtyRow[], viewOf(s));
+      case 'timeline':
+        return describeTimeline(datasets.events as EventRow[], s);
+      case 'distance-map':
+        return describeMap(datasets.places as PlaceRow[], s);
+      default:
+        return '';
+    }
+  };
+}

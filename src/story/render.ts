@@ -61,13 +61,15 @@ function chartElement(tag: string, state: Readonly<Record<string, string>>, fall
  * live chart shows the state instead and this stays hidden. A drawing of the state (print.ts's chart, or one made
  * at build time) joins this element, before the text.
  */
-function stepFigure(chart: string, content: string): string {
-  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${content}</figure>`;
+function stepFigure(chart: string, content: string, drawing = ''): string {
+  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${drawing}${content}</figure>`;
 }
 
 export interface RenderOptions {
   /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
   readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
+  /** The step's drawing (made at build time, src/drawings/), first in its figure; none by default. */
+  readonly drawing?: (stepId: string, chart: string, state: Readonly<Record<string, string>>) => string;
 }
 
 export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: Story, options: RenderOptions = {}): string {
@@ -105,7 +107,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       out.push(
         `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
           `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
-          stepFigure(step.chart, fallback(step.chart, step.state)) +
+          stepFigure(step.chart, fallback(step.chart, step.state), options.drawing?.(step.id, step.chart, step.state)) +
           `</div>`,
       );
     }
