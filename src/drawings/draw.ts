@@ -129,7 +129,10 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
           const style = document.createElementNS(SVG_NS, 'style');
           style.textContent = cssFor(step.chart);
           svg.insertBefore(style as unknown as Node, svg.firstChild);
-          return (svg as unknown as Element).outerHTML;
+          // The draw code's bookkeeping (a label's last text, joined with a NUL, which XML does not allow) is no
+          // part of the picture.
+          for (const text of (svg as unknown as Element).querySelectorAll('[data-text]')) text.removeAttribute('data-text');
+          return (svg as unknown as Element).outerHTML.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
         } finally {
           (svg as unknown as Element).remove();
         }

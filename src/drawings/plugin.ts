@@ -109,6 +109,9 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
       const { drawings, css } = await current();
       for (const drawing of drawings) this.emitFile({ type: 'asset', fileName: drawing.path, source: drawing.svg });
       this.emitFile({ type: 'asset', fileName: DRAWINGS_CSS, source: css });
+      // What was drawn, for tools and tests: each drawing's step, chart, state and size.
+      const index = drawings.map(({ step, size, width, height, path }) => ({ step: step.id, chart: step.chart, tag: step.tag, state: step.state, size, width, height, path }));
+      this.emitFile({ type: 'asset', fileName: 'drawings/index.json', source: JSON.stringify(index) });
     },
   };
 }

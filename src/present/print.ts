@@ -1,6 +1,9 @@
 /**
- * The story on paper. The live graphic shows one state at a time, which paper cannot; so before printing, every
- * step's own figure (the build's .step-figure, which holds that step's state as text) gets a drawing: a fresh
+ * The story on paper. The live graphic shows one state at a time, which paper cannot. The build draws every
+ * step's chart (src/drawings/) into the step's own figure, so printing uses those drawings: nothing to wait for,
+ * every map with its outlines, in presentation handouts too. Only a page built without drawings falls back to
+ * drawing here: before printing, every step's own figure (the build's .step-figure, which holds that step's state
+ * as text) gets a drawing: a fresh
  * chart element, given that step's state as attributes (the same vocabulary the story uses), drawn at a fixed
  * print width from the story's default data. After printing the drawings are removed. A last page lists the sources of every figure, the original article and this page's address.
  *
@@ -63,9 +66,19 @@ export class PrintLayout {
     this.mode = mode;
     const root = document.documentElement;
     root.classList.add('fl-print-prepared');
+    const drawings: HTMLImageElement[] = [];
     for (const step of this.story.steps) {
       const element = document.getElementById(step.id);
       if (!element) continue;
+      // The build drew this step's chart (src/drawings/): print that, with nothing to wait for but the image.
+      const drawing = element.querySelector<HTMLElement>(':scope > .step-figure > .step-drawing');
+      if (drawing) {
+        for (const img of drawing.querySelectorAll('img')) {
+          img.loading = 'eager';
+          drawings.push(img);
+        }
+        continue;
+      }
       const figure = this.figure(step, mode);
       // Into the step's own figure, before its sentence and table (which print.css then leaves out).
       const slot = element.querySelector(':scope > .step-figure') ?? element;
@@ -74,7 +87,11 @@ export class PrintLayout {
     }
     this.sources = this.sourcesPage();
     (document.querySelector('main') ?? document.body).append(this.sources);
-    this.ready = waitForCharts(this.figures.map((figure) => figure.firstElementChild!), READY_TIMEOUT_MS);
+    this.ready = Promise.all([
+      waitForCharts(this.figures.map((figure) => figure.firstElementChild!), READY_TIMEOUT_MS),
+      // A drawing that cannot load prints its text alternative; it holds nothing back.
+      ...drawings.map((img) => img.decode().catch(() => undefined)),
+    ]).then(() => undefined);
     return this.ready;
   }
 
