@@ -70,11 +70,15 @@ function marksOf(svg: Element): Mark[] {
 }
 
 /**
- * The same mark, at the same place to the pixel: positions rounded to a pixel may differ by one where a text
- * width measured in the browser (with kerning) and from the font's advances (without) falls either side of a half.
+ * The same mark, at the same place to the pixel. The build measures text from the font's advance widths, the
+ * browser with kerning, which differ by a fraction of a pixel per label: a position rounded to a pixel may fall
+ * either side of a half, and where labels follow one another in a row (a map's legend strip) two fractions add up.
+ * So a rounded position may differ by up to 2 px; the marks, their order, classes and text may not differ at all.
  */
+const TOLERANCE_PX = 2;
+
 function sameMark(a: Mark, b: Mark | undefined): boolean {
-  return !!b && a.kind === b.kind && a.numbers.length === b.numbers.length && a.numbers.every((n, i) => Math.abs(Math.round(n) - Math.round(b.numbers[i]!)) <= 1);
+  return !!b && a.kind === b.kind && a.numbers.length === b.numbers.length && a.numbers.every((n, i) => Math.abs(Math.round(n) - Math.round(b.numbers[i]!)) <= TOLERANCE_PX);
 }
 
 const show = (mark: Mark | undefined) => (mark ? `${mark.kind} ${mark.numbers.map((n) => Math.round(n)).join(' ')}` : 'nothing');
