@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { storyPlugin } from './src/story/plugin.ts';
 import { cspPlugin } from './src/story/csp.ts';
-import { drawingMarker, drawingsPlugin } from './src/drawings/plugin.ts';
+import { drawingMarker, drawingsPlugin, openingMarker } from './src/drawings/plugin.ts';
 
 /**
  * The pages' text is in the HTML and their scripts only enhance it, so the scripts are fetched at low priority:
@@ -52,7 +52,7 @@ function preloadFirstScreenFonts(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [
-    storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }, { drawing: drawingMarker }),
+    storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }, { drawing: drawingMarker, opening: openingMarker }),
     drawingsPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }),
     cspPlugin(), lowPriorityScripts(), preloadFirstScreenFonts()],
   server: { port: 5173, strictPort: true },

@@ -12,11 +12,16 @@ import { drawStory, type Drawing } from './draw.ts';
 import { drawingInline, drawingPicture } from './markup.ts';
 
 const DRAWINGS_CSS = 'drawings/drawings.css';
-const MARKER = /<!--frontlines:drawing:([a-z0-9-]+)-->/g;
+const MARKER = /<!--frontlines:(drawing|opening):([a-z0-9-]+)-->/g;
 
 /** The marker the story's renderer leaves first in a step's figure. */
 export function drawingMarker(stepId: string): string {
   return `<!--frontlines:drawing:${stepId}-->`;
+}
+
+/** The marker the story's renderer leaves beside the opening chart element. */
+export function openingMarker(stepId: string): string {
+  return `<!--frontlines:opening:${stepId}-->`;
 }
 
 export interface StoryDrawings {
@@ -25,8 +30,10 @@ export interface StoryDrawings {
   readonly css: string;
   /** The markup for a step's figure. */
   figure(stepId: string): string;
+  /** The opening chart's drawings (phone and desktop), over its element until it has drawn. */
+  opening(stepId: string): string;
   /** The opening chart's SVG (its first step, at the desktop size, scaled to the column), for the page's first paint. */
-  readonly opening?: Drawing;
+  readonly first?: Drawing;
   readonly sentence: (stepId: string) => string;
 }
 
@@ -40,16 +47,23 @@ export async function storyDrawings(root: string, storyFile?: string): Promise<S
     return step ? say(step.chart, step.state) : '';
   };
   const first = built.story.steps[0];
-  const opening = drawings.find((d) => d.step.id === first?.id && d.size === 'desktop');
+  const firstDrawing = drawings.find((d) => d.step.id === first?.id && d.size === 'desktop');
   return {
     drawings,
     css,
-    opening,
+    first: firstDrawing,
     sentence,
+    opening(stepId) {
+      // Hidden from screen readers: the chart element beside it says the same (its sentence, table and source).
+      return drawings
+        .filter((d) => d.step.id === stepId)
+        .map((d) => `<div class="opening-drawing" data-size="${d.size}" aria-hidden="true">${drawingInline(d.svg, '').replace(' role="img" aria-label=""', '')}</div>`)
+        .join('');
+    },
     figure(stepId) {
       const step = steps.get(stepId);
       if (!step) return '';
-      if (opening && stepId === opening.step.id) return `<div class="step-drawing">${drawingInline(opening.svg, sentence(stepId))}</div>`;
+      if (firstDrawing && stepId === firstDrawing.step.id) return `<div class="step-drawing">${drawingInline(firstDrawing.svg, sentence(stepId))}</div>`;
       return drawingPicture(stepId, step.chart, sentence(stepId));
     },
   };
@@ -102,7 +116,7 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
         const drawings = await current();
         // The inline drawing's styles come with the page's own CSS, before the first paint.
         const link = `<link rel="stylesheet" href="./${DRAWINGS_CSS}">`;
-        return html.replace(MARKER, (_, id: string) => drawings.figure(id)).replace(/(\s*)(<link rel="stylesheet")/, `$1${link}$1$2`);
+        return html.replace(MARKER, (_, kind: string, id: string) => (kind === 'opening' ? drawings.opening(id) : drawings.figure(id))).replace(/(\s*)(<link rel="stylesheet")/, `$1${link}$1$2`);
       },
     },
     async generateBundle() {

@@ -21,10 +21,14 @@ export function installReader(story: Story): void {
   if (!root) return;
   const header = root.querySelector('.story-header');
   if (header) {
-    const controls = document.createElement('p');
-    controls.className = 'fl-reader-controls';
+    // Into the room the page keeps for them, so nothing below moves when they arrive.
+    let controls = header.querySelector('.fl-reader-controls');
+    if (!controls) {
+      controls = document.createElement('p');
+      controls.className = 'fl-reader-controls';
+      header.append(controls);
+    }
     controls.append(createMotionSwitch('fl-motion-switch'));
-    header.append(controls);
   }
   // Presentation mode's toolbar (built by installPresenting), first among its buttons.
   document.querySelector('.fl-present-controls')?.prepend(createMotionSwitch('fl-present-button fl-motion-switch'));

@@ -68,6 +68,11 @@ function stepFigure(chart: string, content: string, drawing = ''): string {
 export interface RenderOptions {
   /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
   readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
+  /**
+   * The opening chart's drawing, beside the first section's chart element: shown from the first paint until the
+   * element has drawn (story.css); none by default.
+   */
+  readonly opening?: (stepId: string) => string;
   /** The step's drawing (made at build time, src/drawings/), first in its figure; none by default. */
   readonly drawing?: (stepId: string, chart: string, state: Readonly<Record<string, string>>) => string;
 }
@@ -86,6 +91,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       `<p class="byline"><span class="author">${escapeHtml(meta.byline)}</span>` +
       `<span class="dateline"><time datetime="${escapeHtml(meta.published)}">${formatPublished(meta.published)}</time></span>` +
       `<span class="original">First published at <a href="${escapeHtml(meta.original)}" rel="noopener noreferrer" target="_blank">${escapeHtml(host)}</a></span></p>` +
+      // The reader's controls (src/reader/install.ts) go here; the room is kept from the first paint (reader.css).
+      `<p class="fl-reader-controls"></p>` +
       `</header>`,
   );
   for (const part of parts) {
@@ -97,7 +104,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     const charts = section.charts.map((name, i) => {
       const first = part.steps.find((step) => step.chart === name)!;
       const tag = CHARTS[name]!.schema.tag;
-      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}</div>`;
+      const opening = i === 0 && part.id === story.sections[0]?.id ? (options.opening?.(first.id) ?? '') : '';
+      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}${opening}</div>`;
     });
     out.push(`<fl-scrolly class="scrolly" id="${part.id}" data-charts="${section.charts.join(' ')}">`);
     out.push(`<div class="scrolly-graphic">${charts.join('')}</div>`);
