@@ -5,9 +5,14 @@
  * marker; this plugin's late HTML step replaces the markers, after Vite has resolved the page's own assets (it
  * would otherwise look for the drawings among the source files).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildStory } from '../story/build.ts';
-import { chartSentence } from '../story/fallback.ts';
+import { chartSentence, chartSource } from '../story/fallback.ts';
+import type { StoryMeta } from '../types/story.ts';
+import { cardFontFiles, cardPng, cardSvg } from './cards.ts';
+import { cardPath, sharePageHtml, sharePath } from './share-page.ts';
 import { drawStory, type Drawing } from './draw.ts';
 import { drawingInline, drawingPicture } from './markup.ts';
 
@@ -35,12 +40,15 @@ export interface StoryDrawings {
   /** The opening chart's SVG (its first step, at the desktop size, scaled to the column), for the page's first paint. */
   readonly first?: Drawing;
   readonly sentence: (stepId: string) => string;
+  readonly source: (stepId: string) => string;
+  readonly meta: StoryMeta;
 }
 
 export async function storyDrawings(root: string, storyFile?: string): Promise<StoryDrawings> {
   const built = buildStory({ root, storyFile });
   const { drawings, css } = await drawStory(built.story, built.datasets, { root });
   const say = chartSentence(built.datasets);
+  const cite = chartSource(built.datasets);
   const steps = new Map(built.story.steps.map((step) => [step.id, step]));
   const sentence = (stepId: string) => {
     const step = steps.get(stepId);
@@ -53,6 +61,11 @@ export async function storyDrawings(root: string, storyFile?: string): Promise<S
     css,
     first: firstDrawing,
     sentence,
+    meta: built.story.meta,
+    source(stepId) {
+      const step = steps.get(stepId);
+      return step ? cite(step.chart, step.state) : '';
+    },
     opening(stepId) {
       // Hidden from screen readers: the chart element beside it says the same (its sentence, table and source).
       return drawings
@@ -126,6 +139,50 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
       // What was drawn, for tools and tests: each drawing's step, chart, state and size.
       const index = drawings.map(({ step, size, width, height, path }) => ({ step: step.id, chart: step.chart, tag: step.tag, state: step.state, size, width, height, path }));
       this.emitFile({ type: 'asset', fileName: 'drawings/index.json', source: JSON.stringify(index) });
+      // A share page and card per step.
+      const set = await current();
+      const cards = await shareCards(root, set);
+      for (const card of cards) {
+        this.emitFile({ type: 'asset', fileName: cardPath(card.stepId), source: card.png });
+        this.emitFile({ type: 'asset', fileName: sharePath(card.stepId), source: card.html });
+      }
     },
   };
 }
+
+export interface ShareCard {
+  readonly stepId: string;
+  readonly png: Buffer;
+  readonly html: string;
+}
+
+/** Two at a time: the cards render in child processes (cards.ts), one per core here. */
+const CARD_CONCURRENCY = 2;
+
+/** Every step's card and share page; logs how long the cards took. */
+export async function shareCards(root: string, set: StoryDrawings, cacheDir = join(root, 'node_modules/.cache/frontlines-drawings')): Promise<ShareCard[]> {
+  const started = performance.now();
+  mkdirSync(cacheDir, { recursive: true });
+  const fonts = cardFontFiles(root, cacheDir);
+  const siteUrl = (process.env.FRONTLINES_SITE_URL ?? '').replace(/\/?$/, (end) => (process.env.FRONTLINES_SITE_URL ? '/' : end));
+  const desktop = set.drawings.filter((d) => d.size === 'desktop');
+  const out: ShareCard[] = new Array(desktop.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < desktop.length) {
+      const i = next++;
+      const drawing = desktop[i]!;
+      const id = drawing.step.id;
+      const text = { kicker: set.meta.kicker, title: set.meta.title, source: set.source(id) };
+      const png = await cardPng([cardSvg(drawing, text), cardSvg(drawing, text, { inset: false })], fonts, cacheDir);
+      const html = sharePageHtml({ stepId: id, title: set.meta.title, kicker: set.meta.kicker, sentence: set.sentence(id), source: set.source(id), siteUrl });
+      out[i] = { stepId: id, png, html };
+    }
+  };
+  await Promise.all(Array.from({ length: CARD_CONCURRENCY }, worker));
+  lastCardsMs = performance.now() - started;
+  return out;
+}
+
+/** How long the last shareCards() took, in ms (the benchmark reports it). */
+export let lastCardsMs = 0;
