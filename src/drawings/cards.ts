@@ -126,7 +126,16 @@ export function cardSvg(drawing: Drawing, text: CardText, options: { inset?: boo
     // Marks faded out (a map's places outside the view) show nothing, and resvg fails on some of them.
     .replace(/<g[^>]*opacity="0"[^>]*>(?:(?!<g)[\s\S])*?<\/g>/g, '')
     .replace(options.inset === false ? /<svg [^>]*class="inset"[\s\S]*?<\/svg>/ : /(?!)/, '');
-  const nested = light.replace(/^<svg[^>]*>/, (open) => open.replace(/ (width|height|xmlns)="[^"]*"/g, '')).replace(/^<svg /, `<svg x="${margin}" y="${top}" width="${inner}" height="${bottom - top}" preserveAspectRatio="xMidYMid meet" `);
+  // The drawing at its own aspect ratio, as large as fits, centred, and clipped to its box as the chart clips it:
+  // a nested svg clips unless a style says otherwise, and the charts' own (for their shadow root) say otherwise.
+  const scale = Math.min(inner / drawing.width, (bottom - top) / drawing.height);
+  const box = { width: drawing.width * scale, height: drawing.height * scale };
+  const x = margin + (inner - box.width) / 2;
+  const y = top + (bottom - top - box.height) / 2;
+  const nested = light
+    .replace(/overflow: visible;?/g, '')
+    .replace(/^<svg[^>]*>/, (open) => open.replace(/ (width|height|xmlns)="[^"]*"/g, ''))
+    .replace(/^<svg /, `<svg x="${x}" y="${y}" width="${box.width}" height="${box.height}" `);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">` +
     `<rect width="100%" height="100%" fill="${PAPER}"/>` +

@@ -90,6 +90,8 @@ export function drawingCss(styles: readonly CSSResult[], scheme: Scheme, scope =
       const fallback = rest.join(', ');
       return name!.startsWith('--_') ? (tokens.get(name!) ?? fallback) : fallback;
     });
+    // `rgb(r g b / a)` as `rgba(r, g, b, a)`: the same colour, in the syntax every SVG renderer reads (resvg too).
+    out = out.replace(/rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/g, 'rgba($1, $2, $3, $4)');
     return out;
   };
   for (const rule of rules) {
