@@ -28,6 +28,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumVersion } from './bench/chromium
 import { runLighthouse, type LighthouseFigures } from './bench/lighthouse.ts';
 import { runScroll, SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollFigures, type ScrollMode, type ViewportName } from './bench/scroll.ts';
 import { writeLongStory } from './bench/growth.ts';
+import { measureCards } from './bench/cards.ts';
 import { referencePage, serveStatic } from './bench/server.ts';
 import { median, ratio, summarize, type Summary } from './bench/stats.ts';
 
@@ -246,6 +247,13 @@ if (scrolled) {
     );
   }
 }
+// The build's drawings and share cards, from an empty cache (goal: every card in under 15 s).
+log('drawing every step and rendering the share cards (cold) ...');
+const cards = await measureCards();
+figures.push(
+  { name: `build: every step drawn, 2 sizes (${cards.steps} steps, cold)`, unit: 'ms', story: [cards.drawingsMs], reference: null, ratio: false },
+  { name: `build: share cards (${cards.steps} PNGs, cold)`, unit: 'ms', story: [cards.cardsMs], reference: null, ratio: false },
+);
 if (growthScrolls.length) {
   const base = scrollRuns.story['phone reading'];
   const growthFigure = (pick: (figures: ScrollFigures) => number, name: string, unit: Figure['unit']): Figure => ({

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildStory } from '../story/build.ts';
+import { buildStory, type BuiltStory } from '../story/build.ts';
 import { chartSentence, chartSource } from '../story/fallback.ts';
 import type { StoryMeta } from '../types/story.ts';
 import { cardFontFiles, cardPng, cardSvg } from './cards.ts';
@@ -47,6 +47,11 @@ export interface StoryDrawings {
 export async function storyDrawings(root: string, storyFile?: string): Promise<StoryDrawings> {
   const built = buildStory({ root, storyFile });
   const { drawings, css } = await drawStory(built.story, built.datasets, { root });
+  return storyDrawingsFrom(built, drawings, css);
+}
+
+/** The drawings of a built story, with what the page, the cards and the share pages say beside them. */
+export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: string): StoryDrawings {
   const say = chartSentence(built.datasets);
   const cite = chartSource(built.datasets);
   const steps = new Map(built.story.steps.map((step) => [step.id, step]));
