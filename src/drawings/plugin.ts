@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildStory, type BuiltStory } from '../story/build.ts';
 import { chartSentence, chartSource } from '../story/fallback.ts';
-import type { StoryMeta } from '../types/story.ts';
+import type { StepText, StoryMeta, StoryStep } from '../types/story.ts';
+import { STORYBOARD_CSS, storyboardHtml } from './storyboard.ts';
 import { cardFontFiles, cardPng, cardSvg } from './cards.ts';
 import { cardPath, sharePageHtml, sharePath } from './share-page.ts';
 import { drawStory, type Drawing } from './draw.ts';
@@ -42,6 +43,8 @@ export interface StoryDrawings {
   readonly sentence: (stepId: string) => string;
   readonly source: (stepId: string) => string;
   readonly meta: StoryMeta;
+  readonly steps: readonly StoryStep[];
+  readonly texts: readonly StepText[];
 }
 
 export async function storyDrawings(root: string, storyFile?: string): Promise<StoryDrawings> {
@@ -67,6 +70,8 @@ export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: s
     first: firstDrawing,
     sentence,
     meta: built.story.meta,
+    steps: built.story.steps,
+    texts: built.texts,
     source(stepId) {
       const step = steps.get(stepId);
       return step ? cite(step.chart, step.state) : '';
@@ -144,8 +149,13 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
       // What was drawn, for tools and tests: each drawing's step, chart, state and size.
       const index = drawings.map(({ step, size, width, height, path }) => ({ step: step.id, chart: step.chart, tag: step.tag, state: step.state, size, width, height, path }));
       this.emitFile({ type: 'asset', fileName: 'drawings/index.json', source: JSON.stringify(index) });
-      // A share page and card per step.
       const set = await current();
+      // The storyboard: every step's text beside its chart.
+      const texts = new Map(set.texts.map((text) => [text.id, text]));
+      const board = set.steps.map((step) => ({ step, text: texts.get(step.id)!, sentence: set.sentence(step.id), source: set.source(step.id) }));
+      this.emitFile({ type: 'asset', fileName: 'storyboard.html', source: storyboardHtml(set.meta, board) });
+      this.emitFile({ type: 'asset', fileName: 'storyboard.css', source: STORYBOARD_CSS });
+      // A share page and card per step.
       const cards = await shareCards(root, set);
       for (const card of cards) {
         this.emitFile({ type: 'asset', fileName: cardPath(card.stepId), source: card.png });

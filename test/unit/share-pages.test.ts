@@ -54,3 +54,20 @@ test('every step has a share page with its title, sentence, card, canonical link
     assert.deepEqual({ width: card.width, height: card.height }, { width: 1200, height: 630 }, `${step.id}: the card is 1200x630`);
   }
 });
+
+test('the storyboard has every step, in order, its text beside its drawing, sentence and source', () => {
+  const html = readFileSync('dist/storyboard.html', 'utf8');
+  let from = 0;
+  for (const step of built.story.steps) {
+    const at = html.indexOf(`<li class="board-step" id="${step.id}">`, from);
+    assert.ok(at > from - 1, `${step.id}: in the storyboard, in order`);
+    const item = html.slice(at, html.indexOf('</li>', at));
+    assert.ok(item.includes(`<img src="drawings/${step.id}-desktop.svg"`), `${step.id}: its drawing`);
+    assert.ok(existsSync(`dist/drawings/${step.id}-desktop.svg`), `${step.id}: the drawing exists`);
+    const text = built.texts.find((t) => t.id === step.id)!;
+    assert.ok(item.includes(text.html), `${step.id}: its text`);
+    assert.ok(unescape(item).includes(sentence(step.chart, step.state)), `${step.id}: its chart's sentence`);
+    from = at + 1;
+  }
+  assert.match(readFileSync('dist/storyboard.css', 'utf8'), /@media print/, 'printable');
+});
