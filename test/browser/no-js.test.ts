@@ -262,6 +262,12 @@ describe('with JavaScript off, every step\u2019s state', () => {
         const figure = doc.querySelector(`#${step.id} > .step-figure`)!.getBoundingClientRect();
         expect(figure.height, `${step.id}: its figure prints`).to.be.greaterThan(40);
         expect(figure.top, `${step.id}: below its text`).to.be.at.least(card.bottom - 1);
+        // With no chart code at all, the figure prints the chart: the build's drawing, first in the figure.
+        const drawing = doc.querySelector(`#${step.id} > .step-figure > .step-drawing`)!;
+        const box = drawing.getBoundingClientRect();
+        expect(box.width, `${step.id}: its chart prints`).to.be.greaterThan(300);
+        expect(box.height, `${step.id}: its chart prints`).to.be.greaterThan(100);
+        expect(box.top, `${step.id}: the chart heads its figure`).to.be.closeTo(figure.top, 20);
       }
     } finally {
       await printMedia(false);
