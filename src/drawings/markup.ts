@@ -27,5 +27,17 @@ export function drawingPicture(stepId: string, chart: string, sentence: string, 
 /** The drawing inline, for the opening chart: its SVG named by the sentence, as an image. */
 export function drawingInline(svg: string, sentence: string): string {
   // Its styles are the page's (drawings.css): a strict Content Security Policy allows no style element here.
-  return svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(sentence)}" `);
+  // Nor style attributes: each (a label's size, a mark's opacity) becomes the presentation attribute of the same
+  // name, which the drawings' rules never set for the same element.
+  return svg
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+      declarations
+        .split(';')
+        .map((declaration) => declaration.split(':').map((part) => part.trim()))
+        .filter(([name, value]) => name && value)
+        .map(([name, value]) => ` ${name}="${value}"`)
+        .join(''),
+    )
+    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(sentence)}" `);
 }
