@@ -44,6 +44,8 @@ export class PrintLayout {
   private sources?: HTMLElement;
   private mode?: Mode;
   private ready?: Promise<void>;
+  /** The build's drawings in the steps' figures (src/drawings/). */
+  private drawings: HTMLImageElement[] = [];
 
   constructor(
     private readonly story: Story,
@@ -70,13 +72,12 @@ export class PrintLayout {
     for (const step of this.story.steps) {
       const element = document.getElementById(step.id);
       if (!element) continue;
-      // The build drew this step's chart (src/drawings/): print that, with nothing to wait for but the image.
+      // The build drew this step's chart (src/drawings/): print that. Its image is left lazy: browsers load lazy
+      // images for print themselves, and changing one to eager now would only start a load the print does not wait
+      // for (measured in Chromium: a print with the images left alone has them all, one switched to eager has none).
       const drawing = element.querySelector<HTMLElement>(':scope > .step-figure > .step-drawing');
       if (drawing) {
-        for (const img of drawing.querySelectorAll('img')) {
-          img.loading = 'eager';
-          drawings.push(img);
-        }
+        drawings.push(...drawing.querySelectorAll('img'));
         continue;
       }
       const figure = this.figure(step, mode);
@@ -87,11 +88,8 @@ export class PrintLayout {
     }
     this.sources = this.sourcesPage();
     (document.querySelector('main') ?? document.body).append(this.sources);
-    this.ready = Promise.all([
-      waitForCharts(this.figures.map((figure) => figure.firstElementChild!), READY_TIMEOUT_MS),
-      // A drawing that cannot load prints its text alternative; it holds nothing back.
-      ...drawings.map((img) => img.decode().catch(() => undefined)),
-    ]).then(() => undefined);
+    this.drawings = drawings;
+    this.ready = waitForCharts(this.figures.map((figure) => figure.firstElementChild!), READY_TIMEOUT_MS);
     return this.ready;
   }
 
@@ -109,6 +107,10 @@ export class PrintLayout {
   /** `?print`: prepares the figures, waits for every chart to finish, then opens the print dialog. */
   async printWhenReady(): Promise<void> {
     await this.prepare();
+    // `?print` has time to wait: every drawing loaded now, so the dialog's first preview has them all. One that
+    // cannot load prints its text alternative; it holds nothing back.
+    for (const img of this.drawings) img.loading = 'eager';
+    await Promise.all(this.drawings.map((img) => img.decode().catch(() => undefined)));
     document.documentElement.setAttribute('data-fl-print-ready', '');
     // A frame for the last draw to reach the screen before the dialog snapshots the page.
     await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
