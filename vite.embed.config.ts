@@ -13,6 +13,16 @@ import { storyPlugin } from './src/story/plugin.ts';
 const OUT_DIR = 'dist/embed';
 
 /**
+ * FRONTLINES_EMBED_CHART=fl-timeline builds that chart's own entry (dist/embed/fl-timeline.js, src/embed-charts/)
+ * instead of frontlines.js: one self-contained file per chart, so a page that embeds one chart loads only its code.
+ * A library build with several entries would share chunks between them, so each is a build of its own
+ * (scripts/build-embed-charts.ts runs the three).
+ */
+const CHART = process.env.FRONTLINES_EMBED_CHART;
+export const EMBED_CHARTS = ['fl-casualties', 'fl-timeline', 'fl-distance-map'] as const;
+if (CHART && !(EMBED_CHARTS as readonly string[]).includes(CHART)) throw new Error(`FRONTLINES_EMBED_CHART: unknown chart ${CHART}`);
+
+/**
  * Library mode inlines every asset as a data: URL, which would put the map's whole geography (tens of kB of
  * TopoJSON, a third larger as base64) into the bundle, downloaded by every page whether it shows a map or not.
  * Marking JSON files referenced as `new URL('....json', import.meta.url)` with Vite's `?no-inline` keeps them
@@ -34,7 +44,8 @@ function keepJsonBesideBundle(): Plugin {
           this.error(`${name} inlines a JSON file as a data: URL; it should load it from beside the bundle`);
         }
       }
-      if (!Object.keys(bundle).includes('region.topo.json')) this.error('the map geography (region.topo.json) is missing from the embed build');
+      const needsMap = !CHART || CHART === 'fl-distance-map';
+      if (needsMap && !Object.keys(bundle).includes('region.topo.json')) this.error('the map geography (region.topo.json) is missing from the embed build');
     },
   };
 }
@@ -55,7 +66,7 @@ function copyStaticExample(): Plugin {
 
 export default defineConfig({
   // The embed carries the story's data but not its page: the plugin is here only to resolve virtual:frontlines/story.
-  plugins: [storyPlugin(), keepJsonBesideBundle(), copyStaticExample()],
+  plugins: [storyPlugin(), keepJsonBesideBundle(), ...(CHART ? [] : [copyStaticExample()])],
   publicDir: false,
   // Asset URLs relative to the bundle (`new URL('region.topo.json', import.meta.url)`), not to a site root.
   base: './',
@@ -65,7 +76,7 @@ export default defineConfig({
     emptyOutDir: false,
     minify: true,
     lib: {
-      entry: { frontlines: 'src/embed.ts', frame: 'src/embed-host.ts' },
+      entry: CHART ? { [CHART]: `src/embed-charts/${CHART}.ts` } : { frontlines: 'src/embed.ts', frame: 'src/embed-host.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -103,6 +103,10 @@ if (!flag('skip-build')) {
     const embedStart = performance.now();
     embedBuilt = vite(['-c', 'vite.embed.config.ts', '--outDir', join(DIST, 'embed')]);
     embedBuildMs = performance.now() - embedStart;
+    if (embedBuilt && existsSync('scripts/build-embed-charts.ts')) {
+      log('building the charts\' own embed entries (scripts/build-embed-charts.ts) ...');
+      embedBuilt = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-embed-charts.ts', '--outDir', join(DIST, 'embed')], { stdio: 'inherit' }).status === 0;
+    }
   }
   if (!built || !embedBuilt) {
     console.error('the build failed: nothing to measure');

@@ -9,6 +9,7 @@ import { define, setDefaultRows } from './charts/shared/chart-element.ts';
 import { FlScrolly } from './scrolly/fl-scrolly.ts';
 import { FlStory } from './scrolly/fl-story.ts';
 import { loadChartsLazily } from './chart-loader.ts';
+import { CHART_MODULES } from './chart-modules.ts';
 import { installPresenting } from './present/presentation-mode.ts';
 import { installEmbedButtons } from './embed-ui/embed-button.ts';
 import { installReader } from './reader/install.ts';
@@ -18,11 +19,7 @@ setDefaultRows('fl-timeline', datasets.events);
 setDefaultRows('fl-distance-map', datasets.places);
 
 // Each chart's module, loaded when the story needs it (see chart-loader.ts).
-loadChartsLazily(story.steps, {
-  'fl-timeline': () => import('./charts/timeline/timeline.ts').then((module) => module.defineTimeline),
-  'fl-casualties': () => import('./charts/casualties/casualties.ts').then((module) => module.defineCasualties),
-  'fl-distance-map': () => import('./charts/distance-map/distance-map.ts').then((module) => module.defineDistanceMap),
-});
+loadChartsLazily(story.steps, CHART_MODULES);
 
 // The story is set before the elements upgrade, so the first step event already finds it.
 const element = document.querySelector('fl-story') as (Element & { story?: unknown }) | null;

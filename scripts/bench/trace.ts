@@ -3,7 +3,8 @@
  * [--viewport phone|desktop] [--max-px N] [--out trace.json]`; a directory (dist/) is served compressed, as the bench does.
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
- * work), the long tasks and the compositor layer count.
+ * work), each long task by its parts, the number of elements on the page, and with --profile script time by
+ * function.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveStatic } from './server.ts';
@@ -27,6 +28,12 @@ const mode = (option('mode') ?? 'reading') as ScrollMode;
 const viewport = (option('viewport') ?? 'phone') as ViewportName;
 const maxPx = Number(option('max-px') ?? 0);
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -44,6 +51,11 @@ const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
 await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+if (args.includes('--profile')) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo'] });
 await page.evaluate(
   `(async ({ pxPerTick, tickMs, maxPx }) => {
@@ -59,7 +71,8 @@ await page.evaluate(
   })(${JSON.stringify({ pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx })})`,
 );
 const buffer = await browser.stopTracing();
-const layers = await page.evaluate(() => document.querySelectorAll('*').length);
+const profile = args.includes('--profile') ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
+const elements = await page.evaluate(() => document.querySelectorAll('*').length);
 await browser.close();
 await server?.close();
 const out = option('out');
@@ -80,18 +93,53 @@ const complete = events
   .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 // Self time: each event's duration less its children's.
 const self = new Map<string, number>();
-const stack: { end: number; name: string }[] = [];
+const stack: { end: number; name: string; label: string }[] = [];
 const tasks: number[] = [];
+/** Each long task's own self time by event (script named by function where the trace says). */
+const longTasks: { ms: number; parts: Map<string, number> }[] = [];
+let current: { end: number; ms: number; parts: Map<string, number> } | null = null;
+const label = (event: TraceEvent): string => {
+  const data = event.args?.data as { functionName?: string; url?: string; type?: string } | undefined;
+  if (event.name === 'FunctionCall' && data) return `FunctionCall ${data.functionName || '(anonymous)'} ${String(data.url ?? '').split('/').pop()}`;
+  if (event.name === 'EventDispatch' && data?.type) return `EventDispatch ${data.type}`;
+  return event.name;
+};
 for (const event of complete) {
   while (stack.length && stack.at(-1)!.end <= event.ts) stack.pop();
   const parent = stack.at(-1);
   if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
-  else if (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') tasks.push(event.dur! / 1000);
+  else if (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') {
+    tasks.push(event.dur! / 1000);
+    current = event.dur! > 50_000 ? { end: event.ts + event.dur!, ms: event.dur! / 1000, parts: new Map() } : null;
+    if (current) longTasks.push(current);
+  }
+  if (current && event.ts < current.end) {
+    const name = label(event);
+    if (parent) current.parts.set(parent.label, (current.parts.get(parent.label) ?? 0) - event.dur!);
+    current.parts.set(name, (current.parts.get(name) ?? 0) + event.dur!);
+  }
   self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
-  stack.push({ end: event.ts + event.dur!, name: event.name });
+  stack.push({ end: event.ts + event.dur!, name: event.name, label: label(event) });
 }
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-console.log(`${url}: ${viewport} ${mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU; ${layers} elements`);
+console.log(`${url}: ${viewport} ${mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU; ${elements} elements`);
 console.log(`tasks: ${tasks.length}, long (> 50 ms): ${tasks.filter((ms) => ms > 50).length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms, total ${(tasks.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`);
 console.log('main-thread self time by event:');
 for (const [name, us] of rows) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+console.log('long tasks, largest parts (self time):');
+for (const task of longTasks.slice(0, Number(option('long') ?? 12))) {
+  const parts = [...task.parts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+  console.log(`  ${task.ms.toFixed(0)} ms: ${parts.join('; ')}`);
+}
+if (profile) {
+  // Self time by function (file:line), from the CPU profile's samples.
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    selfUs.set(key, (selfUs.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  console.log('script self time by function:');
+  for (const [name, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+}

@@ -5,15 +5,18 @@
  *
  * It stays on the story window's slide through the presenter channel (BroadcastChannel 'frontlines-present'):
  * stepping here moves the story, stepping there moves this; opened or reloaded, it asks where the story is. It
- * reads the built story and its texts only and draws no chart: it loads none of the chart code.
+ * reads the built story and its texts; a small picture of the current and the next slide's chart comes from the
+ * chart elements themselves, loaded and drawn lazily (presenter-thumbnails.ts).
  */
 import './presenter-view.css';
-import { story } from 'virtual:frontlines/story';
+import { story, datasets } from 'virtual:frontlines/story';
 import { texts } from 'virtual:frontlines/texts';
 import type { Story, StepText } from '../types/story.ts';
 import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
 import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, stepForSlide } from './slides.ts';
 import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
+import { SlideThumbnails, type DefaultRows } from './presenter-thumbnails.ts';
+import { CHART_MODULES } from '../chart-modules.ts';
 
 /** Where the timer keeps its start, so a reload of this window does not restart it. */
 const TIMER_KEY = 'frontlines-presenter-timer';
@@ -43,15 +46,23 @@ export class PresenterView {
     HTMLElement
   >;
 
+  private readonly thumbnails: SlideThumbnails;
+
   constructor(
     private readonly story: Story,
     stepTexts: readonly StepText[],
     private readonly root: HTMLElement,
+    defaultRows: DefaultRows = {},
   ) {
     this.count = slideCount(story.steps);
     this.texts = new Map(stepTexts.map((text) => [text.id, text]));
     this.timer = readTimer();
     this.parts = this.build();
+    this.thumbnails = new SlideThumbnails(
+      { current: root.querySelector<HTMLElement>('.pv-current .pv-thumb')!, next: root.querySelector<HTMLElement>('.pv-next .pv-thumb')! },
+      CHART_MODULES,
+      defaultRows,
+    );
     this.channel = new PresenterChannel('presenter', {
       position: () => ({ slide: this.slide, presenting: true }),
       follow: (position, message) => this.follow(position, message),
@@ -186,6 +197,7 @@ export class PresenterView {
       parts.nextChart.textContent = '';
       parts.nextText.innerHTML = '';
     }
+    this.thumbnails.show(step, this.slide < this.count ? stepForSlide(this.story.steps, this.slide + 1) : null);
     (parts.previous as HTMLButtonElement).disabled = this.slide <= TITLE_SLIDE;
     (parts.next as HTMLButtonElement).disabled = this.slide >= this.count;
     this.renderCounter();
@@ -245,6 +257,7 @@ export class PresenterView {
       <section class="pv-current" aria-labelledby="pv-heading">
         <h2 id="pv-heading" class="pv-heading"></h2>
         <p class="pv-chart"></p>
+        <div class="pv-thumb"></div>
         <h3 class="pv-label">Notes</h3>
         <div class="pv-notes"></div>
         <h3 class="pv-label">On screen</h3>
@@ -253,6 +266,7 @@ export class PresenterView {
       <aside class="pv-next" aria-labelledby="pv-next-heading">
         <h2 id="pv-next-heading" class="pv-heading"></h2>
         <p class="pv-chart pv-next-chart"></p>
+        <div class="pv-thumb"></div>
         <div class="pv-next-text"></div>
       </aside>
       <nav class="pv-controls" aria-label="Slides">
@@ -345,4 +359,7 @@ function escapeHtml(text: string): string {
 }
 
 const root = document.getElementById('presenter');
-if (root) new PresenterView(story, texts, root).start();
+if (root) {
+  const rows = { 'fl-casualties': datasets.casualties, 'fl-timeline': datasets.events, 'fl-distance-map': datasets.places };
+  new PresenterView(story, texts, root, rows).start();
+}

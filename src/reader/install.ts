@@ -21,7 +21,7 @@ export function installReader(story: Story): void {
   if (!root) return;
   const header = root.querySelector('.story-header');
   if (header) {
-    // Into the room the page keeps for them, so nothing below moves when they arrive.
+    // The build leaves the controls' line in the header, its room kept, so the switch shifts nothing.
     let controls = header.querySelector('.fl-reader-controls');
     if (!controls) {
       controls = document.createElement('p');

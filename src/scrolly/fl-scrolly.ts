@@ -5,6 +5,12 @@ import { ScrollamaController } from './scrollama-controller.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
 
+/** What a chart offers for laying out a state ahead of need (FlChart in src/charts/shared/chart-element.ts). */
+interface PreparingChart {
+  prepare(state: Readonly<Record<string, string>>): void;
+  readonly layoutCostMs: number;
+}
+
 /**
  * One scrolly section: a sticky graphic with the section's charts, and the steps that scroll past it.
  *
@@ -51,9 +57,22 @@ export class FlScrolly extends LitElement {
     steps: () => this.steps,
     offset: triggerOffset,
     onStepEnter: ({ element, direction }) => {
-      if (this.scrollDriven) this.activate(element.id, direction);
+      if (this.scrollDriven && this.straddlesTrigger(element)) this.activate(element.id, direction);
     },
   });
+
+  /**
+   * Whether a step is the one the trigger rule picks now: its top at or above the trigger line, the next step's
+   * below it. Scrollama can report a step it saw a moment before the page jumped past it (a step link, the Next
+   * step button, a fling); acting on that report would show a chart the reader has already left and announce it.
+   * Two boxes read in an observer callback, where the layout is already up to date.
+   */
+  private straddlesTrigger(element: HTMLElement): boolean {
+    const line = window.innerHeight * triggerOffset();
+    if (element.getBoundingClientRect().top > line + 1) return false;
+    const next = this.steps[this.stepIndex(element.id) + 1];
+    return !next || next.getBoundingClientRect().top > line - 1;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -124,17 +143,18 @@ export class FlScrolly extends LitElement {
    * so that reaching either only draws (layouts are pure: the chart keeps them by state and size).
    */
   private prepareNeighbours(id: string): void {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
-    const cancel = window.cancelIdleCallback ?? clearTimeout;
-    cancel(this.idleHandle);
-    this.idleHandle = idle(() => {
+    // Without idle callbacks (Safari) nothing is prepared: a layout at a guessed moment could hold up a frame.
+    if (typeof requestIdleCallback !== 'function') return;
+    cancelIdleCallback(this.idleHandle);
+    this.idleHandle = requestIdleCallback((deadline) => {
       const index = this.stepIndex(id);
       for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
         const step = neighbour ? this.storyStep(neighbour.id) : undefined;
-        const chart = step ? (this.querySelector(step.tag) as (Element & { prepare?(state: Record<string, string>): void }) | null) : null;
-        chart?.prepare?.(step!.state);
+        const chart = step ? (this.querySelector(step.tag) as (Element & Partial<PreparingChart>) | null) : null;
+        // Only when the idle time left covers what a layout of this chart costs; otherwise the step change lays out.
+        if (chart?.prepare && (chart.layoutCostMs ?? Infinity) < deadline.timeRemaining()) chart.prepare(step!.state);
       }
-    }) as number;
+    });
   }
 
   private wrappers?: HTMLElement[];

@@ -8,6 +8,8 @@ import { triggerOffset } from './trigger.ts';
 
 /** How long the page must be still after a scroll ends before the active step is checked against the layout. */
 export const RECONCILE_DELAY_MS = 120;
+/** How long after a step change the URL hash is brought up to date. */
+const HASH_DELAY_MS = 100;
 
 /**
  * The story as a whole: it hands the built story to its sections, keeps the URL hash on the active step
@@ -96,6 +98,7 @@ export class FlStory extends LitElement {
     window.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('scrollend', this.onScrollEnd);
     clearTimeout(this.reconcileTimer);
+    clearTimeout(this.hashTimer);
     window.removeEventListener('resize', this.onResize);
     window.removeEventListener('hashchange', this.onHashChange);
     this.heightObserver.disconnect();
@@ -135,9 +138,19 @@ export class FlStory extends LitElement {
     for (const section of this.sections) {
       if (section !== event.target) section.activeId = null;
     }
-    if (location.hash !== `#${event.detail.id}`) {
-      history.replaceState(history.state, '', `#${encodeURIComponent(event.detail.id)}`);
-    }
+    // The hash follows a moment later, in a task of its own: replacing the history entry costs the browser a
+    // same-document navigation (tens of ms on a slow phone), which the step change's own task need not carry, and
+    // steps passed in a fling update it once.
+    clearTimeout(this.hashTimer);
+    this.hashTimer = setTimeout(this.writeHash, HASH_DELAY_MS);
+  };
+
+  private hashTimer: ReturnType<typeof setTimeout> | undefined;
+  private writeHash = (): void => {
+    // Presentation mode keeps the hash on its slide itself.
+    if (!this.scrollDriven) return;
+    const id = this.activeId;
+    if (id && location.hash !== `#${id}`) history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
   };
 
   private onHashChange = (): void => {

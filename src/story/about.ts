@@ -23,7 +23,7 @@ const SOURCE_GROUPS: readonly { dataset: keyof Datasets; title: string }[] = [
 ];
 
 /** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth. */
-const BORDER_SOURCE = 'Borders: Natural Earth, with Ukraine drawn within its internationally recognised borders';
+const BORDER_SOURCE = 'Natural Earth, in its default (de facto) view, except Ukraine, drawn within its internationally recognised borders (Crimea included)';
 
 export function renderAbout(root: string, file: string, datasets: Datasets): { html: string; problems: Problem[]; path: string } {
   const path = join(root, file);
@@ -40,13 +40,15 @@ export function renderAbout(root: string, file: string, datasets: Datasets): { h
   if (problems.length) return { html: '', problems, path };
   const [title, ...body] = tree.children as Block[];
   const titleHtml = blocksToHtml([title!]).replace(/^<h2>/, '<h2 id="about-title">');
+  // Each source once per group: a row may cite several, separated by semicolons.
   const groups = SOURCE_GROUPS.map(({ dataset, title: name }) => {
-    const sources = [...new Set((datasets[dataset] as { source: string }[]).map((row) => row.source))];
-    return `<li><strong>${escapeHtml(name)}:</strong> ${sources.map(escapeHtml).join('; ')}.</li>`;
+    const sources = [...new Set((datasets[dataset] as { source: string }[]).flatMap((row) => row.source.split(/;\s*/)))].sort((a, b) => a.localeCompare(b));
+    return `<li><strong>${escapeHtml(name)}</strong><ul>${sources.map((source) => `<li>${escapeHtml(source)}</li>`).join('')}</ul></li>`;
   });
+  const borders = `<li><strong>Borders</strong><ul><li>${escapeHtml(BORDER_SOURCE)}</li></ul></li>`;
   const html =
     `<section class="about" aria-labelledby="about-title">${titleHtml}${blocksToHtml(body)}` +
-    `<h3>Sources</h3><ul class="about-sources">${groups.join('')}<li>${escapeHtml(BORDER_SOURCE)}.</li></ul></section>`;
+    `<h3>Sources</h3><ul class="about-sources">${groups.join('')}${borders}</ul></section>`;
   return { html, problems, path };
 }
 

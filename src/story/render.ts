@@ -91,7 +91,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       `<p class="byline"><span class="author">${escapeHtml(meta.byline)}</span>` +
       `<span class="dateline"><time datetime="${escapeHtml(meta.published)}">${formatPublished(meta.published)}</time></span>` +
       `<span class="original">First published at <a href="${escapeHtml(meta.original)}" rel="noopener noreferrer" target="_blank">${escapeHtml(host)}</a></span></p>` +
-      // The reader's controls (src/reader/install.ts) go here; the room is kept from the first paint (reader.css).
+      // Where the reader's controls go once the page's code runs: its room is kept from the first paint, so they
+      // shift nothing when they arrive (hidden without JavaScript, where there are no controls).
       `<p class="fl-reader-controls"></p>` +
       `</header>`,
   );

@@ -115,10 +115,12 @@ describe('fonts', () => {
       new win.PerformanceObserver((list) => {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push({ value: entry.value, at: entry.startTime });
       }).observe({ type: 'layout-shift', buffered: true });
-      await until(() => Boolean(frame.contentDocument!.body), 'the page to parse', 10_000);
+      // The stylesheet applied (its faces are known), the page painted...
+      const textFace = () => [...win.document.fonts].find((face) => face.family.replace(/"/g, '') === 'Source Serif 4' && face.weight === '400' && face.style === 'normal');
+      await until(() => Boolean(frame.contentDocument!.body && textFace()), 'the stylesheet to apply', 10_000);
       await frames(2);
-      // First painted in the fallbacks...
-      expect(win.document.fonts.check('16px "Source Serif 4"'), 'the text font has not arrived at the first paint').to.equal(false);
+      // ...in the fallbacks: the text font has not arrived.
+      expect(textFace()!.status, 'the text font at the first paint').to.not.equal('loaded');
       await until(() => [...win.document.fonts].some((face) => face.family.replace(/"/g, '') === 'Source Serif 4' && face.status === 'loaded'), 'the text font', 10_000);
       await win.document.fonts.ready;
       await until(() => Boolean(win.document.querySelector('[data-drawn]')), 'the opening chart to draw', 10_000);

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
+import { embedEntryBytes, formatKb, measureBytes, type ByteGroup } from '../../scripts/bench/bytes.ts';
 
 interface ByteBudgets {
-  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number; readonly fontsRaw: number };
+  readonly bytes: { readonly initialJsGzip: number; readonly geographyGzip: number; readonly fontsRaw: number; readonly embedChartGzip: Readonly<Record<string, number>> };
 }
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as ByteBudgets;
@@ -46,4 +46,15 @@ test('the fonts fit their budget, and are WOFF2 only', () => {
   assert.deepEqual(fonts.files.filter((file) => !file.file.endsWith('.woff2')).map((file) => file.file), [], 'fonts other than WOFF2');
   const listed = fonts.files.map((file) => `  ${file.file}: ${formatKb(file.raw)}`).join('\n');
   assert.ok(fonts.raw <= budgets.bytes.fontsRaw, `the fonts are ${formatKb(fonts.raw)}, over the ${formatKb(budgets.bytes.fontsRaw)} budget:\n${listed}`);
+});
+
+test('each chart\'s own embed entry exists and fits its gzipped budget (a page with one chart loads only that)', () => {
+  report();
+  const entries = Object.entries(budgets.bytes.embedChartGzip);
+  assert.equal(entries.length, 3, 'a budget for each of the three charts');
+  for (const [file, limit] of entries) {
+    const entry = embedEntryBytes('dist', file);
+    assert.ok(entry, `dist/embed/${file} is missing: npm run build writes it`);
+    assert.ok(entry.gzip <= limit, `dist/embed/${file} is ${formatKb(entry.gzip)} gzipped, over its ${formatKb(limit)} budget:\n${listing(entry)}`);
+  }
 });

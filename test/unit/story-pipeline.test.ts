@@ -121,7 +121,7 @@ describe('buildStory with a good story', () => {
     assert.match(about, /<section class="about" aria-labelledby="about-title"><h2 id="about-title">About this presentation<\/h2>/);
     // Every source a data row cites is listed.
     const { datasets } = buildStory({ root: ROOT });
-    for (const rows of Object.values(datasets)) for (const row of rows as { source: string }[]) assert.ok(about.includes(escapeHtml(row.source)), row.source);
+    for (const rows of Object.values(datasets)) for (const row of rows as { source: string }[]) for (const part of row.source.split(/;\s*/)) assert.ok(about.includes(`<li>${escapeHtml(part)}</li>`), part);
   });
 
   it('says in presenter notes and chart notes only numbers that the article or the data give', () => {

@@ -337,8 +337,14 @@ describe('layout(rows, state, size)', () => {
 });
 
 describe('the long view (1999 to 2024)', () => {
-  /** The story's long-view steps (story/article.md), and the shared long-view state. */
+  /** The story's long-view steps as story/article.md has them, two highlights of its earlier versions, the shared state. */
+  const article = readFileSync(new URL('../../story/article.md', import.meta.url), 'utf8');
+  const storySteps = [...article.matchAll(/::::step\{#([\w-]+) chart=timeline from=(\d{4}-\d\d-\d\d) to=(\d{4}-\d\d-\d\d)(?: highlight="([^"]*)")?/g)]
+    .filter((m) => Number(m[3]!.slice(0, 4)) - Number(m[2]!.slice(0, 4)) > 3)
+    .map((m) => [`the ${m[1]} step`, { from: m[2]!, to: m[3]!, ...(m[4] ? { highlight: m[4] } : {}) }] as const);
+  assert.ok(storySteps.length >= 2, 'the story has long-view timeline steps');
   const LONG: Record<string, Record<string, string>> = {
+    ...Object.fromEntries(storySteps),
     'the Chechen wars step': { from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war crocus-attack' },
     'the caliphate step': { from: '1999-01-01', to: '2024-12-31', highlight: 'caliphate syria-intervention crocus-attack' },
     'long view': TIMELINE_STATES['long view']!,

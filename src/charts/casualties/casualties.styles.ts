@@ -16,14 +16,17 @@ export const casualtiesStyles = css`
   .unit.injured {
     fill: var(--_accent-2);
   }
-  .unit-more {
+  .unit-more,
+  .key-swatch.key-open {
     fill: none;
     stroke-width: 1.5;
   }
-  .unit-more.killed {
+  .unit-more.killed,
+  .key-swatch.killed {
     stroke: var(--_accent);
   }
-  .unit-more.injured {
+  .unit-more.injured,
+  .key-swatch.injured {
     stroke: var(--_accent-2);
   }
 

@@ -12,6 +12,7 @@ import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { describe, sourceLine } from './describe.ts';
+import { legendSentence } from './legend.ts';
 import {
   type AxisMark,
   type CasualtyMarks,
@@ -65,6 +66,10 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
 
   protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): void {
     drawCasualties(svg, marks, duration);
+  }
+
+  protected override legend(rows: readonly CasualtyRow[], state: ChartState): string | null {
+    return legendSentence(rows, viewOf(state));
   }
 
   protected override describe(rows: readonly CasualtyRow[], state: ChartState): string {

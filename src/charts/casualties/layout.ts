@@ -379,8 +379,20 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
   const keyText = ['Each dot is one person', '1 dot = 1 person'];
   const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + measure(t, keySize) <= right);
   const underKey = besideKey ? undefined : keyText.find((t) => pad + measure(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
+  // What the outlined marks mean, when a count is a minimum: beside the last group's label, or on a line under the grid.
+  const openSwatch = 2 * radius + 6;
+  // A grid against the left edge (a phone) leaves the frame's right-hand side free for the key.
+  const keyRight = width >= 600 ? right : width - pad;
+  const openText = ['Open dots: the count is a minimum', 'Open: a minimum'];
+  const lastGroup = groups.at(-1)!;
+  const besideLast = groups.length > 1 || !besideKey;
+  const openBeside = !groups.some((g) => g.open) || !besideLast
+    ? undefined
+    : openText.find((t) => left + measure(lastGroup.label, labelSize, 700) + 16 + openSwatch + measure(t, keySize) <= keyRight);
+  const roomUnder = height - pad * 2 - content - (underKey ? keyLine : 0);
+  const openUnder = !groups.some((g) => g.open) || openBeside ? undefined : openText.find((t) => pad + openSwatch + measure(t, keySize) <= width - pad && roomUnder >= keyLine);
   // Centred in the frame, so a tall frame does not leave the grid hanging from its top edge.
-  const slack = Math.max(0, height - pad * 2 - content - (underKey ? keyLine : 0));
+  const slack = Math.max(0, height - pad * 2 - content - (underKey ? keyLine : 0) - (openUnder ? keyLine : 0));
 
   const circles: CircleMark[] = [];
   const texts: TextMark[] = [];
@@ -411,10 +423,21 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
     entered += group.count;
     top = blockTop + blockRows[g]! * pitch + blockGap;
   });
+  const underY = top - blockGap + keyLine - 4;
   if (besideKey) {
-    texts.push({ key: 'prelim-key', x: right, y: texts[0]!.y, text: besideKey, size: keySize, weight: 400, anchor: 'end', cls: 'label key muted' });
+    texts.push({ key: 'prelim-key', x: right, y: texts[0]!.y, text: besideKey, size: keySize, weight: 400, anchor: 'end', cls: 'label key key-unit muted' });
   } else if (underKey) {
-    texts.push({ key: 'prelim-key', x: left, y: top - blockGap + keyLine - 4, text: underKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key muted' });
+    texts.push({ key: 'prelim-key', x: left, y: underY, text: underKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key key-unit muted' });
+  }
+  const openKey = openBeside ?? openUnder;
+  if (openKey) {
+    const lastLabel = texts.filter((t) => t.cls.includes('series')).at(-1)!;
+    const y = openBeside ? lastLabel.y : underY + (underKey ? keyLine : 0);
+    const textX = openBeside ? keyRight - measure(openKey, keySize) : left + openSwatch;
+    texts.push({ key: 'prelim-key-open', x: textX, y, text: openKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key key-open muted' });
+    // An outlined mark, as the grid draws them, in the series' colour of the first open count.
+    const kind = groups.find((g) => g.open)!.kind;
+    circles.push({ key: 'prelim-key-open-dot', cx: textX - 6 - radius, cy: y - keySize * 0.35, r: Math.max(2.5, radius - 0.75), cls: `key-swatch key-open ${kind}`, opacity: 0.9, order: 1 });
   }
   return { view: 'preliminary', width, height, circles, rects: [], paths: [], lines: [], texts, axes: [] };
 }
@@ -422,7 +445,7 @@ function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: 
 // --- toll: the count over time, on a broken time axis --------------------------------------------------------
 
 /** Reports further apart than this start a new piece of the time axis; the gap between pieces is cut out. */
-const BREAK_AFTER_DAYS = 45;
+export const BREAK_AFTER_DAYS = 45;
 const BREAK_WIDTH = 22;
 const X_TICK_SIZE = 5;
 const X_TICK_PADDING = 3;
@@ -675,7 +698,7 @@ function layoutToll(rows: readonly CasualtyRow[], width: number, height: number,
   if (circles.some((c) => c.cls.includes('lower-bound'))) {
     const r = 3.5;
     for (const text of ['First report, a minimum', 'First report']) {
-      const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend' };
+      const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend key-open' };
       const box = textBox(label, measure);
       const withDot: Box = { ...box, left: plot.left + 4 };
       if (withDot.right <= plot.right && placer.fits({ ...label, x: withDot.left, text: `${'\u25cf '}${text}` }, 4)) {
@@ -796,7 +819,7 @@ function layoutCompare(rows: readonly CasualtyRow[], width: number, height: numb
     rects.push({ key: 'range-key', x: noteLeft, y: noteBaseline - noteSize * 0.35 - swatchHeight / 2, width: swatchWidth, height: swatchHeight, cls: 'range-key', order: 1 });
     const words = ['Dashed outline: the range where sources differ', 'Dashed: range where sources differ', 'Sources differ'];
     const fitting = words.find((w) => noteLeft + swatchWidth + 6 + measure(w, noteSize) <= width - pad) ?? words.at(-1)!;
-    texts.push({ key: 'range-note', x: noteLeft + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted' });
+    texts.push({ key: 'range-note', x: noteLeft + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted key-range' });
   }
   return { view: 'compare', width, height, circles: [], rects, paths: [], lines, texts, axes: [] };
 }

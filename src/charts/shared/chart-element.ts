@@ -28,6 +28,7 @@ export const TRANSITION_MS = 650;
  * @csspart svg - the plot
  * @csspart caption - the description and source line
  * @csspart description - the sentence that says what the chart shows
+ * @csspart legend - what the coded marks mean, for screen readers (the plot draws the same key)
  * @csspart source - the source line
  * @csspart table - the data table's disclosure
  * @csspart message - the message shown instead of the plot when input is bad
@@ -67,6 +68,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract renderTable(rows: readonly Row[], state: ChartState): TemplateResult;
   /** "Source: ..." for the rows shown in this state. */
   protected abstract sourceLine(rows: readonly Row[], state: ChartState): string;
+
+  /**
+   * What the chart's coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG
+   * draws the same key, but is hidden from them. Null when the state draws nothing coded.
+   */
+  protected legend(_rows: readonly Row[], _state: ChartState): string | null {
+    return null;
+  }
   /**
    * Anything besides rows, state and size that `layout` depends on (a map's geography, which arrives later),
    * as a short key: when it changes the chart lays out and draws again, without a transition.
@@ -227,6 +236,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         </div>
         <figcaption part="caption">
           <p class="description" part="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
+          ${ready && this.legend(rows, state) ? html`<p class="sr-only" part="legend">${this.legend(rows, state)}</p>` : nothing}
           ${ready ? html`<p class="source" part="source">${this.sourceLine(rows, state)}</p>` : nothing}
         </figcaption>
         ${ready
@@ -322,12 +332,24 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private marksFor(rows: readonly Row[], state: ChartState, size: Size, key: string): Marks {
     const ready = this.prepared.get(key);
     if (ready && ready.rows === rows) return ready.marks;
-    return this.layout(rows, state, size);
+    return this.timedLayout(rows, state, size);
+  }
+
+  /** How long this chart's last layout took, in ms: what preparing another state ahead would cost. */
+  layoutCostMs = Number.POSITIVE_INFINITY;
+
+  private timedLayout(rows: readonly Row[], state: ChartState, size: Size): Marks {
+    const start = performance.now();
+    const marks = this.layout(rows, state, size);
+    this.layoutCostMs = performance.now() - start;
+    return marks;
   }
 
   /**
    * Lays out a state this chart may be asked to show next (the story's next and previous steps), at its current
-   * size, so that showing it then only draws. Call it when the page is idle; it draws nothing.
+   * size, so that showing it then only draws. Call it when the page is idle and has time for `layoutCostMs`
+   * (a layout cannot be cut short: one longer than the idle time left would hold up the next frame); it draws
+   * nothing.
    */
   prepare(attributes: Record<string, string>): void {
     const rows = this.rows;
@@ -341,7 +363,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const [width, height] = size!.split('x').map(Number) as [number, number];
     const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
     if (key === last.key || this.prepared.get(key)?.rows === rows) return;
-    this.prepared.set(key, { rows, marks: this.layout(rows, state, { width, height }) });
+    this.prepared.set(key, { rows, marks: this.timedLayout(rows, state, { width, height }) });
     // Keep the few most recent: the neighbours of the step being read.
     while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }

@@ -441,6 +441,48 @@ export interface AxisMarks {
   readonly note: { readonly text: string; readonly x: number; readonly y: number; readonly anchor: 'start' | 'end' } | null;
 }
 
+/** One entry of the chart's key: a swatch (a bar or a dot, drawn as the marks are) and what it means. */
+export interface LegendEntry {
+  readonly code: 'bar' | 'point';
+  readonly text: string;
+  readonly swatch: Box;
+  /** Text start and middle. */
+  readonly x: number;
+  readonly y: number;
+  readonly fontSize: number;
+}
+
+/** What the timeline's coded marks mean: a bar is an event that lasted, drawn to scale; a dot, an event on a date. */
+export const LEGEND_WORDS = { bar: 'how long it lasted', point: 'a date' } as const;
+
+/** True when some event in the window lasts (has an end on a later day), so the chart may draw bars. */
+export function hasLastingEvents(rows: readonly EventRow[], state: ChartState): boolean {
+  return visibleRows(rows, state).some((row) => row.end !== null && parseWhen(row.end).date !== parseWhen(row.start).date);
+}
+
+/** The key as a sentence, for screen readers; null when the window has no lasting event. */
+export function legendSentence(rows: readonly EventRow[], state: ChartState): string | null {
+  return hasLastingEvents(rows, state) ? `Key: a bar shows ${LEGEND_WORDS.bar}; a dot marks ${LEGEND_WORDS.point}.` : null;
+}
+
+/** The tops of the labels drawn. */
+function labelTops(events: readonly EventMark[], clusters: readonly ClusterMark[]): number[] {
+  return [...events.filter((e) => !e.cluster).map((e) => e.label.box.y0), ...clusters.map((c) => c.label.box.y0)];
+}
+
+/** The key's entries in a row from (x, y): swatch, words, a gap, the next. */
+function legendRow(x: number, y: number, fontSize: number, measure: Measure): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  let at = x;
+  for (const code of ['bar', 'point'] as const) {
+    const swatch = code === 'bar' ? { x0: at, x1: at + 16, y0: y - 3, y1: y + 3 } : { x0: at + 1, x1: at + 8, y0: y - 3.5, y1: y + 3.5 };
+    const textX = swatch.x1 + 5;
+    entries.push({ code, text: LEGEND_WORDS[code], swatch, x: textX, y, fontSize });
+    at = textX + measure(LEGEND_WORDS[code], false, fontSize) + 14;
+  }
+  return entries;
+}
+
 export interface TimelineMarks {
   readonly orientation: Orientation;
   readonly width: number;
@@ -456,6 +498,8 @@ export interface TimelineMarks {
   readonly events: readonly EventMark[];
   readonly clusters: readonly ClusterMark[];
   readonly interval: IntervalMark | null;
+  /** The key to bars and dots, when a bar is drawn. */
+  readonly legend: readonly LegendEntry[];
   /** True when some label could not be fitted without touching another (too little room). */
   readonly overflow: boolean;
 }
@@ -805,9 +849,12 @@ function layoutHorizontal(input: Input): TimelineMarks {
   const bracketY = axisY - 24;
   const trackY = axisY - 38;
   const laneFloor = trackY - 16;
-  const available = laneFloor - 6;
-
   const geometry = placeEvents(input, domain, scale);
+  // The key to bars and dots takes the top line, above the labels' rows.
+  const legendY = 9;
+  const keyed = geometry.some((g) => g.shape === 'bar');
+  const available = laneFloor - 6 - (keyed ? legendY + 9 : 0);
+
   // On a long axis, a run of events months apart is labelled as one cluster.
   const long = domain[1] - domain[0] > CLUSTER_WINDOW;
   const clusters = findClusters(geometry, domain);
@@ -818,7 +865,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
   // Two lines (date, then label) where the lanes allow; one line where two would force abbreviations.
   const dateHeight = Math.round(dateFont * 1.3);
   const labelHeight = Math.round(fontSize * 1.35);
-  const attempt = (withDates: boolean, context: 'full' | 'short' = 'full') => {
+  const attempt = (withDates: boolean, context: 'full' | 'short' | 'all short' = 'full') => {
     const block = labelHeight + (withDates ? dateHeight : 0);
     const pitch = block + 3;
     // A long axis stacks its labels five rows deep at most: short labels take the place of a sixth row.
@@ -831,7 +878,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
             priority: PRIORITY[l.g.emphasis],
             time: l.g.start,
             // The context (events not emphasized) in their short words: a long axis has room for fewer.
-            full: context === 'short' && l.g.emphasis !== 'emphasis' ? l.g.row.short : l.g.row.label,
+            full: context === 'all short' || (context === 'short' && l.g.emphasis !== 'emphasis') ? l.g.row.short : l.g.row.label,
             short: l.g.row.short,
             bold: l.g.emphasis === 'emphasis',
             minWidth: withDates ? measure(l.g.date, false, dateFont) : 0,
@@ -841,7 +888,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
             line: clusterLine(l.c),
             priority: PRIORITY.normal,
             time: l.c.start,
-            full: context === 'short' ? words.get(l.c.key)!.short : words.get(l.c.key)!.full,
+            full: context === 'full' ? words.get(l.c.key)!.full : words.get(l.c.key)!.short,
             short: words.get(l.c.key)!.short,
             bold: false,
             minWidth: withDates ? measure(words.get(l.c.key)!.date, false, dateFont) : 0,
@@ -856,9 +903,11 @@ function layoutHorizontal(input: Input): TimelineMarks {
     if (cost(plain) <= cost(chosen)) chosen = plain;
   }
   // A long axis reads in date order: if the labels' stairs came out of order (the rows ran out and a label was
-  // squeezed in where it fitted), the context takes its short words.
+  // squeezed in where it fitted), the context takes its short words, and if that is not enough, every label.
   if (long && (cost(chosen) > 0 || !inDateOrder(chosen.placed))) {
-    const terse = [attempt(true, 'short'), attempt(false, 'short')].find((a) => !a.overflow && inDateOrder(a.placed));
+    const terse = [attempt(true, 'short'), attempt(false, 'short'), attempt(true, 'all short'), attempt(false, 'all short')].find(
+      (a) => !a.overflow && inDateOrder(a.placed),
+    );
     if (terse) chosen = terse;
   }
   // Few lanes in a tall box: taller flags fill it, up to two and a half times their height, rather than leave
@@ -984,6 +1033,8 @@ function layoutHorizontal(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
+    // Just over the highest label, where the eye starts reading (the line is kept free for it).
+    legend: keyed ? legendRow(4, Math.max(legendY, Math.min(...labelTops(events, clusterMarks)) - 16), tickFont, measure) : [],
     overflow: chosen.overflow,
   };
 }
@@ -1029,7 +1080,9 @@ function layoutVertical(input: Input): TimelineMarks {
   const fontSize = 12;
   const dateFont = 10;
   const tickFont = 11;
-  const bottom = height - 12;
+  // The key to bars and dots takes the bottom line, under the axis (lasting events in the window may draw bars).
+  const keyed = input.rows.some((row) => row.end !== null);
+  const bottom = height - 12 - (keyed ? 18 : 0);
   let top = 14;
   let range: [number, number] = [top, bottom];
   let ticked = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: false });
@@ -1234,6 +1287,7 @@ function layoutVertical(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
+    legend: keyed && geometry.some((g) => g.shape === 'bar') ? legendRow(4, height - 9, tickFont, measure) : [],
     overflow,
   };
 }

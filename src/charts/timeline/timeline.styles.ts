@@ -124,6 +124,14 @@ export const timelineStyles = css`
     stroke-linejoin: round;
   }
 
+  /* The key to bars and dots. */
+  .legend .swatch {
+    fill: var(--_ink);
+  }
+  .legend text {
+    fill: var(--_muted);
+  }
+
   .interval .bracket {
     fill: none;
     stroke: var(--_accent);

@@ -10,7 +10,7 @@ import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { estimateTextWidth, layout, type ClusterMark, type EventMark, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
+import { estimateTextWidth, layout, legendSentence, type ClusterMark, type EventMark, type LegendEntry, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
 import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './describe.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
@@ -66,6 +66,10 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   protected override layoutInputsKey(): string {
     return String(this.fonts.version);
+  }
+
+  protected override legend(rows: readonly EventRow[], state: ChartState): string | null {
+    return legendSentence(rows, state);
   }
 
   protected describe(rows: readonly EventRow[], state: ChartState): string {
@@ -175,6 +179,31 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
     this.drawInterval(layer<SVGGElement>('interval'), marks, ms);
     this.drawClusters(layer<SVGGElement>('clusters'), marks, ms);
+
+    // The key to bars and dots, drawn as the marks are.
+    const key = layer<SVGGElement>('legend')
+      .selectAll<SVGGElement, LegendEntry>('g.key')
+      .data([...marks.legend], (d) => d.code)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('rect').attr('class', 'swatch');
+        g.append('text').attr('dominant-baseline', 'central');
+        return g;
+      });
+    key.attr('class', (d) => `key key-${d.code}`);
+    key
+      .select('rect')
+      .attr('x', (d) => round(d.swatch.x0))
+      .attr('y', (d) => round(d.swatch.y0))
+      .attr('width', (d) => round(d.swatch.x1 - d.swatch.x0))
+      .attr('height', (d) => round(d.swatch.y1 - d.swatch.y0))
+      .attr('rx', (d) => (d.code === 'bar' ? 1.5 : (d.swatch.x1 - d.swatch.x0) / 2));
+    key
+      .select('text')
+      .attr('x', (d) => round(d.x))
+      .attr('y', (d) => round(d.y))
+      .style('font-size', (d) => `${d.fontSize}px`)
+      .text((d) => d.text);
 
     const join = layer<SVGGElement>('events')
       .selectAll<SVGGElement, EventMark>('g.event')
