@@ -123,6 +123,8 @@ export function cardSvg(drawing: Drawing, text: CardText, options: { inset?: boo
   const bottom = sourceTop - 34;
   const light = drawing.svg
     .replace(/@media \(prefers-color-scheme: dark\)\{[\s\S]*?(?=<\/style>)/, '')
+    // The reader's fallback faces are for browsers; a card has the font itself.
+    .replace(/@font-face \{[^}]*\}/g, '')
     // Marks faded out (a map's places outside the view) show nothing, and resvg fails on some of them.
     .replace(/<g[^>]*opacity="0"[^>]*>(?:(?!<g)[\s\S])*?<\/g>/g, '')
     .replace(options.inset === false ? /<svg [^>]*class="inset"[\s\S]*?<\/svg>/ : /(?!)/, '');

@@ -80,11 +80,18 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
       const own = chart === 'casualties' ? code.FlCasualties.styles : chart === 'timeline' ? code.FlTimeline.styles : code.FlDistanceMap.styles;
       return [code.themeTokens, code.chartStyles, ...(own as CSSResult[]).slice(2)];
     };
+    // An SVG shown as an image cannot load the page's web fonts, but it can use the reader's own: the page's
+    // metric-matched fallback faces (fonts.css: DejaVu Sans or Arial, resized to the chart font's widths), named
+    // after the chart font as the page names them, so labels take the room they were laid out for.
+    const fallbackFaces = [...readFileSync(join(root, 'src/styles/fonts.css'), 'utf8').matchAll(/@font-face \{[^}]*font-family: 'Source Sans 3 [^']+';[^}]*\}/g)]
+      .map((face) => face[0].replace(/\s+/g, ' '))
+      .join('');
+    const withFallbacks = (css: string) => css.replace(/font-family: 'Source Sans 3'/g, "font-family: 'Source Sans 3', 'Source Sans 3 DejaVu', 'Source Sans 3 Local'");
     const css = new Map<string, string>();
     const cssFor = (chart: string) => {
       let text = css.get(chart);
       if (text === undefined) {
-        text = `${drawingCss(styles(chart), 'light')}@media (prefers-color-scheme: dark){${drawingCss(styles(chart), 'dark')}}`;
+        text = `${fallbackFaces}${withFallbacks(drawingCss(styles(chart), 'light'))}@media (prefers-color-scheme: dark){${withFallbacks(drawingCss(styles(chart), 'dark'))}}`;
         css.set(chart, text);
       }
       return text;
