@@ -123,7 +123,7 @@ if (growthSteps) {
   growthStepCount = writeLongStory('story/article.md', storyFile, growthSteps);
   log(`building the ${growthStepCount}-step story ...`);
   const growthStart = performance.now();
-  const built = vite(['--outDir', join(GROWTH_DIR, 'dist'), '--emptyOutDir'], { FRONTLINES_STORY: relative(process.cwd(), storyFile) });
+  const built = vite(['--outDir', join(GROWTH_DIR, 'dist'), '--emptyOutDir'], { FRONTLINES_STORY: relative(process.cwd(), storyFile), FRONTLINES_DRAWINGS: 'off' });
   growthBuildMs = performance.now() - growthStart;
   if (!built) {
     console.error('the long story did not build');

@@ -92,7 +92,12 @@ export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: s
   };
 }
 
-export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
+/**
+ * `FRONTLINES_DRAWINGS=off` builds the site without drawings, cards, share pages or storyboard (the benchmark's
+ * long generated story, which is for measuring scrolling, would otherwise draw hundreds of steps).
+ */
+export function drawingsPlugin(options: { storyFile?: string; enabled?: boolean } = {}): Plugin {
+  const enabled = options.enabled ?? process.env.FRONTLINES_DRAWINGS !== 'off';
   let root = process.cwd();
   let pending: Promise<StoryDrawings> | undefined;
   let server: ViteDevServer | undefined;
@@ -135,6 +140,7 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
       async handler(html) {
         if (!MARKER.test(html)) return html;
         MARKER.lastIndex = 0;
+        if (!enabled) return html.replace(MARKER, '');
         if (server) pending = undefined; // the dev server draws again on each page load (from the cache)
         const drawings = await current();
         // The inline drawing's styles come with the page's own CSS, before the first paint.
@@ -143,6 +149,7 @@ export function drawingsPlugin(options: { storyFile?: string } = {}): Plugin {
       },
     },
     async generateBundle() {
+      if (!enabled) return;
       const { drawings, css } = await current();
       for (const drawing of drawings) this.emitFile({ type: 'asset', fileName: drawing.path, source: drawing.svg });
       this.emitFile({ type: 'asset', fileName: DRAWINGS_CSS, source: css });
