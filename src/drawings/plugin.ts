@@ -1,7 +1,8 @@
 /**
  * Puts the build's drawings (draw.ts) into the site: every step's figure gets its picture (the first step's as
- * inline SVG, so the page's opening chart shows at first paint), `vite build` writes the SVG files to
- * `dist/drawings/`, and the dev server serves them from memory. The story plugin renders each figure with a
+ * inline SVG), the opening chart's element gets its drawing over it until it has drawn (first paint), `vite build`
+ * writes the SVG files to `dist/drawings/` with the cards, share pages and storyboard, and the dev server serves
+ * the drawings from memory. The story plugin renders each figure with a
  * marker; this plugin's late HTML step replaces the markers, after Vite has resolved the page's own assets (it
  * would otherwise look for the drawings among the source files).
  */
@@ -38,7 +39,7 @@ export interface StoryDrawings {
   figure(stepId: string): string;
   /** The opening chart's drawings (phone and desktop), over its element until it has drawn. */
   opening(stepId: string): string;
-  /** The opening chart's SVG (its first step, at the desktop size, scaled to the column), for the page's first paint. */
+  /** The first step's desktop drawing, inline in its figure (without JavaScript, the page's first chart). */
   readonly first?: Drawing;
   readonly sentence: (stepId: string) => string;
   readonly source: (stepId: string) => string;
@@ -150,13 +151,13 @@ export function drawingsPlugin(options: { storyFile?: string; enabled?: boolean 
     },
     async generateBundle() {
       if (!enabled) return;
-      const { drawings, css } = await current();
+      const set = await current();
+      const { drawings, css } = set;
       for (const drawing of drawings) this.emitFile({ type: 'asset', fileName: drawing.path, source: drawing.svg });
       this.emitFile({ type: 'asset', fileName: DRAWINGS_CSS, source: css });
       // What was drawn, for tools and tests: each drawing's step, chart, state and size.
       const index = drawings.map(({ step, size, width, height, path }) => ({ step: step.id, chart: step.chart, tag: step.tag, state: step.state, size, width, height, path }));
       this.emitFile({ type: 'asset', fileName: 'drawings/index.json', source: JSON.stringify(index) });
-      const set = await current();
       // The storyboard: every step's text beside its chart.
       const texts = new Map(set.texts.map((text) => [text.id, text]));
       const board = set.steps.map((step) => ({ step, text: texts.get(step.id)!, sentence: set.sentence(step.id), source: set.source(step.id) }));
@@ -181,9 +182,8 @@ export interface ShareCard {
 /** Two at a time: the cards render in child processes (cards.ts), one per core here. */
 const CARD_CONCURRENCY = 2;
 
-/** Every step's card and share page; logs how long the cards took. */
+/** Every step's card and share page (scripts/bench/cards.ts times it). */
 export async function shareCards(root: string, set: StoryDrawings, cacheDir = join(root, 'node_modules/.cache/frontlines-drawings')): Promise<ShareCard[]> {
-  const started = performance.now();
   mkdirSync(cacheDir, { recursive: true });
   const fonts = cardFontFiles(root, cacheDir);
   const siteUrl = (process.env.FRONTLINES_SITE_URL ?? '').replace(/\/?$/, (end) => (process.env.FRONTLINES_SITE_URL ? '/' : end));
@@ -202,9 +202,5 @@ export async function shareCards(root: string, set: StoryDrawings, cacheDir = jo
     }
   };
   await Promise.all(Array.from({ length: CARD_CONCURRENCY }, worker));
-  lastCardsMs = performance.now() - started;
   return out;
 }
-
-/** How long the last shareCards() took, in ms (the benchmark reports it). */
-export let lastCardsMs = 0;
