@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { storyPlugin } from './src/story/plugin.ts';
 import { cspPlugin } from './src/story/csp.ts';
+import { drawingMarker, drawingsPlugin, openingMarker } from './src/drawings/plugin.ts';
 
 /**
  * The pages' text is in the HTML and their scripts only enhance it, so the scripts are fetched at low priority:
@@ -49,7 +50,13 @@ function preloadTextFont(): Plugin {
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
 export default defineConfig({
   base: './',
-  plugins: [storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }), cspPlugin(), lowPriorityScripts(), preloadTextFont()],
+  plugins: [
+    storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }, { drawing: drawingMarker, opening: openingMarker }),
+    drawingsPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }),
+    cspPlugin(),
+    lowPriorityScripts(),
+    preloadTextFont(),
+  ],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -28,6 +28,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumVersion } from './bench/chromium
 import { runLighthouse, type LighthouseFigures } from './bench/lighthouse.ts';
 import { runScroll, SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollFigures, type ScrollMode, type ViewportName } from './bench/scroll.ts';
 import { writeLongStory } from './bench/growth.ts';
+import { measureCards } from './bench/cards.ts';
 import { referencePage, serveStatic } from './bench/server.ts';
 import { median, ratio, summarize, type Summary } from './bench/stats.ts';
 
@@ -122,7 +123,7 @@ if (growthSteps) {
   growthStepCount = writeLongStory('story/article.md', storyFile, growthSteps);
   log(`building the ${growthStepCount}-step story ...`);
   const growthStart = performance.now();
-  const built = vite(['--outDir', join(GROWTH_DIR, 'dist'), '--emptyOutDir'], { FRONTLINES_STORY: relative(process.cwd(), storyFile) });
+  const built = vite(['--outDir', join(GROWTH_DIR, 'dist'), '--emptyOutDir'], { FRONTLINES_STORY: relative(process.cwd(), storyFile), FRONTLINES_DRAWINGS: 'off' });
   growthBuildMs = performance.now() - growthStart;
   if (!built) {
     console.error('the long story did not build');
@@ -250,6 +251,13 @@ if (scrolled) {
     );
   }
 }
+// The build's drawings and share cards, from an empty cache (goal: every card in under 15 s).
+log('drawing every step and rendering the share cards (cold) ...');
+const cards = await measureCards();
+figures.push(
+  { name: `build: every step drawn, 2 sizes (${cards.steps} steps, cold)`, unit: 'ms', story: [cards.drawingsMs], reference: null, ratio: false },
+  { name: `build: share cards (${cards.steps} PNGs, cold)`, unit: 'ms', story: [cards.cardsMs], reference: null, ratio: false },
+);
 if (growthScrolls.length) {
   const base = scrollRuns.story['phone reading'];
   const growthFigure = (pick: (figures: ScrollFigures) => number, name: string, unit: Figure['unit']): Figure => ({

@@ -23,8 +23,10 @@ export function installEmbedButtons(story: Story, root: ParentNode = document): 
       const element = wrapper.querySelector(chart.tag);
       if (!element) return;
       const state = Object.fromEntries(chart.attributes.map((name) => [name, element.getAttribute(name) ?? '']));
+      // The step being read in this chart's section, for the dialog's link to it.
+      const step = wrapper.closest('fl-scrolly')?.querySelector<HTMLElement>('.step.is-active')?.id;
       import('./embed-dialog.ts').then(
-        ({ openEmbedDialog }) => openEmbedDialog({ chart: chart.name, tag: chart.tag, state, opener: button }),
+        ({ openEmbedDialog }) => openEmbedDialog({ chart: chart.name, tag: chart.tag, state, opener: button, step }),
         (error: unknown) => console.warn(`The embed dialog could not be loaded: ${String(error)}`),
       );
     });

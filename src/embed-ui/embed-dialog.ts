@@ -12,6 +12,8 @@ export interface EmbedRequest {
   readonly state: Readonly<Record<string, string>>;
   /** The button that opened the dialog: focus returns to it. */
   readonly opener: HTMLElement;
+  /** The story step being read, if any: the dialog offers a link to its share page (s/<step>/). */
+  readonly step?: string;
 }
 
 /**
@@ -36,15 +38,15 @@ interface CodeBlock {
   readonly code: HTMLTextAreaElement;
 }
 
-function codeBlock(key: string, heading: string, help: string, status: HTMLElement): CodeBlock {
+function codeBlock(key: string, heading: string, help: string, status: HTMLElement, copied = `Copied the code ${heading.toLowerCase()}.`, label = 'Copy code'): CodeBlock {
   const headingId = `fl-embed-${key}-heading`;
   const code = element('textarea', { className: 'fl-embed-code', readOnly: true, rows: 2, spellcheck: false, id: `fl-embed-${key}-code` });
   code.setAttribute('aria-labelledby', headingId);
   code.setAttribute('autocapitalize', 'off');
   code.setAttribute('autocomplete', 'off');
-  const copy = element('button', { type: 'button', className: 'fl-embed-copy' }, 'Copy code');
+  const copy = element('button', { type: 'button', className: 'fl-embed-copy' }, label);
   copy.setAttribute('aria-describedby', headingId);
-  copy.addEventListener('click', () => void copyCode(code, heading.toLowerCase(), status));
+  copy.addEventListener('click', () => void copyCode(code, copied, status));
   const section = element(
     'section',
     { className: 'fl-embed-option' },
@@ -56,21 +58,21 @@ function codeBlock(key: string, heading: string, help: string, status: HTMLEleme
   return { section, code };
 }
 
-async function copyCode(code: HTMLTextAreaElement, what: string, status: HTMLElement): Promise<void> {
+async function copyCode(code: HTMLTextAreaElement, copied: string, status: HTMLElement): Promise<void> {
   status.textContent = '';
   try {
     if (!navigator.clipboard?.writeText) throw new Error('no Clipboard API');
     await navigator.clipboard.writeText(code.value);
-    status.textContent = `Copied the code ${what}.`;
+    status.textContent = copied;
   } catch {
     // Not allowed here (an insecure page, a refused permission): select it, so one key press copies it.
     code.focus();
     code.select();
-    status.textContent = 'The code is selected: press Ctrl+C (\u2318C on a Mac) to copy it.';
+    status.textContent = `The ${code.id.endsWith('link-code') ? 'link' : 'code'} is selected: press Ctrl+C (\u2318C on a Mac) to copy it.`;
   }
 }
 
-function build(): { dialog: HTMLDialogElement; element: CodeBlock; iframe: CodeBlock; preview: HTMLAnchorElement; status: HTMLElement } {
+function build(): { dialog: HTMLDialogElement; element: CodeBlock; iframe: CodeBlock; link: CodeBlock; preview: HTMLAnchorElement; status: HTMLElement } {
   const status = element('p', { className: 'fl-embed-status' });
   status.setAttribute('role', 'status');
   const custom = codeBlock(
@@ -80,6 +82,15 @@ function build(): { dialog: HTMLDialogElement; element: CodeBlock; iframe: CodeB
     status,
   );
   const iframe = codeBlock('iframe', 'As an iframe', 'Where pages may not load scripts of their own: the chart on a page of its own, which frame.js (optional) keeps as tall as the chart.', status);
+  const link = codeBlock(
+    'link',
+    'Link to this step',
+    'A link to this step of the story: where it is shared, its preview shows this chart with the headline and its sources.',
+    status,
+    'Copied the link to this step.',
+    'Copy link',
+  );
+  link.code.rows = 1;
   custom.code.autofocus = true;
   const preview = element('a', { target: '_blank', rel: 'noopener' }, 'Open the chart on its own page');
   const examples = element('a', { href: new URL('embed/example.html', siteBase()).href, target: '_blank', rel: 'noopener' }, 'More examples');
@@ -92,6 +103,7 @@ function build(): { dialog: HTMLDialogElement; element: CodeBlock; iframe: CodeB
       { className: 'fl-embed-body' },
       element('div', { className: 'fl-embed-head' }, element('h2', { id: 'fl-embed-title' }, 'Embed this chart'), close),
       element('p', { className: 'fl-embed-intro' }, 'Paste either into a page to show this chart as it is now. It follows the reader\u2019s light or dark setting.'),
+      link.section,
       custom.section,
       iframe.section,
       status,
@@ -113,7 +125,7 @@ function build(): { dialog: HTMLDialogElement; element: CodeBlock; iframe: CodeB
     if (back?.isConnected) back.focus();
   });
   document.body.append(created);
-  return { dialog: created, element: custom, iframe, preview, status };
+  return { dialog: created, element: custom, iframe, link, preview, status };
 }
 
 let parts: ReturnType<typeof build> | null = null;
@@ -128,11 +140,14 @@ export function openEmbedDialog(request: EmbedRequest): HTMLDialogElement {
   parts.element.code.value = code.element;
   parts.iframe.code.value = code.iframe;
   parts.preview.href = code.frameUrl;
+  // The step's share page (built beside the story, src/drawings/share-page.ts); none outside a step.
+  parts.link.section.hidden = !request.step;
+  parts.link.code.value = request.step ? new URL(`s/${request.step}/`, siteBase()).href : '';
   parts.status.textContent = '';
   opener = request.opener;
   if (!dialog.open) dialog.showModal();
   // Each box as tall as its code once wrapped at this width (the style sheet caps it), so none opens scrolled.
-  for (const box of [parts.element.code, parts.iframe.code]) {
+  for (const box of [parts.link.code, parts.element.code, parts.iframe.code]) {
     box.style.height = 'auto';
     box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
   }

@@ -1,6 +1,9 @@
 /**
- * The story on paper. The live graphic shows one state at a time, which paper cannot; so before printing, every
- * step's own figure (the build's .step-figure, which holds that step's state as text) gets a drawing: a fresh
+ * The story on paper. The live graphic shows one state at a time, which paper cannot. The build draws every
+ * step's chart (src/drawings/) into the step's own figure, so printing uses those drawings: nothing to wait for,
+ * every map with its outlines, in presentation handouts too. Only a page built without drawings falls back to
+ * drawing here: before printing, every step's own figure (the build's .step-figure, which holds that step's state
+ * as text) gets a drawing: a fresh
  * chart element, given that step's state as attributes (the same vocabulary the story uses), drawn at a fixed
  * print width from the story's default data. After printing the drawings are removed. A last page lists the sources of every figure, the original article and this page's address.
  *
@@ -41,6 +44,8 @@ export class PrintLayout {
   private sources?: HTMLElement;
   private mode?: Mode;
   private ready?: Promise<void>;
+  /** The build's drawings in the steps' figures (src/drawings/). */
+  private drawings: HTMLImageElement[] = [];
 
   constructor(
     private readonly story: Story,
@@ -63,9 +68,18 @@ export class PrintLayout {
     this.mode = mode;
     const root = document.documentElement;
     root.classList.add('fl-print-prepared');
+    const drawings: HTMLImageElement[] = [];
     for (const step of this.story.steps) {
       const element = document.getElementById(step.id);
       if (!element) continue;
+      // The build drew this step's chart (src/drawings/): print that. Its image is left lazy: browsers load lazy
+      // images for print themselves, and changing one to eager now would only start a load the print does not wait
+      // for (measured in Chromium: a print with the images left alone has them all, one switched to eager has none).
+      const drawing = element.querySelector<HTMLElement>(':scope > .step-figure > .step-drawing');
+      if (drawing) {
+        drawings.push(...drawing.querySelectorAll('img'));
+        continue;
+      }
       const figure = this.figure(step, mode);
       // Into the step's own figure, before its sentence and table (which print.css then leaves out).
       const slot = element.querySelector(':scope > .step-figure') ?? element;
@@ -74,6 +88,7 @@ export class PrintLayout {
     }
     this.sources = this.sourcesPage();
     (document.querySelector('main') ?? document.body).append(this.sources);
+    this.drawings = drawings;
     this.ready = waitForCharts(this.figures.map((figure) => figure.firstElementChild!), READY_TIMEOUT_MS);
     return this.ready;
   }
@@ -92,6 +107,10 @@ export class PrintLayout {
   /** `?print`: prepares the figures, waits for every chart to finish, then opens the print dialog. */
   async printWhenReady(): Promise<void> {
     await this.prepare();
+    // `?print` has time to wait: every drawing loaded now, so the dialog's first preview has them all. One that
+    // cannot load prints its text alternative; it holds nothing back.
+    for (const img of this.drawings) img.loading = 'eager';
+    await Promise.all(this.drawings.map((img) => img.decode().catch(() => undefined)));
     document.documentElement.setAttribute('data-fl-print-ready', '');
     // A frame for the last draw to reach the screen before the dialog snapshots the page.
     await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));

@@ -56,7 +56,7 @@ export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'st
   return {
     story,
     datasets,
-    html: renderArticle(front.meta, parts, story, { fallback: options.fallback ?? chartFallback(datasets) }),
+    html: renderArticle(front.meta, parts, story, { ...options, fallback: options.fallback ?? chartFallback(datasets) }),
     about: about.html,
     credits: renderCredits(front.meta),
     texts: renderStepTexts(parts),

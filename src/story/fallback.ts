@@ -129,3 +129,37 @@ export function chartFallback(datasets: Datasets): (chart: string, state: Readon
     }
   };
 }
+
+/** The sentence a chart says for a state (its description), as the drawn chart and the figure say it. */
+export function chartSentence(datasets: Datasets): (chart: string, state: Readonly<Record<string, string>>) => string {
+  return (chart, state) => {
+    const s = state as ChartState;
+    switch (chart) {
+      case 'casualties':
+        return describeCasualties(datasets.casualties as CasualtyRow[], viewOf(s));
+      case 'timeline':
+        return describeTimeline(datasets.events as EventRow[], s);
+      case 'distance-map':
+        return describeMap(datasets.places as PlaceRow[], s);
+      default:
+        return '';
+    }
+  };
+}
+
+/** The source line a chart gives for a state, as the drawn chart and the figure give it. */
+export function chartSource(datasets: Datasets): (chart: string, state: Readonly<Record<string, string>>) => string {
+  return (chart, state) => {
+    const s = state as ChartState;
+    switch (chart) {
+      case 'casualties':
+        return casualtiesSource(datasets.casualties as CasualtyRow[], viewOf(s));
+      case 'timeline':
+        return timelineSource(datasets.events as EventRow[], s);
+      case 'distance-map':
+        return mapSource(datasets.places as PlaceRow[], s);
+      default:
+        return '';
+    }
+  };
+}

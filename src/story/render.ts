@@ -61,13 +61,20 @@ function chartElement(tag: string, state: Readonly<Record<string, string>>, fall
  * live chart shows the state instead and this stays hidden. A drawing of the state (print.ts's chart, or one made
  * at build time) joins this element, before the text.
  */
-function stepFigure(chart: string, content: string): string {
-  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${content}</figure>`;
+function stepFigure(chart: string, content: string, drawing = ''): string {
+  return `<figure class="step-figure" data-chart="${escapeHtml(chart)}">${drawing}${content}</figure>`;
 }
 
 export interface RenderOptions {
   /** Static markup shown inside a chart element until (or unless) JavaScript draws it. */
   readonly fallback?: (chart: string, state: Readonly<Record<string, string>>) => string;
+  /**
+   * The opening chart's drawing, beside the first section's chart element: shown from the first paint until the
+   * element has drawn (story.css); none by default.
+   */
+  readonly opening?: (stepId: string) => string;
+  /** The step's drawing (made at build time, src/drawings/), first in its figure; none by default. */
+  readonly drawing?: (stepId: string, chart: string, state: Readonly<Record<string, string>>) => string;
 }
 
 export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: Story, options: RenderOptions = {}): string {
@@ -98,7 +105,8 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     const charts = section.charts.map((name, i) => {
       const first = part.steps.find((step) => step.chart === name)!;
       const tag = CHARTS[name]!.schema.tag;
-      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}</div>`;
+      const opening = i === 0 && part.id === story.sections[0]?.id ? (options.opening?.(first.id) ?? '') : '';
+      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}${opening}</div>`;
     });
     out.push(`<fl-scrolly class="scrolly" id="${part.id}" data-charts="${section.charts.join(' ')}">`);
     out.push(`<div class="scrolly-graphic">${charts.join('')}</div>`);
@@ -108,7 +116,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       out.push(
         `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
           `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
-          stepFigure(step.chart, fallback(step.chart, step.state)) +
+          stepFigure(step.chart, fallback(step.chart, step.state), options.drawing?.(step.id, step.chart, step.state)) +
           `</div>`,
       );
     }

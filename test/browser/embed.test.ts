@@ -506,7 +506,7 @@ describe('the story\u2019s Embed button', () => {
   });
   after(() => setViewport({ width: 800, height: 600 }));
 
-  function textOf(dialog: HTMLDialogElement, key: 'element' | 'iframe'): HTMLTextAreaElement {
+  function textOf(dialog: HTMLDialogElement, key: 'element' | 'iframe' | 'link'): HTMLTextAreaElement {
     return dialog.querySelector<HTMLTextAreaElement>(`#fl-embed-${key}-code`)!;
   }
 
@@ -560,7 +560,7 @@ describe('the story\u2019s Embed button', () => {
 
     let copied = '';
     Object.defineProperty(story.window.navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (copied = text) } });
-    const [copyElement, copyIframe] = [...dialog.querySelectorAll<HTMLButtonElement>('.fl-embed-copy')];
+    const [copyElement, copyIframe] = (['element', 'iframe'] as const).map((key) => textOf(dialog, key).nextElementSibling as HTMLButtonElement);
     copyElement!.click();
     await until(() => /Copied/.test(dialog.querySelector('[role="status"]')!.textContent ?? ''), 'the status to say copied');
     expect(copied).to.equal(textOf(dialog, 'element').value);
@@ -581,6 +581,29 @@ describe('the story\u2019s Embed button', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog.open, 'Esc to close the dialog');
     await until(() => story!.document.activeElement === button, 'focus to return to the Embed button');
+  });
+
+  it('gives a link to the step being read, whose share page previews that step, with a copy button', async () => {
+    story = await openStory('', DESKTOP);
+    const step = story.story.steps.find((candidate) => candidate.chart === 'distance-map' && candidate.state.measure)!;
+    const { dialog } = await openDialogFor(story, step.id);
+    const link = textOf(dialog, 'link');
+    const section = link.closest('section')!;
+    expect(section.hidden, 'the link is offered').to.equal(false);
+    expect(section.querySelector('h3')!.textContent).to.equal('Link to this step');
+    expect(link.value).to.equal(new URL(`s/${step.id}/`, story.window.location.href).href);
+    const page = await fetch(link.value);
+    expect(page.ok, 'the share page exists').to.equal(true);
+    const html = await page.text();
+    expect(html).to.contain('<meta property="og:image" content="card.png"');
+    expect(html).to.contain(`href="../../#${step.id}"`);
+    let copied = '';
+    Object.defineProperty(story.window.navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (copied = text) } });
+    const copy = link.nextElementSibling as HTMLButtonElement;
+    expect(copy.textContent).to.equal('Copy link');
+    copy.click();
+    await until(() => (dialog.querySelector('[role="status"]')!.textContent ?? '') === 'Copied the link to this step.', 'the status to say copied');
+    expect(copied).to.equal(link.value);
   });
 
   it('passes axe with the dialog open, in light and dark', async () => {

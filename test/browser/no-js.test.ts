@@ -192,6 +192,33 @@ describe('with JavaScript off, every step\u2019s state', () => {
     }
   });
 
+  it('shows a picture of every step\u2019s chart, named by its sentence, the opening one in the page itself', async () => {
+    const win = frame.contentWindow!;
+    for (const [index, step] of built.story.steps.entries()) {
+      const drawing = doc.querySelector<HTMLElement>(`#${step.id} > .step-figure > .step-drawing`);
+      expect(drawing, `${step.id}: a drawing in its figure`).to.not.equal(null);
+      const sentence = normalise(built.sentences.get(step.id)!);
+      if (index === 0) {
+        // The opening chart shows at first paint: inline, not a request of its own.
+        const svg = drawing!.querySelector('svg[role="img"]')!;
+        expect(normalise(svg.getAttribute('aria-label') ?? ''), step.id).to.equal(sentence);
+        expect(svg.querySelectorAll('circle, rect, path, text').length, `${step.id}: marks`).to.be.greaterThan(5);
+        // Its marks take the drawings' styles from the page (a strict CSP allows no style element in it).
+        expect(win.getComputedStyle(svg.querySelector('text')!).fill, `${step.id}: styled text`).to.not.equal('rgb(0, 0, 0)');
+        continue;
+      }
+      const img = drawing!.querySelector('img')!;
+      expect(normalise(img.alt), `${step.id}: its text alternative`).to.equal(sentence);
+      expect(img.loading, `${step.id}: loaded as it nears the screen`).to.equal('lazy');
+      drawing!.scrollIntoView();
+      await until(() => img.complete, `${step.id}: its drawing to load`, 5000);
+      expect(img.naturalWidth, `${step.id}: its drawing loaded`).to.be.greaterThan(0);
+      const box = img.getBoundingClientRect();
+      expect(box.width, `${step.id}: as wide as the column`).to.be.greaterThan(300);
+      expect(img.currentSrc, `${step.id}: the desktop drawing at this width`).to.match(new RegExp(`drawings/${step.id}-desktop\\.svg$`));
+    }
+  });
+
   it('reaches the latest official count in the data', () => {
     const latest = built.latest;
     const tolls = built.story.steps.filter((step) => step.chart === 'casualties' && step.state.view === 'toll');
@@ -235,6 +262,12 @@ describe('with JavaScript off, every step\u2019s state', () => {
         const figure = doc.querySelector(`#${step.id} > .step-figure`)!.getBoundingClientRect();
         expect(figure.height, `${step.id}: its figure prints`).to.be.greaterThan(40);
         expect(figure.top, `${step.id}: below its text`).to.be.at.least(card.bottom - 1);
+        // With no chart code at all, the figure prints the chart: the build's drawing, first in the figure.
+        const drawing = doc.querySelector(`#${step.id} > .step-figure > .step-drawing`)!;
+        const box = drawing.getBoundingClientRect();
+        expect(box.width, `${step.id}: its chart prints`).to.be.greaterThan(300);
+        expect(box.height, `${step.id}: its chart prints`).to.be.greaterThan(100);
+        expect(box.top, `${step.id}: the chart heads its figure`).to.be.closeTo(figure.top, 20);
       }
     } finally {
       await printMedia(false);
