@@ -139,6 +139,8 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
           // The draw code's bookkeeping (a label's last text, joined with a NUL, which XML does not allow) is no
           // part of the picture.
           for (const text of (svg as unknown as Element).querySelectorAll('[data-text]')) text.removeAttribute('data-text');
+          // XML 1.0 forbids these control characters, and an SVG file with one does not parse: strip them.
+          // oxlint-disable-next-line no-control-regex
           return (svg as unknown as Element).outerHTML.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
         } finally {
           (svg as unknown as Element).remove();
