@@ -81,16 +81,30 @@ export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: s
       // Hidden from screen readers: the chart element beside it says the same (its sentence, table and source).
       return drawings
         .filter((d) => d.step.id === stepId)
-        .map((d) => `<div class="opening-drawing" data-size="${d.size}" aria-hidden="true">${drawingInline(d.svg, '').replace(' role="img" aria-label=""', '')}</div>`)
+        .map((d) => `<div class="opening-drawing" data-size="${d.size}" aria-hidden="true">${uniqueIds(drawingInline(d.svg, '').replace(' role="img" aria-label=""', ''), `opening-${d.size}`)}</div>`)
         .join('');
     },
     figure(stepId) {
       const step = steps.get(stepId);
       if (!step) return '';
-      if (firstDrawing && stepId === firstDrawing.step.id) return `<div class="step-drawing">${drawingInline(firstDrawing.svg, sentence(stepId))}</div>`;
+      if (firstDrawing && stepId === firstDrawing.step.id) {
+        // Both sizes inline, as the picture offers both: the page's CSS shows the one for its width.
+        const sizes = drawings
+          .filter((d) => d.step.id === stepId)
+          .map((d) => `<div class="step-drawing-size" data-size="${d.size}">${uniqueIds(drawingInline(d.svg, sentence(stepId)), `figure-${d.size}`)}</div>`);
+        return `<div class="step-drawing">${sizes.join('')}</div>`;
+      }
       return drawingPicture(stepId, step.chart, sentence(stepId));
     },
   };
+}
+
+/**
+ * A drawing's ids (a clip path) with a suffix, and the references to them, so one page can hold the same drawing
+ * more than once (the opening chart over its element, and in its figure, at two sizes) with no id twice.
+ */
+function uniqueIds(svg: string, suffix: string): string {
+  return svg.replace(/\bid="([^"]+)"/g, `id="$1-${suffix}"`).replace(/url\(#([^)]+)\)/g, `url(#$1-${suffix})`).replace(/href="#([^"]+)"/g, `href="#$1-${suffix}"`);
 }
 
 /**

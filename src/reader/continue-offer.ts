@@ -1,7 +1,7 @@
 /**
  * A returning reader is offered to continue where they left off: the step they last reached is kept
- * (localStorage), and on the next visit a line under the header offers "Continue from ..." with the step's first
- * words. It is an offer, never a jump: the page opens at the top as usual, and a link to a step (a hash) wins
+ * (localStorage), and on the next visit an offer at the foot of the screen (after the header in the page's order)
+ * says "Continue from ..." with the step's first words; it steps aside once the reader scrolls into the story. It is an offer, never a jump: the page opens at the top as usual, and a link to a step (a hash) wins
  * outright, with no offer at all.
  */
 import type { Story } from '../types/story.ts';
@@ -62,6 +62,9 @@ export function installContinueOffer(root: FlStory, story: Story, presenting: ()
   dismiss.textContent = 'Start from the beginning';
   offer.append(go, dismiss);
   header.after(offer);
+
+  // A reader who scrolls into the story has chosen where to read: the offer steps aside.
+  root.addEventListener('fl-step-change', () => offer.remove(), { once: true });
 
   go.addEventListener('click', () => {
     offer.remove();

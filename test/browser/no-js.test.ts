@@ -109,6 +109,16 @@ for (const viewport of [
     });
     after(() => frame.remove());
 
+    it('shows the opening chart\u2019s drawing at the size drawn for this width', () => {
+      const first = doc.querySelector('.step')!;
+      const shown = [...first.querySelectorAll<SVGSVGElement>('.step-figure .step-drawing svg[role="img"]')].filter((svg) => svg.getBoundingClientRect().width > 0);
+      expect(shown.length).to.equal(1);
+      expect(shown[0]!.closest('[data-size]')!.getAttribute('data-size')).to.equal(viewport.width < 560 ? 'phone' : 'desktop');
+      // No id twice in the page, though the drawing is in it more than once.
+      const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).to.deep.equal([]);
+    });
+
     it('runs no script: the components never upgrade', () => {
       expect(frame.contentWindow!.customElements.get('fl-story')).to.equal(undefined);
       expect(doc.querySelector('.reading-progress')).to.equal(null);
@@ -199,8 +209,11 @@ describe('with JavaScript off, every step\u2019s state', () => {
       expect(drawing, `${step.id}: a drawing in its figure`).to.not.equal(null);
       const sentence = normalise(built.sentences.get(step.id)!);
       if (index === 0) {
-        // The opening chart shows at first paint: inline, not a request of its own.
-        const svg = drawing!.querySelector('svg[role="img"]')!;
+        // The opening chart shows at first paint: inline, not a request of its own, at the size for the width.
+        const shown = [...drawing!.querySelectorAll<SVGSVGElement>('svg[role="img"]')].filter((svg) => svg.getBoundingClientRect().width > 0);
+        expect(shown.length, `${step.id}: one size shown`).to.equal(1);
+        expect(shown[0]!.closest('[data-size]')!.getAttribute('data-size'), `${step.id}: the size for ${win.innerWidth} px`).to.equal(win.innerWidth < 560 ? 'phone' : 'desktop');
+        const svg = shown[0]!;
         expect(normalise(svg.getAttribute('aria-label') ?? ''), step.id).to.equal(sentence);
         expect(svg.querySelectorAll('circle, rect, path, text').length, `${step.id}: marks`).to.be.greaterThan(5);
         // Its marks take the drawings' styles from the page (a strict CSP allows no style element in it).
