@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { textWidth } from '../charts/shared/text-width.ts';
+import { textWidth, wrapWords } from '../charts/shared/text-width.ts';
 import type { Drawing } from './draw.ts';
+import { escapeHtml } from '../story/render.ts';
 
 export const CARD = { width: 1200, height: 630 } as const;
 
@@ -75,22 +76,9 @@ export function cardFontFiles(root: string, cacheDir: string): string[] {
   });
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 /** Words in lines no wider than `width` at `size` px (the chart face), at most `max` lines, the last cut with an ellipsis. */
 export function wrapText(text: string, size: number, width: number, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
+  const lines = wrapWords(text, size, width);
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
   let last = `${kept[max - 1]} ${lines[max]}`;
@@ -142,10 +130,10 @@ export function cardSvg(drawing: Drawing, text: CardText, options: { inset?: boo
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">` +
     `<rect width="100%" height="100%" fill="${PAPER}"/>` +
     `<rect x="0" y="0" width="${CARD.width}" height="8" fill="${ACCENT}"/>` +
-    `<text x="${margin}" y="62" font-family="Source Sans 3" font-weight="700" font-size="19" letter-spacing="1.2" fill="${ACCENT}">${escapeXml(text.kicker.toUpperCase())}</text>` +
-    `<text x="${margin}" y="112" font-family="Source Serif 4" font-weight="700" font-size="44" fill="${INK}">${escapeXml(text.title)}</text>` +
+    `<text x="${margin}" y="62" font-family="Source Sans 3" font-weight="700" font-size="19" letter-spacing="1.2" fill="${ACCENT}">${escapeHtml(text.kicker.toUpperCase())}</text>` +
+    `<text x="${margin}" y="112" font-family="Source Serif 4" font-weight="700" font-size="44" fill="${INK}">${escapeHtml(text.title)}</text>` +
     nested +
-    source.map((line, i) => `<text x="${margin}" y="${sourceTop + i * 25}" font-family="Source Sans 3" font-size="19" fill="${MUTED}">${escapeXml(line)}</text>`).join('') +
+    source.map((line, i) => `<text x="${margin}" y="${sourceTop + i * 25}" font-family="Source Sans 3" font-size="19" fill="${MUTED}">${escapeHtml(line)}</text>`).join('') +
     `</svg>`
   );
 }

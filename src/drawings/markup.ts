@@ -4,13 +4,10 @@
  * itself in the page, so it shows at first paint with no request of its own.
  */
 import { drawingBox, drawingPath } from './sizes.ts';
+import { escapeHtml } from '../story/render.ts';
 
 /** From this page width the desktop drawing is shown (the phone's tables stack below it too: story.css). */
 export const DESKTOP_FROM_PX = 560;
-
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 /** `<picture>` for a step's drawing; `base` is the path from the page to the site's root ('' or '../../'). */
 export function drawingPicture(stepId: string, chart: string, sentence: string, base = ''): string {
@@ -19,7 +16,7 @@ export function drawingPicture(stepId: string, chart: string, sentence: string, 
   return (
     `<picture class="step-drawing">` +
     `<source media="(min-width: ${DESKTOP_FROM_PX}px)" srcset="${base}${drawingPath(stepId, 'desktop')}" width="${desktop.width}" height="${desktop.height}">` +
-    `<img src="${base}${drawingPath(stepId, 'phone')}" width="${phone.width}" height="${phone.height}" alt="${escapeAttribute(sentence)}" loading="lazy" decoding="async">` +
+    `<img src="${base}${drawingPath(stepId, 'phone')}" width="${phone.width}" height="${phone.height}" alt="${escapeHtml(sentence)}" loading="lazy" decoding="async">` +
     `</picture>`
   );
 }
@@ -39,5 +36,5 @@ export function drawingInline(svg: string, sentence: string): string {
         .map(([name, value]) => ` ${name}="${value}"`)
         .join(''),
     )
-    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(sentence)}" `);
+    .replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(sentence)}" `);
 }

@@ -7,10 +7,7 @@
  * (FRONTLINES_SITE_URL, e.g. https://example.org/frontlines/): link previews want absolute image addresses.
  */
 import { CARD } from './cards.ts';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../story/render.ts';
 
 export interface SharePage {
   readonly stepId: string;

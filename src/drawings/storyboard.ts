@@ -5,10 +5,7 @@
  */
 import type { StepText, StoryMeta, StoryStep } from '../types/story.ts';
 import { drawingBox, drawingPath } from './sizes.ts';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../story/render.ts';
 
 export interface StoryboardStep {
   readonly step: StoryStep;

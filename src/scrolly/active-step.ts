@@ -19,3 +19,13 @@ export function activeStepIndexBy(count: number, topOf: (index: number) => numbe
   }
   return active;
 }
+
+/**
+ * Whether the step at `index` is the one the rule picks now: its top at or above the trigger line, the next step's
+ * below it. Reads two tops, for checking one report; `slack` px either way allows for an observer that reports a
+ * crossing a fraction of a pixel early.
+ */
+export function isActiveStepAt(index: number, count: number, topOf: (index: number) => number, triggerLine: number, slack = 0): boolean {
+  if (topOf(index) > triggerLine + slack) return false;
+  return index + 1 >= count || topOf(index + 1) > triggerLine - slack;
+}

@@ -4,6 +4,7 @@ import type { Story, StoryStep } from '../types/story.ts';
 import { ScrollamaController } from './scrollama-controller.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
+import { isActiveStepAt } from './active-step.ts';
 
 /** What a chart offers for laying out a state ahead of need (FlChart in src/charts/shared/chart-element.ts). */
 interface PreparingChart {
@@ -68,10 +69,9 @@ export class FlScrolly extends LitElement {
    * Two boxes read in an observer callback, where the layout is already up to date.
    */
   private straddlesTrigger(element: HTMLElement): boolean {
-    const line = window.innerHeight * triggerOffset();
-    if (element.getBoundingClientRect().top > line + 1) return false;
-    const next = this.steps[this.stepIndex(element.id) + 1];
-    return !next || next.getBoundingClientRect().top > line - 1;
+    const steps = this.steps;
+    const topOf = (index: number) => steps[index]!.getBoundingClientRect().top;
+    return isActiveStepAt(this.stepIndex(element.id), steps.length, topOf, window.innerHeight * triggerOffset(), 1);
   }
 
   protected override createRenderRoot(): HTMLElement {

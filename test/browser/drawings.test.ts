@@ -5,14 +5,8 @@
  * page's own font (loaded here as the page loads it), so any difference is a difference in drawing.
  */
 import { expect } from 'chai';
-import { setDefaultRows } from '../../src/charts/shared/chart-element.ts';
-import { defineCasualties } from '../../src/charts/casualties/casualties.ts';
-import { defineTimeline } from '../../src/charts/timeline/timeline.ts';
-import { defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
-import { casualtiesDataset } from '../../src/charts/casualties/schema.ts';
-import { eventsDataset } from '../../src/charts/timeline/schema.ts';
-import { placesDataset } from '../../src/charts/distance-map/schema.ts';
-import { cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { cleanup, drawn, frames, mount, until } from './helpers.ts';
+import { defineStoryCharts } from './story-charts.ts';
 
 interface Entry {
   readonly step: string;
@@ -90,12 +84,7 @@ describe('drawings made at build time', () => {
     const response = await fetch('/dist/drawings/index.json');
     expect(response.ok, 'the build wrote its drawings (npm run build)').to.equal(true);
     entries = (await response.json()) as Entry[];
-    setDefaultRows('fl-casualties', await storyRows(casualtiesDataset));
-    setDefaultRows('fl-timeline', await storyRows(eventsDataset));
-    setDefaultRows('fl-distance-map', await storyRows(placesDataset));
-    defineCasualties();
-    defineTimeline();
-    defineDistanceMap();
+    await defineStoryCharts();
     document.documentElement.setAttribute('data-fl-motion', 'off');
     await loadChartFont();
   });

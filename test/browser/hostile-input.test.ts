@@ -4,27 +4,16 @@
  * nothing as HTML, throws nothing, stays responsive, and leaves the other charts working.
  */
 import { expect } from 'chai';
-import { setDefaultRows } from '../../src/charts/shared/chart-element.ts';
 import { LOAD_TIMEOUT_MS } from '../../src/charts/shared/load.ts';
-import { casualtiesDataset } from '../../src/charts/casualties/schema.ts';
-import { eventsDataset } from '../../src/charts/timeline/schema.ts';
-import { placesDataset } from '../../src/charts/distance-map/schema.ts';
-import { defineCasualties } from '../../src/charts/casualties/casualties.ts';
-import { defineTimeline } from '../../src/charts/timeline/timeline.ts';
-import { defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, until } from './helpers.ts';
+import { defineStoryCharts } from './story-charts.ts';
 
 const TAGS = ['fl-casualties', 'fl-timeline', 'fl-distance-map'] as const;
 let errors: string[] = [];
 const onError = (event: ErrorEvent) => errors.push(event.message);
 
 before(async () => {
-  setDefaultRows('fl-casualties', await storyRows(casualtiesDataset));
-  setDefaultRows('fl-timeline', await storyRows(eventsDataset));
-  setDefaultRows('fl-distance-map', await storyRows(placesDataset));
-  defineCasualties();
-  defineTimeline();
-  defineDistanceMap();
+  await defineStoryCharts();
 });
 beforeEach(() => {
   errors = [];

@@ -519,7 +519,6 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
       })
       .attr('class', (d) => `legend-item place ${d.kind}`)
       .attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
-    items.select('circle').attr('cx', 0);
     items
       .select('text')
       .attr('x', 9)

@@ -12,7 +12,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { Size } from '../shared/chart-element.ts';
-import { textWidth } from '../shared/text-width.ts';
+import { textWidth, wrapWords } from '../shared/text-width.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
 import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceKind, type PlaceRow } from './schema.ts';
@@ -535,11 +535,7 @@ export function layoutMap(
   geography: MapGeography,
   measureText: TextMeasure = estimateTextWidth,
 ): MapMarks {
-  const marks = layoutMapPass(rows, state, size, geography, measureText, null);
-  // A narrow frame has no corner to spare for the legend: it goes in a strip across the top, and the map is laid
-  // out again below it (the kinds are those the first pass showed).
-  if (size.width >= 520 || !marks.legend) return marks;
-  return layoutMapPass(rows, state, size, geography, measureText, marks.legend.items.map((item) => item.kind));
+  return layoutMapPass(rows, state, size, geography, measureText, null);
 }
 
 function layoutMapPass(
@@ -563,7 +559,7 @@ function layoutMapPass(
   if (geography.status === 'failed') {
     const noticeSize = narrow ? 12 : 13;
     const maxWidth = Math.min(width - 16, 440);
-    const lines = wrap(['The map could not be loaded.', 'The places and distances are listed below.'], noticeSize, maxWidth - 20, measureText);
+    const lines = ['The map could not be loaded.', 'The places and distances are listed below.'].flatMap((text) => wrapWords(text, noticeSize, maxWidth - 20, measureText));
     const boxWidth = Math.min(maxWidth, Math.max(...lines.map((l) => measureText(l, noticeSize))) + 20);
     const boxHeight = lines.length * noticeSize * 1.3 + 12;
     notice = { lines, x: (width - boxWidth) / 2, y: 8, width: boxWidth, height: boxHeight, size: noticeSize };
@@ -604,6 +600,13 @@ function layoutMapPass(
     const shown = inFrame && !crowded;
     dots.push({ row, role: placeRole, base, x, y, r, shown });
     if (shown) obstacles.push({ x: x - r - 1, y: y - r - 1, w: 2 * r + 2, h: 2 * r + 2 });
+  }
+
+  // A narrow frame has no corner to spare for the legend: it goes in a strip across the top of the kinds shown,
+  // and the view is fitted again below it. Only the dots are placed twice: labels and the rest are laid out once.
+  if (narrow && strip === null) {
+    const kinds = kindsOf(dots.filter((dot) => dot.shown).map((dot) => dot.row));
+    if (kinds.length) return layoutMapPass(rows, state, size, geography, measureText, kinds);
   }
 
   // What the corners must not cover: the dots and the measured line.
@@ -803,21 +806,6 @@ function rank(order: readonly string[], value: string): number {
   return i < 0 ? order.length : i;
 }
 
-function wrap(paragraphs: readonly string[], size: number, maxWidth: number, measureText: TextMeasure): string[] {
-  const lines: string[] = [];
-  for (const paragraph of paragraphs) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const next = line ? `${line} ${word}` : word;
-      if (line && measureText(next, size) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else line = next;
-    }
-    if (line) lines.push(line);
-  }
-  return lines;
-}
 
 /** The great circle between two points, sampled, in base coordinates. */
 function greatCircle(from: readonly [number, number], to: readonly [number, number], samples = 48): [number, number][] {

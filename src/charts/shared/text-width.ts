@@ -25,3 +25,21 @@ export function textWidth(text: string, size: number, weight = 400, italic = fal
   }
   return (units / UNITS_PER_EM) * size;
 }
+
+/**
+ * A text's words in lines no wider than `maxWidth` at `size` px, greedily (a word longer than the line keeps a line
+ * of its own). `measure` is the chart font's width by default; an element passes its canvas measure.
+ */
+export function wrapWords(text: string, size: number, maxWidth: number, measure: (text: string, size: number) => number = textWidth): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, size) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -4,12 +4,7 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
-import { DAY, MONTHS, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
-
-const FULL_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+import { DAY, FULL_MONTHS, MONTHS, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 

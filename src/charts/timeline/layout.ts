@@ -35,6 +35,7 @@ export const DAY = 24 * HOUR;
 export const MOSCOW_UTC_OFFSET_HOURS = 3;
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** A parsed date or date-time: `ms` is Moscow wall-clock time as a UTC timestamp (see the module comment). */
 export interface When {
@@ -599,7 +600,6 @@ const CLUSTER_MIN = 3;
 /** ...each less than half a year after the one before: on a long axis, half a year is a few pixels. */
 export const CLUSTER_GAP = 183 * DAY;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface Cluster {
   readonly key: string;
@@ -608,6 +608,11 @@ export interface Cluster {
   readonly end: number;
   readonly p0: number;
   readonly p1: number;
+}
+
+/** What a cluster's mark says of it in either orientation: which events it stands for, and where. */
+function clusterIdentity(c: Cluster): Pick<ClusterMark, 'key' | 'ids' | 'names' | 'start' | 'end' | 'p0' | 'p1'> {
+  return { key: c.key, ids: c.members.map((g) => g.row.id), names: c.members.map((g) => g.row.label), start: c.start, end: c.end, p0: c.p0, p1: c.p1 };
 }
 
 /**
@@ -645,7 +650,7 @@ export function clusterWords(cluster: Pick<Cluster, 'members' | 'start' | 'end'>
   const span = (names: readonly string[]) => (same ? month(a, names) : `${month(a, names)} to ${month(b, names)}`);
   const count = `${cluster.members.length} events`;
   return {
-    full: `${count}, ${span(MONTH_NAMES)}`,
+    full: `${count}, ${span(FULL_MONTHS)}`,
     short: `${count}, ${span(MONTHS)}`,
     date: same ? `${a.getUTCDate()}\u2013${dayMonth(cluster.end)} ${b.getUTCFullYear()}` : `${dayMonth(cluster.start)} ${a.getUTCFullYear()} \u2013 ${dayMonth(cluster.end)} ${b.getUTCFullYear()}`,
   };
@@ -959,13 +964,7 @@ function layoutHorizontal(input: Input): TimelineMarks {
     const top = bottom - chosen.block;
     const line = clusterLine(c);
     return {
-      key: c.key,
-      ids: c.members.map((g) => g.row.id),
-      names: c.members.map((g) => g.row.label),
-      start: c.start,
-      end: c.end,
-      p0: c.p0,
-      p1: c.p1,
+      ...clusterIdentity(c),
       path: `M${c.p0 - 4},${bandY + 4}V${bandY}H${c.p1 + 4}V${bandY + 4}`,
       leader: [
         [line, bandY],
@@ -1212,13 +1211,7 @@ function layoutVertical(input: Input): TimelineMarks {
     const w = Math.max(measure(text, false, fontSize), withDates ? measure(date, false, dateFont) : 0);
     const mid = (c.p0 + c.p1) / 2;
     return {
-      key: c.key,
-      ids: c.members.map((g) => g.row.id),
-      names: c.members.map((g) => g.row.label),
-      start: c.start,
-      end: c.end,
-      p0: c.p0,
-      p1: c.p1,
+      ...clusterIdentity(c),
       path: `M${bandX - 4},${c.p0 - 4}H${bandX}V${c.p1 + 4}H${bandX - 4}`,
       leader: elbow(bandX, mid, at.line),
       label: {

@@ -60,14 +60,16 @@ export const timelineStyles = css`
     stroke-width: 1;
     opacity: 0.55;
   }
-  .event .label {
+  .event .label,
+  .cluster .label {
     fill: var(--_ink);
     paint-order: stroke;
     stroke: var(--_paper);
     stroke-width: 3px;
     stroke-linejoin: round;
   }
-  .event .date {
+  .event .date,
+  .cluster .date {
     fill: var(--_muted);
     font-variant-numeric: tabular-nums;
     paint-order: stroke;
@@ -107,21 +109,6 @@ export const timelineStyles = css`
     fill: none;
     stroke: var(--_muted);
     stroke-width: 1;
-  }
-  .cluster .label {
-    fill: var(--_ink);
-    paint-order: stroke;
-    stroke: var(--_paper);
-    stroke-width: 3px;
-    stroke-linejoin: round;
-  }
-  .cluster .date {
-    fill: var(--_muted);
-    font-variant-numeric: tabular-nums;
-    paint-order: stroke;
-    stroke: var(--_paper);
-    stroke-width: 3px;
-    stroke-linejoin: round;
   }
 
   /* The key to bars and dots. */
