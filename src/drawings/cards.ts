@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { textWidth, wrapWords } from '../charts/shared/text-width.ts';
 import type { Drawing } from './draw.ts';
-import { escapeHtml } from '../story/render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 export const CARD = { width: 1200, height: 630 } as const;
 

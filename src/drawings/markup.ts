@@ -4,7 +4,7 @@
  * itself in the page, so it shows at first paint with no request of its own.
  */
 import { drawingBox, drawingPath } from './sizes.ts';
-import { escapeHtml } from '../story/render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** From this page width the desktop drawing is shown (the phone's tables stack below it too: story.css). */
 export const DESKTOP_FROM_PX = 560;

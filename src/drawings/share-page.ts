@@ -7,7 +7,7 @@
  * (FRONTLINES_SITE_URL, e.g. https://example.org/frontlines/): link previews want absolute image addresses.
  */
 import { CARD } from './cards.ts';
-import { escapeHtml } from '../story/render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 export interface SharePage {
   readonly stepId: string;

@@ -5,7 +5,7 @@
  */
 import type { StepText, StoryMeta, StoryStep } from '../types/story.ts';
 import { drawingBox, drawingPath } from './sizes.ts';
-import { escapeHtml } from '../story/render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 export interface StoryboardStep {
   readonly step: StoryStep;

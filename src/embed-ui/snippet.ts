@@ -3,6 +3,7 @@
  * and the tag with its attributes) or as an iframe (embed.html with the state as query parameters, plus the
  * script that sizes it). Pure string building, so the story's Embed dialog, the docs and the tests agree.
  */
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** A title for each chart's iframe (an iframe needs one, for screen readers), by chart name. */
 export const CHART_TITLES: Readonly<Record<string, string>> = {
@@ -35,16 +36,13 @@ export interface Snippets {
   readonly frameUrl: string;
 }
 
-export function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function snippets({ chart, tag, state, base, id }: SnippetInput): Snippets {
   const entries = Object.entries(state).filter(([, value]) => value.trim() !== '');
   const bundle = new URL('embed/frontlines.js', base).href;
   const frameScript = new URL('embed/frame.js', base).href;
-  const attributes = entries.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
-  const element = `<script type="module" src="${escapeAttribute(bundle)}"></script>\n<${tag}${attributes}></${tag}>`;
+  const attributes = entries.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+  const element = `<script type="module" src="${escapeHtml(bundle)}"></script>\n<${tag}${attributes}></${tag}>`;
 
   const query = new URLSearchParams({ chart });
   for (const [name, value] of entries) query.set(name, value);
@@ -53,8 +51,8 @@ export function snippets({ chart, tag, state, base, id }: SnippetInput): Snippet
   const frameUrl = new URL(`embed.html?${query.toString().replace(/\+/g, '%20')}`, base).href;
   const title = CHART_TITLES[chart] ?? 'Frontlines chart';
   const iframe =
-    `<iframe src="${escapeAttribute(frameUrl)}" title="${escapeAttribute(title)}" width="100%" height="${DEFAULT_FRAME_HEIGHT}"` +
+    `<iframe src="${escapeHtml(frameUrl)}" title="${escapeHtml(title)}" width="100%" height="${DEFAULT_FRAME_HEIGHT}"` +
     ` style="width: 100%; border: 0" loading="lazy" data-frontlines-embed></iframe>\n` +
-    `<script type="module" src="${escapeAttribute(frameScript)}"></script>`;
+    `<script type="module" src="${escapeHtml(frameScript)}"></script>`;
   return { element, iframe, frameUrl };
 }

@@ -17,6 +17,7 @@ import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, stepForSlide } fro
 import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
 import { SlideThumbnails, type DefaultRows } from './presenter-thumbnails.ts';
 import { CHART_MODULES } from '../chart-modules.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** Where the timer keeps its start, so a reload of this window does not restart it. */
 const TIMER_KEY = 'frontlines-presenter-timer';
@@ -354,9 +355,6 @@ function writeTimer(timer: TimerState): void {
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 const root = document.getElementById('presenter');
 if (root) {

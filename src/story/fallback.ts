@@ -17,7 +17,7 @@ import { formatDay, formatFigure, rowDate, rowsShown, viewOf } from '../charts/c
 import { describeTimeline, hasTimes, sourceLine as timelineSource, tableRows as timelineRows, windowName } from '../charts/timeline/describe.ts';
 import { describeMap, measureCaption, sourceLine as mapSource, tableRows as mapRows } from '../charts/distance-map/describe.ts';
 import type { Datasets } from './data.ts';
-import { escapeHtml } from './render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** A table cell: its text, and an optional second line in smaller type (a note, coordinates). */
 type Cell = string | { readonly text: string; readonly detail: string };

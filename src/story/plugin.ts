@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildStory, type BuiltStory, type StoryPaths } from './build.ts';
 import type { RenderOptions } from './render.ts';
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 const MODULES = {
   story: 'virtual:frontlines/story',
@@ -76,13 +77,10 @@ export function storyPlugin(paths: Partial<StoryPaths> = {}, options: RenderOpti
           .replace(ARTICLE_SLOT, built.html)
           .replace('<!--frontlines:about-->', built.about)
           .replace('<!--frontlines:credits-->', built.credits)
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(meta.title)} | Frontlines</title>`)
-          .replace('<!--frontlines:description-->', `<meta name="description" content="${escapeText(meta.dek)}">`);
+          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)} | Frontlines</title>`)
+          .replace('<!--frontlines:description-->', `<meta name="description" content="${escapeHtml(meta.dek)}">`);
       },
     },
   };
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}

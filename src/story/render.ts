@@ -33,9 +33,7 @@ export function blocksToHtml(blocks: readonly Block[]): string {
   return processor.stringify(hast).trim();
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../charts/shared/escape.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

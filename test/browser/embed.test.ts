@@ -540,7 +540,7 @@ describe('the story\u2019s Embed button', () => {
       expect(element).to.contain(`<${step.tag}${attributes}></${step.tag}>`);
       expect(chart.getAttribute('from')).to.equal(step.state.from);
       const iframe = textOf(dialog, 'iframe').value;
-      const src = /<iframe src="([^"]+)"/.exec(iframe)![1]!.replace(/&amp;/g, '&');
+      const src = /<iframe src="([^"]+)"/.exec(iframe)![1]!.replace(/&#38;/g, '&');
       const url = new URL(src);
       expect(url.pathname.endsWith('/dist/embed.html')).to.equal(true);
       expect(url.searchParams.get('chart')).to.equal('timeline');

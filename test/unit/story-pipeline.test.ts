@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStory } from '../../src/story/build.ts';
 import { StoryError } from '../../src/story/errors.ts';
-import { escapeHtml } from '../../src/story/render.ts';
+import { escapeHtml } from '../../src/charts/shared/escape.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
