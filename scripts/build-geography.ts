@@ -6,8 +6,13 @@
  * - src/charts/distance-map/ukraine-outline.ts: Ukraine's internationally recognised outline (1:10m, lightly
  *   simplified), bundled with the chart, so distances to the border work even when the map file cannot be loaded.
  *
- * Natural Earth's default ("de facto") view draws Crimea as part of Russia. Both outputs give it to Ukraine,
- * because the story measures distances from Ukraine's internationally recognised border.
+ * One border policy for the whole map: countries are the member states of the United Nations, each within its
+ * internationally recognised borders. Natural Earth's default view departs from that in this region, and both
+ * outputs correct it (RECOGNISED_BORDERS below): Crimea is drawn within Ukraine (the story measures distances from
+ * Ukraine's internationally recognised border), and areas Natural Earth draws as countries of their own (Northern
+ * Cyprus, Kosovo, Somaliland, the Åland Islands) are merged into the member state they belong to. Where
+ * the data cannot follow the policy, Natural Earth's own lines stay (the Golan Heights within Israel; Kashmir's lines
+ * of control, with the Siachen Glacier apart), and the map's source line says so (BORDER_POLICY).
  *
  * Run: npx tsx scripts/build-geography.ts        (writes both files and prints their sizes)
  * The output is a pure function of the package's files, so regenerating gives the committed files byte for byte
@@ -98,23 +103,55 @@ function polygonsOf(geometry: Polygon | MultiPolygon): PolygonArcs[] {
 }
 
 /**
- * Moves Crimea from Natural Earth's Russia to Ukraine, merging it with the mainland so the Perekop isthmus is
- * not drawn as a border. Returns the changed geometries, keeping ids and properties.
+ * Where Natural Earth's default view draws a country that is not a member state's within its recognised borders:
+ * the piece (by name, or a point inside it) and the member state it belongs to. `merge` joins the pieces, so no
+ * border is drawn between them.
  */
-function giveCrimeaToUkraine(topology: Topology): (Polygon | MultiPolygon)[] {
-  const all = countries(topology);
-  const ukraine = all.find((g) => String(g.id) === UKRAINE)!;
-  const russia = all.find((g) => String(g.id) === RUSSIA)!;
-  const russianPolygons = polygonsOf(russia);
-  const crimea = russianPolygons.findIndex((arcs) =>
-    geoContains(feature(topology, { type: 'Polygon', arcs }) as GeoJSON.Feature, SIMFEROPOL),
-  );
-  if (crimea < 0) throw new Error('Crimea not found among Russia\u2019s polygons: has world-atlas changed?');
-  const merged = mergeArcs(topology, [ukraine, { type: 'Polygon', arcs: russianPolygons[crimea]! }]);
-  const newUkraine = { ...merged, id: ukraine.id, properties: ukraine.properties } as MultiPolygon;
-  const rest = russianPolygons.filter((_, i) => i !== crimea);
-  const newRussia = { type: 'MultiPolygon', arcs: rest, id: russia.id, properties: russia.properties } as MultiPolygon;
-  return all.map((g) => (g === ukraine ? newUkraine : g === russia ? newRussia : g));
+interface Correction {
+  /** Who the piece belongs to, by Natural Earth's id (ISO 3166-1 numeric). */
+  readonly into: string;
+  /** The piece: a feature of its own, by name, or one polygon of another country's, by a point inside it. */
+  readonly piece: { readonly feature: string } | { readonly polygonOf: string; readonly containing: Point; readonly name: string };
+}
+
+export const RECOGNISED_BORDERS: readonly Correction[] = [
+  { into: UKRAINE, piece: { polygonOf: RUSSIA, containing: SIMFEROPOL, name: 'Crimea' } },
+  { into: '196', piece: { feature: 'N. Cyprus' } },
+  { into: '688', piece: { feature: 'Kosovo' } },
+  { into: '706', piece: { feature: 'Somaliland' } },
+  { into: '246', piece: { feature: '\u00c5land' } },
+];
+
+/**
+ * Applies RECOGNISED_BORDERS: each piece is merged into its member state, keeping that state's id and properties.
+ * A piece that cannot be found fails the build, since a silent miss would draw a border the policy rules out.
+ */
+function recogniseBorders(topology: Topology): (Polygon | MultiPolygon)[] {
+  let all = countries(topology) as ((Polygon | MultiPolygon) & Named)[];
+  for (const { into, piece } of RECOGNISED_BORDERS) {
+    const state = all.find((g) => String(g.id) === into);
+    if (!state) throw new Error(`member state ${into} not found: has world-atlas changed?`);
+    let pieceArcs: PolygonArcs[];
+    let donor: ((Polygon | MultiPolygon) & Named) | undefined;
+    let rest: PolygonArcs[] = [];
+    if ('feature' in piece) {
+      donor = all.find((g) => g.properties?.name === piece.feature);
+      if (!donor) throw new Error(`${piece.feature} not found among Natural Earth\u2019s countries: has world-atlas changed?`);
+      pieceArcs = polygonsOf(donor);
+    } else {
+      donor = all.find((g) => String(g.id) === piece.polygonOf);
+      const polygons = donor ? polygonsOf(donor) : [];
+      const index = polygons.findIndex((arcs) => geoContains(feature(topology, { type: 'Polygon', arcs }) as GeoJSON.Feature, piece.containing));
+      if (!donor || index < 0) throw new Error(`${piece.name} not found among ${piece.polygonOf}\u2019s polygons: has world-atlas changed?`);
+      pieceArcs = [polygons[index]!];
+      rest = polygons.filter((_, i) => i !== index);
+    }
+    const merged = mergeArcs(topology, [state, ...pieceArcs.map((arcs) => ({ type: 'Polygon' as const, arcs }))]);
+    const newState = { ...merged, id: state.id, properties: state.properties } as MultiPolygon & Named;
+    const newDonor = rest.length ? ({ type: 'MultiPolygon', arcs: rest, id: donor.id, properties: donor.properties } as MultiPolygon & Named) : null;
+    all = all.flatMap((g) => (g === state ? [newState] : g === donor ? (newDonor ? [newDonor] : []) : [g]));
+  }
+  return all;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -337,7 +374,7 @@ function round(value: number, digits: number): number {
 /** The region file's text: TopoJSON with one object, `countries` (id: ISO 3166 numeric; name; label: [lon, lat]). */
 export function buildRegion(world: Topology = readAtlas('countries-50m.json')): string {
   const box = REGION_BOX;
-  const geometries = giveCrimeaToUkraine(world);
+  const geometries = recogniseBorders(world);
   const sourceArcs = decodeArcs(world);
   const arcCache = new Map<number, Point[]>();
   const cutArc = (index: number): Point[] => {
@@ -424,7 +461,7 @@ export function buildRegion(world: Topology = readAtlas('countries-50m.json')): 
 
 /** The outline module's text: Ukraine's rings in thousandths of a degree, each point as a step from the last. */
 export function buildUkraineOutline(world: Topology = readAtlas('countries-10m.json')): string {
-  const geometries = giveCrimeaToUkraine(world);
+  const geometries = recogniseBorders(world);
   const ukraine = geometries.find((g) => String(g.id) === UKRAINE)!;
   const shape = feature(world, ukraine) as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
   const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;

@@ -13,6 +13,7 @@ import { blocksToHtml, formatPublished } from './render.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 import type { Block } from './parse.ts';
 import type { Problem } from './errors.ts';
+import { BORDER_POLICY } from '../charts/distance-map/describe.ts';
 import type { StoryMeta } from '../types/story.ts';
 import type { Datasets } from './data.ts';
 
@@ -23,8 +24,8 @@ const SOURCE_GROUPS: readonly { dataset: keyof Datasets; title: string }[] = [
   { dataset: 'places', title: 'Places and coordinates' },
 ];
 
-/** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth. */
-const BORDER_SOURCE = 'Natural Earth, in its default (de facto) view, except Ukraine, drawn within its internationally recognised borders (Crimea included)';
+/** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth, under one policy. */
+const BORDER_SOURCE = BORDER_POLICY.replace(/^Borders: (\w)/, (_, first: string) => first.toUpperCase());
 
 export function renderAbout(root: string, file: string, datasets: Datasets): { html: string; problems: Problem[]; path: string } {
   const path = join(root, file);

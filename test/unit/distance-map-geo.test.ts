@@ -271,6 +271,10 @@ describe('the table and the source line', () => {
     const line = sourceLine(rows, { focus: 'kstovo', measure: 'kstovo border' });
     assert.match(line, /Kstovo Refinery/);
     assert.match(line, /Natural Earth/);
+    // The one policy, and the one place the data cannot follow it, are both stated.
+    assert.match(line, /Borders: internationally recognised/);
+    assert.match(line, /Golan Heights/);
+    assert.doesNotMatch(line, /de facto/);
     assert.match(sourceLine(rows, { focus: 'isis-reach', measure: '' }), /coordinates of \d+ places: Wikipedia/);
   });
 

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { BORDER_POLICY } from '../../src/charts/distance-map/describe.ts';
 import { buildGeography, OUTLINE_FILE, REGION_BOX, REGION_FILE } from '../../scripts/build-geography.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -51,5 +52,21 @@ describe('scripts/build-geography.ts', () => {
       else if (Array.isArray(value)) value.forEach(walk);
     };
     for (const g of countries.geometries) walk((g as { arcs?: unknown }).arcs);
+  });
+
+  test('one border policy: only member states of the United Nations, within their recognised borders', () => {
+    const topology = JSON.parse(built[0]!.text) as Topology;
+    const countries = topology.objects.countries as GeometryCollection<{ name: string }>;
+    // Natural Earth draws these as countries of their own; none is a member state.
+    const names = countries.geometries.map((g) => (g.properties as { name: string }).name);
+    for (const name of ['N. Cyprus', 'Kosovo', 'Somaliland', '\u00c5land']) assert.ok(!names.includes(name), `${name} is not drawn apart`);
+    // A shape that is not a member state's (no ISO 3166-1 numeric id) is one the map's source line names.
+    for (const g of countries.geometries) {
+      if (!/^\d{3}$/.test(String(g.id))) assert.ok(BORDER_POLICY.includes((g.properties as { name: string }).name), `${(g.properties as { name: string }).name} is drawn apart, and the source line says so`);
+    }
+    const byName = new Map(countries.geometries.map((g) => [(g.properties as { name: string }).name, feature(topology, g) as GeoJSON.Feature]));
+    assert.equal(geoContains(byName.get('Cyprus')!, [33.94, 35.12]), true, 'Famagusta is drawn in Cyprus');
+    assert.equal(geoContains(byName.get('Serbia')!, [21.17, 42.66]), true, 'Pristina is drawn in Serbia');
+    for (const [name, g] of byName) if (name !== 'Ukraine') assert.equal(geoContains(g, [34.1, 44.95]), false, `Simferopol is not in ${name}`);
   });
 });

@@ -115,6 +115,13 @@ export function legendText(rows: readonly PlaceRow[], state: ChartState): string
 }
 
 /**
+ * The map's one border policy, as the source line, the no-JS page and the About section state it. The region file
+ * applies it (scripts/build-geography.ts, RECOGNISED_BORDERS); where the data cannot, this says so.
+ */
+export const BORDER_POLICY =
+  'Borders: internationally recognised, from Natural Earth, with Crimea in Ukraine and Northern Cyprus, Kosovo and Somaliland not drawn apart; Natural Earth\u2019s own lines where there is no other (the Golan Heights in Israel; in Kashmir, the Siachen Glacier apart). No front line is drawn.';
+
+/**
  * The source line: where the coordinates and the borders come from, and how the distances are computed. A few
  * places cite each source; a wide view names the publishers and leaves the details to the data table.
  */
@@ -128,5 +135,5 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
       : sources.length <= 3
         ? `coordinates: ${sources.join('; ')}. `
         : `coordinates of ${shown.length} places: ${list(publishers)} (each place\u2019s source is in the data table). `;
-  return `Source: ${coordinates}Borders: Natural Earth\u2019s default (de facto) view, except that Ukraine is drawn, and measured from, within its internationally recognised borders (Crimea included); no front line is drawn. Distances computed along great circles on a sphere of radius 6,371 km, rounded to 5 km above 100 km, to 1 km from 20 km, to 0.1 km below.`;
+  return `Source: ${coordinates}${BORDER_POLICY} Distances computed along great circles on a sphere of radius 6,371 km, rounded to 5 km above 100 km, to 1 km from 20 km, to 0.1 km below.`;
 }
