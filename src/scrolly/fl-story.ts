@@ -8,8 +8,13 @@ import { triggerOffset } from './trigger.ts';
 
 /** How long the page must be still after a scroll ends before the active step is checked against the layout. */
 export const RECONCILE_DELAY_MS = 120;
-/** How long after a step change the URL hash is brought up to date. */
-const HASH_DELAY_MS = 100;
+/**
+ * How long the page must be still (no scroll event) after a step change before the URL hash names the step. Each
+ * hash write is a same-document navigation, tens of ms on a slow phone: while the reader scrolls on, steps change
+ * every second or so, and writing each would put that cost into the scroll; the hash is wanted only where the
+ * reader stops.
+ */
+const HASH_DELAY_MS = 150;
 
 /**
  * The story as a whole: it hands the built story to its sections, keeps the URL hash on the active step
@@ -138,15 +143,16 @@ export class FlStory extends LitElement {
     for (const section of this.sections) {
       if (section !== event.target) section.activeId = null;
     }
-    // The hash follows a moment later, in a task of its own: replacing the history entry costs the browser a
-    // same-document navigation (tens of ms on a slow phone), which the step change's own task need not carry, and
-    // steps passed in a fling update it once.
+    // The hash follows once the page is still (onScroll puts it off while scrolling goes on), in a task of its own.
+    this.hashPending = true;
     clearTimeout(this.hashTimer);
     this.hashTimer = setTimeout(this.writeHash, HASH_DELAY_MS);
   };
 
   private hashTimer: ReturnType<typeof setTimeout> | undefined;
+  private hashPending = false;
   private writeHash = (): void => {
+    this.hashPending = false;
     // Presentation mode keeps the hash on its slide itself.
     if (!this.scrollDriven) return;
     const id = this.activeId;
@@ -193,6 +199,10 @@ export class FlStory extends LitElement {
 
   private onScroll = (): void => {
     clearTimeout(this.reconcileTimer);
+    if (this.hashPending) {
+      clearTimeout(this.hashTimer);
+      this.hashTimer = setTimeout(this.writeHash, HASH_DELAY_MS);
+    }
     if (this.cssProgress) return;
     cancelAnimationFrame(this.progressFrame);
     this.progressFrame = requestAnimationFrame(() => this.updateProgress());
