@@ -184,8 +184,12 @@ export class FlStory extends LitElement {
     const topOf = (index: number): number => document.getElementById(steps[index]!.id)?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY;
     const index = activeStepIndexBy(steps.length, topOf, window.innerHeight * triggerOffset());
     const step = steps[index];
-    if (!step || step.id === this.activeId) return;
-    document.getElementById(step.id)?.closest<FlScrolly>('fl-scrolly')?.activate(step.id, this.directionTo(step.id));
+    if (step && step.id !== this.activeId) document.getElementById(step.id)?.closest<FlScrolly>('fl-scrolly')?.activate(step.id, this.directionTo(step.id));
+    // The page has been still for a moment: the hash need wait no longer.
+    if (this.hashPending) {
+      clearTimeout(this.hashTimer);
+      this.writeHash();
+    }
   };
 
   private onResize = (): void => {

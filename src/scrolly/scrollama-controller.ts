@@ -11,17 +11,15 @@ export interface ScrollamaControllerOptions {
 }
 
 /**
- * Scrollama 3.2 adds a document scroll listener at every `setup` and never removes it. All of them do the same
- * thing (they track the scroll direction in Scrollama's module state), so one is enough: setups after the first
- * drop theirs, and moving the watched window does not add a listener each time.
+ * Scrollama 3.2 adds a document scroll listener at every `setup` and never removes it. The listener only tracks
+ * the scroll direction, reading `window.pageYOffset` on every scroll event, and that read makes the browser lay
+ * the page out there and then whenever anything changed since the last frame (a chart drawing, a step's class):
+ * in a trace of a phone-speed read it was the largest single cost of script, most of a second. Scrollama's step
+ * observer reads the position itself before it decides a step's enter or exit (`intersectStep` calls the same
+ * tracker), in an observer callback where the layout is fresh, so the direction it reports stays right without the
+ * listener: no setup adds it.
  */
-let scrollListenerAdded = false;
 function setupScrollama(instance: ScrollamaInstance, steps: HTMLElement[], offset: number): void {
-  if (!scrollListenerAdded) {
-    instance.setup({ step: steps, offset });
-    scrollListenerAdded = true;
-    return;
-  }
   const add = document.addEventListener;
   document.addEventListener = function (this: Document, ...args: Parameters<Document['addEventListener']>) {
     if (args[0] !== 'scroll') add.apply(this, args);
