@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
-import { storyPlugin } from './src/story/plugin.ts';
-import { cspPlugin } from './src/story/csp.ts';
+import { storyPlugin } from './src/build/plugin.ts';
+import { cspPlugin } from './src/build/csp.ts';
 import { drawingMarker, drawingsPlugin, openingMarker } from './src/drawings/plugin.ts';
 
 /**

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStory } from '../../src/story/build.ts';
-import { StoryError } from '../../src/story/errors.ts';
+import { buildStory } from '../../src/build/build.ts';
+import { StoryError } from '../../src/build/errors.ts';
 import { escapeHtml } from '../../src/charts/shared/escape.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -263,7 +263,7 @@ describe('the Vite plugin', () => {
 
   it('fails `vite build` with the file:line message', async () => {
     const { build: viteBuild } = await import('vite');
-    const { storyPlugin } = await import('../../src/story/plugin.ts');
+    const { storyPlugin } = await import('../../src/build/plugin.ts');
     await assert.rejects(
       viteBuild({ root: dir, configFile: false, logLevel: 'silent', plugins: [storyPlugin()], build: { write: false } }),
       (error: Error) => error.message.includes('story/article.md:10:1: view "preliminery" is not allowed (allowed: preliminary, toll, compare)'),
@@ -272,7 +272,7 @@ describe('the Vite plugin', () => {
 
   it('shows the same message from the dev server', async () => {
     const { createServer } = await import('vite');
-    const { storyPlugin } = await import('../../src/story/plugin.ts');
+    const { storyPlugin } = await import('../../src/build/plugin.ts');
     const server = await createServer({ root: dir, configFile: false, logLevel: 'silent', plugins: [storyPlugin()], server: { port: 0, ws: false } });
     try {
       await server.listen();

@@ -4,6 +4,7 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
+import type { ChartTable, ChartText } from '../registry.ts';
 import { DAY, FULL_MONTHS, MONTHS, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -167,3 +168,22 @@ export function sourceLine(rows: readonly EventRow[], state: ChartState): string
 export function tableRows(rows: readonly EventRow[], state: ChartState): { row: EventRow; when: string; start: number; end: number | null }[] {
   return visibleRows(rows, state).map((row) => ({ row, when: formatWhen(row), ...extentOf(row) }));
 }
+
+/** The data table: the events in the window, each with its dates, note and source (the event names each row). */
+export function timelineTable(rows: readonly EventRow[], state: ChartState): ChartTable {
+  const events = tableRows(rows, state);
+  const timed = hasTimes(events.map((event) => event.row));
+  return {
+    caption: `Events, ${windowName(state)}${timed ? ' (times are Moscow time, UTC+3)' : ''}`,
+    columns: ['Date', 'Event', 'Note', 'Source'],
+    rows: events.map(({ row, when }) => [when, row.label, [row.note ?? '', row.confidence === 'disputed' ? '(disputed)' : ''].filter(Boolean).join(' '), row.source]),
+    headerColumn: 1,
+  };
+}
+
+/** The chart in words, for any state: what the registry hands the build, print and the presenter view. */
+export const timelineText: ChartText<EventRow> = {
+  sentence: describeTimeline,
+  table: timelineTable,
+  source: sourceLine,
+};

@@ -10,7 +10,6 @@ import type { Element, Root as HastRoot } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Block, Part, ParsedStep } from './parse.ts';
 import type { Story, StoryMeta, StepText } from '../types/story.ts';
-import { CHARTS } from './charts.ts';
 
 /** Links that leave the story open in a new tab, so a reader keeps their place; `noopener` keeps the tab apart. */
 function externalLinks() {
@@ -102,7 +101,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     const section = story.sections.find((s) => s.id === part.id)!;
     const charts = section.charts.map((name, i) => {
       const first = part.steps.find((step) => step.chart === name)!;
-      const tag = CHARTS[name]!.schema.tag;
+      const tag = story.charts[name]!.tag;
       const opening = i === 0 && part.id === story.sections[0]?.id ? (options.opening?.(first.id) ?? '') : '';
       return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}${opening}</div>`;
     });

@@ -1,11 +1,14 @@
 /**
  * The casualty chart in words: one sentence per view, built from the rows the view shows, so a changed figure in
- * the data changes the sentence with it. Pure, for Node tests and for the element's caption and live region.
+ * the data changes the sentence with it; its data table and its source line. Pure: the element's caption, live
+ * region and table, the no-JS page, print and the presenter view all say the same.
  */
+import type { ChartState } from '../shared/schema.ts';
+import type { ChartTable, ChartText } from '../registry.ts';
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { compareRows, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows } from './layout.ts';
+import { compareRows, formatDay, formatFigure, formatReported, latestRow, preliminaryRow, rowDate, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
 
-export function describe(rows: readonly CasualtyRow[], view: CasualtyView): string {
+export function describeCasualties(rows: readonly CasualtyRow[], view: CasualtyView): string {
   switch (view) {
     case 'preliminary':
       return describePreliminary(rows);
@@ -110,3 +113,51 @@ function ordinal(n: number): string {
   const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
   return words[n - 1] ?? `${n}th`;
 }
+
+function count(value: number | null, high: number | null, qualifier: CasualtyRow['killed_qualifier'] | null): string {
+  return value === null ? '\u2013' : formatFigure(value, high, qualifier);
+}
+
+function attackDates(row: CasualtyRow): string {
+  const start = formatDay(new Date(`${row.attack_date}T00:00:00Z`));
+  if (!row.attack_end || row.attack_end === row.attack_date) return start;
+  return `${start} to ${formatDay(new Date(`${row.attack_end}T00:00:00Z`))}`;
+}
+
+/** The data table: successive reports with their sources, or the attacks compared. */
+export function casualtiesTable(rows: readonly CasualtyRow[], view: CasualtyView): ChartTable {
+  const shown = rowsShown(rows, view);
+  if (view === 'compare') {
+    return {
+      caption: 'Deaths in terror attacks on Russian soil, deadliest first',
+      columns: ['Attack', 'Date', 'Killed', 'Injured', 'Note'],
+      rows: shown.map((row) => [
+        row.attack_name,
+        attackDates(row),
+        count(row.killed, row.killed_high, row.killed_qualifier),
+        count(row.injured, row.injured_high, row.injured_qualifier),
+        [row.killed_high !== null && row.killed_high !== row.killed ? 'Sources differ.' : '', row.note ?? ''].filter(Boolean).join(' '),
+      ]),
+      headerColumn: 0,
+    };
+  }
+  const name = shown[0]?.attack_name ?? '';
+  return {
+    caption: view === 'preliminary' ? `${name}: the first report` : `${name}: successive reports`,
+    columns: ['Reported', 'Killed', 'Injured', 'Source'],
+    rows: shown.map((row) => [
+      formatDay(rowDate(row)),
+      count(row.killed, row.killed_high, row.killed_qualifier),
+      count(row.injured, row.injured_high, row.injured_qualifier),
+      { text: row.source, detail: row.note ?? '' },
+    ]),
+    headerColumn: 0,
+  };
+}
+
+/** The chart in words, for any state: what the registry hands the build, print and the presenter view. */
+export const casualtiesText: ChartText<CasualtyRow> = {
+  sentence: (rows, state: ChartState) => describeCasualties(rows, viewOf(state)),
+  table: (rows, state: ChartState) => casualtiesTable(rows, viewOf(state)),
+  source: (rows, state: ChartState) => sourceLine(rows, viewOf(state)),
+};

@@ -8,6 +8,7 @@ import { KIND_LEGEND, kindPhrase, kindsOf } from './kinds.ts';
 import { framedPlaces, placesInRegion, REGION_FRAMES, type MapRegion } from './layout.ts';
 import { capitalize, measurement, placeLabel } from './measure.ts';
 import type { PlaceRow } from './schema.ts';
+import type { ChartTable, ChartText } from '../registry.ts';
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -130,3 +131,24 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
         : `coordinates of ${shown.length} places: ${list(publishers)} (each place\u2019s source is in the data table). `;
   return `Source: ${coordinates}Borders: Natural Earth\u2019s default (de facto) view, except that Ukraine is drawn, and measured from, within its internationally recognised borders (Crimea included); no front line is drawn. Distances computed along great circles on a sphere of radius 6,371 km, rounded to 5 km above 100 km, to 1 km from 20 km, to 0.1 km below.`;
 }
+
+/** The data table: each place shown, its distance to Ukraine's border and its source (the measurement as caption). */
+export function mapTable(rows: readonly PlaceRow[], state: ChartState): ChartTable {
+  return {
+    caption: measureCaption(rows, state) ?? 'Places in this view',
+    columns: ['Place', 'To Ukraine\u2019s border', 'Source'],
+    rows: tableRows(rows, state).map((row) => [
+      { text: row.place, detail: row.coordinates },
+      { text: row.toBorder, detail: row.article ? `the article: ${row.article}` : '' },
+      { text: row.source, detail: row.note },
+    ]),
+    headerColumn: 0,
+  };
+}
+
+/** The chart in words, for any state: what the registry hands the build, print and the presenter view. */
+export const mapText: ChartText<PlaceRow> = {
+  sentence: describeMap,
+  table: mapTable,
+  source: sourceLine,
+};

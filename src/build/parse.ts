@@ -14,7 +14,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { listAllowed, resolveState, validateState } from '../charts/shared/schema.ts';
 import { idsOf } from '../charts/shared/dataset.ts';
-import { CHARTS } from './charts.ts';
+import type { StoryCharts } from './charts.ts';
 import type { Problem } from './errors.ts';
 import type { Datasets } from './data.ts';
 
@@ -45,7 +45,7 @@ const DIRECTIVES = ['step', 'notes', 'context'];
 const STEP_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SAFE_URL = /^(https?:|mailto:|#|\/|\.\/|\.\.\/|[a-z0-9][a-z0-9._/-]*$)/i;
 
-export function parseStory(body: string, file: string, datasets: Datasets): { parts: Part[]; problems: Problem[] } {
+export function parseStory(body: string, file: string, datasets: Datasets, charts: StoryCharts): { parts: Part[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }, message: string) =>
     problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message });
@@ -74,7 +74,7 @@ export function parseStory(body: string, file: string, datasets: Datasets): { pa
   for (const node of tree.children) {
     if (node.type === 'containerDirective' && node.name === 'step') {
       stepCount++;
-      const step = readStep(node, at, datasets);
+      const step = readStep(node, at, datasets, charts);
       if (!step) continue;
       const first = seen.get(step.id);
       if (first !== undefined) at(node, `duplicate step id "${step.id}" (first used on line ${first})`);
@@ -101,6 +101,7 @@ function readStep(
   node: ContainerDirective,
   at: (node: ContainerDirective | RootContent, message: string) => void,
   datasets: Datasets,
+  charts: StoryCharts,
 ): ParsedStep | null {
   const { id, chart, class: className, ...attributes } = (node.attributes ?? {}) as Record<string, string | null | undefined>;
   const line = node.position?.start.line ?? 1;
@@ -113,18 +114,18 @@ function readStep(
     ok = false;
   }
   if (className) at(node, 'steps take no classes (.name); their look comes from the chart state');
-  const entry = chart ? CHARTS[chart] : undefined;
+  const entry = chart ? charts.charts.get(chart) : undefined;
   if (!chart) {
-    at(node, `step "${id ?? ''}" needs a chart (chart=${listAllowed(Object.keys(CHARTS))})`);
+    at(node, `step "${id ?? ''}" needs a chart (chart=${listAllowed([...charts.charts.keys()])})`);
     return null;
   }
   if (!entry) {
-    at(node, `unknown chart "${chart}" (known: ${listAllowed(Object.keys(CHARTS))})`);
+    at(node, `unknown chart "${chart}" (known: ${listAllowed([...charts.charts.keys()])})`);
     return null;
   }
   const given: Record<string, string> = {};
   for (const [name, value] of Object.entries(attributes)) given[name] = value ?? '';
-  const ids = idsOf(datasets[entry.dataset as keyof Datasets] ?? []);
+  const ids = idsOf(datasets[entry.entry.dataset] ?? []);
   for (const problem of validateState(entry.schema, given, ids)) {
     at(node, problem.message);
     ok = false;

@@ -15,18 +15,20 @@ import type { Block } from './parse.ts';
 import type { Problem } from './errors.ts';
 import type { StoryMeta } from '../types/story.ts';
 import type { Datasets } from './data.ts';
+import { STORY_CHARTS, type StoryCharts } from './charts.ts';
 
-/** The datasets in the order the sources list names them, with what each holds. */
-const SOURCE_GROUPS: readonly { dataset: keyof Datasets; title: string }[] = [
-  { dataset: 'casualties', title: 'Casualty counts' },
-  { dataset: 'events', title: 'Dates of events' },
-  { dataset: 'places', title: 'Places and coordinates' },
-];
+/** The datasets in the registry's order, each once, with what each holds (the chart's `sourcesTitle`). */
+function sourceGroups(charts: StoryCharts): { dataset: string; title: string }[] {
+  const groups = new Map<string, string>();
+  for (const entry of charts.entries) if (!groups.has(entry.dataset)) groups.set(entry.dataset, entry.sourcesTitle);
+  return [...groups].map(([dataset, title]) => ({ dataset, title }));
+}
+
 
 /** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth. */
 const BORDER_SOURCE = 'Natural Earth, in its default (de facto) view, except Ukraine, drawn within its internationally recognised borders (Crimea included)';
 
-export function renderAbout(root: string, file: string, datasets: Datasets): { html: string; problems: Problem[]; path: string } {
+export function renderAbout(root: string, file: string, datasets: Datasets, charts: StoryCharts = STORY_CHARTS): { html: string; problems: Problem[]; path: string } {
   const path = join(root, file);
   if (!existsSync(path)) return { html: '', problems: [{ file, line: 1, column: 0, message: 'missing file (the "About this presentation" text)' }], path };
   const tree = unified().use(remarkParse).parse(readFileSync(path, 'utf8')) as Root;
@@ -42,8 +44,8 @@ export function renderAbout(root: string, file: string, datasets: Datasets): { h
   const [title, ...body] = tree.children as Block[];
   const titleHtml = blocksToHtml([title!]).replace(/^<h2>/, '<h2 id="about-title">');
   // Each source once per group: a row may cite several, separated by semicolons.
-  const groups = SOURCE_GROUPS.map(({ dataset, title: name }) => {
-    const sources = [...new Set((datasets[dataset] as { source: string }[]).flatMap((row) => row.source.split(/;\s*/)))].sort((a, b) => a.localeCompare(b));
+  const groups = sourceGroups(charts).map(({ dataset, title: name }) => {
+    const sources = [...new Set(((datasets[dataset] ?? []) as { source: string }[]).flatMap((row) => row.source.split(/;\s*/)))].sort((a, b) => a.localeCompare(b));
     return `<li><strong>${escapeHtml(name)}</strong><ul>${sources.map((source) => `<li>${escapeHtml(source)}</li>`).join('')}</ul></li>`;
   });
   const borders = `<li><strong>Borders</strong><ul><li>${escapeHtml(BORDER_SOURCE)}</li></ul></li>`;

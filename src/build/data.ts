@@ -3,16 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idsOf, readCsv } from '../charts/shared/dataset.ts';
 import { listAllowed } from '../charts/shared/schema.ts';
-import { DATASETS, type DatasetName } from './charts.ts';
+import { STORY_CHARTS, type StoryCharts } from './charts.ts';
 import type { Problem } from './errors.ts';
 
-export type Datasets = { [K in DatasetName]: unknown[] };
+/** Each dataset the charts read, by name (casualties, events, places): its rows, parsed and checked. */
+export type Datasets = Record<string, unknown[]>;
 
-export function loadDatasets(root: string, dataDir = 'story/data'): { datasets: Datasets; files: string[]; problems: Problem[] } {
+export function loadDatasets(root: string, dataDir = 'story/data', charts: StoryCharts = STORY_CHARTS): { datasets: Datasets; files: string[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const files: string[] = [];
   const datasets = {} as Datasets;
-  for (const [name, schema] of Object.entries(DATASETS) as [DatasetName, (typeof DATASETS)[DatasetName]][]) {
+  for (const [name, schema] of charts.datasets) {
     const file = `${dataDir}/${schema.file}`;
     const path = join(root, file);
     files.push(path);
@@ -21,11 +22,11 @@ export function loadDatasets(root: string, dataDir = 'story/data'): { datasets: 
       datasets[name] = [];
       continue;
     }
-    const result = readCsv(schema as never, readFileSync(path, 'utf8'));
+    const result = readCsv(schema, readFileSync(path, 'utf8'));
     for (const problem of result.problems) problems.push({ file, line: problem.line, column: 0, message: problem.message });
     datasets[name] = result.rows as unknown[];
   }
-  problems.push(...crossCheck(root, dataDir, datasets));
+  problems.push(...crossCheck(root, dataDir, datasets, charts));
   return { datasets, files, problems };
 }
 
@@ -35,15 +36,15 @@ export function loadDatasets(root: string, dataDir = 'story/data'): { datasets: 
  * events.csv, with the event's label as its name and the event's days as its dates, so the two charts can never
  * disagree on what happened when.
  */
-function crossCheck(root: string, dataDir: string, datasets: Datasets): Problem[] {
+function crossCheck(root: string, dataDir: string, datasets: Datasets, charts: StoryCharts): Problem[] {
   const problems: Problem[] = [];
   const lineOf = (file: string) => {
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     return (id: string) => lines.findIndex((text) => text.startsWith(`${id},`)) + 1 || 1;
   };
-  const places = idsOf(datasets.places);
-  const events = datasets.events as { id: string; place: string | null; label: string; start: string; end: string | null }[];
-  const eventsFile = `${dataDir}/${DATASETS.events.file}`;
+  const places = idsOf(datasets.places ?? []);
+  const events = (datasets.events ?? []) as { id: string; place: string | null; label: string; start: string; end: string | null }[];
+  const eventsFile = `${dataDir}/${charts.datasets.get('events')?.file ?? 'events.csv'}`;
   if (events.length && places.length) {
     const line = lineOf(eventsFile);
     for (const event of events) {
@@ -52,9 +53,9 @@ function crossCheck(root: string, dataDir: string, datasets: Datasets): Problem[
       }
     }
   }
-  const casualties = datasets.casualties as { id: string; attack: string; attack_name: string; attack_date: string; attack_end: string | null }[];
+  const casualties = (datasets.casualties ?? []) as { id: string; attack: string; attack_name: string; attack_date: string; attack_end: string | null }[];
   if (casualties.length && events.length) {
-    const file = `${dataDir}/${DATASETS.casualties.file}`;
+    const file = `${dataDir}/${charts.datasets.get('casualties')!.file}`;
     const line = lineOf(file);
     const byId = new Map(events.map((event) => [event.id, event]));
     const day = (value: string | null) => (value === null ? null : value.slice(0, 10));

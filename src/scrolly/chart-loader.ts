@@ -7,8 +7,8 @@
  * the page is idle the rest are fetched, without being defined. Until then a chart is an undefined tag that
  * already holds its state as attributes, and it draws that state when it upgrades.
  */
-import { StepChangeEvent } from './scrolly/step-change-event.ts';
-import type { StoryStep } from './types/story.ts';
+import { StepChangeEvent } from './step-change-event.ts';
+import type { StoryStep } from '../types/story.ts';
 
 /** A chart's module, fetched on demand, resolving to the function that defines its element. */
 export type ChartLoader = () => Promise<() => void>;

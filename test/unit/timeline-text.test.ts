@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { readCsv, readRows } from '../../src/charts/shared/dataset.ts';
 import { resolveState, validateState, type ChartState } from '../../src/charts/shared/schema.ts';
 import { eventsDataset, timelineSchema } from '../../src/charts/timeline/schema.ts';
-import { describeTimeline, formatWhen, publisher, sourceLine, tableRows, windowName } from '../../src/charts/timeline/describe.ts';
+import { describeTimeline, formatWhen, publisher, sourceLine, tableRows, windowName } from '../../src/charts/timeline/text.ts';
 import { intervalBetween } from '../../src/charts/timeline/layout.ts';
 
-const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
+const text = readFileSync(new URL('../../build/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);
 const byId = (id: string) => rows.find((row) => row.id === id)!;
 const state = (given: Record<string, string>): ChartState => resolveState(timelineSchema, given);

@@ -8,7 +8,7 @@ import { readFrontMatter } from './frontmatter.ts';
 import { loadDatasets, type Datasets } from './data.ts';
 import { parseStory, type Part } from './parse.ts';
 import { renderArticle, renderStepTexts, type RenderOptions } from './render.ts';
-import { CHARTS } from './charts.ts';
+import { STORY_CHARTS, type StoryCharts } from './charts.ts';
 import { chartFallback } from './fallback.ts';
 import { renderAbout, renderCredits } from './about.ts';
 import { StoryError, type Problem } from './errors.ts';
@@ -35,28 +35,30 @@ export interface StoryPaths {
   readonly dataDir?: string;
   /** Relative to root; the editors' "About this presentation" text. */
   readonly aboutFile?: string;
+  /** The charts a step may name (default: the registry's, src/charts/registry.ts), prepared by prepareCharts. */
+  readonly charts?: StoryCharts;
 }
 
-export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'story/data', aboutFile = 'story/about.md' }: StoryPaths, options: RenderOptions = {}): BuiltStory {
+export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'story/data', aboutFile = 'story/about.md', charts = STORY_CHARTS }: StoryPaths, options: RenderOptions = {}): BuiltStory {
   const problems: Problem[] = [];
-  const { datasets, files, problems: dataProblems } = loadDatasets(root, dataDir);
+  const { datasets, files, problems: dataProblems } = loadDatasets(root, dataDir, charts);
   problems.push(...dataProblems);
   const storyPath = join(root, storyFile);
   if (!existsSync(storyPath)) throw new StoryError([...problems, { file: storyFile, line: 1, column: 0, message: 'missing story file' }]);
   const source = readFileSync(storyPath, 'utf8');
   const front = readFrontMatter(source, storyFile);
   problems.push(...front.problems);
-  const { parts, problems: storyProblems } = parseStory(front.body, storyFile, datasets);
+  const { parts, problems: storyProblems } = parseStory(front.body, storyFile, datasets, charts);
   problems.push(...storyProblems);
-  const about = renderAbout(root, aboutFile, datasets);
+  const about = renderAbout(root, aboutFile, datasets, charts);
   problems.push(...about.problems);
   if (problems.length || !front.meta) throw new StoryError(problems);
 
-  const story = structure(front.meta, parts);
+  const story = structure(front.meta, parts, charts);
   return {
     story,
     datasets,
-    html: renderArticle(front.meta, parts, story, { ...options, fallback: options.fallback ?? chartFallback(datasets) }),
+    html: renderArticle(front.meta, parts, story, { ...options, fallback: options.fallback ?? chartFallback(datasets, charts) }),
     about: about.html,
     credits: renderCredits(front.meta),
     texts: renderStepTexts(parts),
@@ -64,7 +66,7 @@ export function buildStory({ root, storyFile = 'story/article.md', dataDir = 'st
   };
 }
 
-function structure(meta: Story['meta'], parts: readonly Part[]): Story {
+function structure(meta: Story['meta'], parts: readonly Part[], registry: StoryCharts): Story {
   const steps: StoryStep[] = [];
   const sections = [];
   for (const part of parts) {
@@ -72,14 +74,14 @@ function structure(meta: Story['meta'], parts: readonly Part[]): Story {
     const charts: string[] = [];
     for (const step of part.steps) {
       if (!charts.includes(step.chart)) charts.push(step.chart);
-      steps.push({ index: steps.length, id: step.id, chart: step.chart, tag: CHARTS[step.chart]!.schema.tag, state: step.state, section: part.id });
+      steps.push({ index: steps.length, id: step.id, chart: step.chart, tag: registry.charts.get(step.chart)!.entry.tag, state: step.state, section: part.id });
     }
     sections.push({ id: part.id, steps: part.steps.map((s) => s.id), charts });
   }
   const charts: Record<string, StoryChart> = {};
   for (const name of new Set(steps.map((s) => s.chart))) {
-    const schema = CHARTS[name]!.schema;
-    charts[name] = { name, tag: schema.tag, attributes: Object.keys(schema.attributes) };
+    const { entry, schema } = registry.charts.get(name)!;
+    charts[name] = { name, tag: entry.tag, title: entry.title, attributes: Object.keys(schema.attributes) };
   }
   return { meta, steps, sections, charts };
 }

@@ -14,7 +14,7 @@
  * `data-frontlines-embed` on this page, and the height must be a number of pixels in a sane range. Loading it
  * twice adds one listener, not two.
  */
-import { HEIGHT_MESSAGE, MEASURE_MESSAGE, type HeightMessage } from './embed-ui/messages.ts';
+import { HEIGHT_MESSAGE, MEASURE_MESSAGE, type HeightMessage } from '../embed-ui/messages.ts';
 
 const SELECTOR = 'iframe[data-frontlines-embed]';
 /** More than any chart with its data table open; a larger value is a mistake or mischief. */

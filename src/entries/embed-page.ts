@@ -9,23 +9,14 @@
  * An unknown chart or parameter shows a readable message instead of the chart; a bad value for a known attribute
  * is the chart's own to report, in its box.
  */
-import './embed-ui/frame.css';
+import '../embed-ui/frame.css';
 import { datasets, story } from 'virtual:frontlines/story';
-import { setDefaultRows } from './charts/shared/chart-element.ts';
-import { CHART_TITLES } from './embed-ui/snippet.ts';
-import { readQuery } from './embed-ui/frame-query.ts';
-import { HEIGHT_MESSAGE, MEASURE_MESSAGE, type HeightMessage } from './embed-ui/messages.ts';
+import { CHARTS } from 'virtual:frontlines/charts';
+import { setDefaultRows } from '../charts/shared/chart-element.ts';
+import { readQuery } from '../embed-ui/frame-query.ts';
+import { HEIGHT_MESSAGE, MEASURE_MESSAGE, type HeightMessage } from '../embed-ui/messages.ts';
 
-setDefaultRows('fl-casualties', datasets.casualties);
-setDefaultRows('fl-timeline', datasets.events);
-setDefaultRows('fl-distance-map', datasets.places);
-
-// Only the chart the frame shows is fetched: the modules are the story page's own lazy chart chunks.
-const chartModules: Record<string, () => Promise<() => void>> = {
-  casualties: () => import('./charts/casualties/casualties.ts').then((module) => module.defineCasualties),
-  timeline: () => import('./charts/timeline/timeline.ts').then((module) => module.defineTimeline),
-  'distance-map': () => import('./charts/distance-map/distance-map.ts').then((module) => module.defineDistanceMap),
-};
+for (const chart of CHARTS) setDefaultRows(chart.tag, datasets[chart.dataset] ?? []);
 
 function showMessage(container: HTMLElement, message: string): void {
   const paragraph = document.createElement('p');
@@ -56,15 +47,16 @@ function start(): void {
     showMessage(container, query.message);
     console.warn(`embed.html: ${query.message}`);
   } else {
-    document.title = `${CHART_TITLES[query.chart] ?? query.chart} | Frontlines`;
+    const chart = CHARTS.find((entry) => entry.name === query.chart);
+    document.title = `${chart?.title ?? query.chart} | Frontlines`;
     const theme = query.attributes.find(([name]) => name === 'theme')?.[1];
     if (theme) document.documentElement.style.colorScheme = theme;
     const element = document.createElement(query.tag);
     for (const [name, value] of query.attributes) element.setAttribute(name, value);
     container.replaceChildren(element, credit());
-    const load = chartModules[query.chart] ?? (() => Promise.reject(new Error('no module for this chart')));
-    load().then(
-      (define) => define(),
+    // Only the chart the frame shows is fetched: its module is the story page's own lazy chart chunk.
+    (chart ? chart.element() : Promise.reject(new Error('no module for this chart'))).then(
+      (define: () => void) => define(),
       (error: unknown) => {
         showMessage(container, 'The chart could not be loaded. Reload the page to try again.');
         console.warn(`embed.html: the ${query.chart} chart could not be loaded: ${String(error)}`);
