@@ -18,7 +18,7 @@ import {
 import { measurement, placeLabel } from '../../src/charts/distance-map/measure.ts';
 import { describeMap, measureCaption, sourceLine, tableRows } from '../../src/charts/distance-map/text.ts';
 
-const csv = readFileSync(new URL('../../build/data/places.csv', import.meta.url), 'utf8');
+const csv = readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(placesDataset, csv);
 const place = (id: string): PlaceRow => rows.find((row) => row.id === id)!;
 const at = (id: string): [number, number] => [place(id).lon, place(id).lat];

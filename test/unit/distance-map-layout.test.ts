@@ -14,7 +14,7 @@ import {
   type MapMarks,
 } from '../../src/charts/distance-map/layout.ts';
 
-const { rows } = readCsv(placesDataset, readFileSync(new URL('../../build/data/places.csv', import.meta.url), 'utf8'));
+const { rows } = readCsv(placesDataset, readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8'));
 const topology = JSON.parse(readFileSync(new URL('../../assets/geo/region.topo.json', import.meta.url), 'utf8')) as Topology;
 const ready = { status: 'ready', topology } as const;
 

@@ -86,7 +86,7 @@ describe('buildStory with a good story', () => {
       ],
     );
     assert.deepEqual(story.sections, [{ id: 'first-step-section', steps: ['first-step', 'second-step'], charts: ['casualties'] }]);
-    assert.deepEqual(story.charts.casualties, { name: 'casualties', tag: 'fl-casualties', attributes: ['view'] });
+    assert.deepEqual(story.charts.casualties, { name: 'casualties', tag: 'fl-casualties', title: 'Crocus City Hall attack: deaths and injuries', attributes: ['view'] });
     assert.equal(story.meta.title, 'A title');
   });
 

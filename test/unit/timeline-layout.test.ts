@@ -27,7 +27,7 @@ import {
   type TimelineMarks,
 } from '../../src/charts/timeline/layout.ts';
 
-const text = readFileSync(new URL('../../build/data/events.csv', import.meta.url), 'utf8');
+const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);
 assert.deepEqual(problems, []);
 const byId = (id: string) => rows.find((row) => row.id === id)!;
@@ -338,7 +338,7 @@ describe('layout(rows, state, size)', () => {
 
 describe('the long view (1999 to 2024)', () => {
   /** The story's long-view steps as story/article.md has them, two highlights of its earlier versions, the shared state. */
-  const article = readFileSync(new URL('../../build/article.md', import.meta.url), 'utf8');
+  const article = readFileSync(new URL('../../story/article.md', import.meta.url), 'utf8');
   const storySteps = [...article.matchAll(/::::step\{#([\w-]+) chart=timeline from=(\d{4}-\d\d-\d\d) to=(\d{4}-\d\d-\d\d)(?: highlight="([^"]*)")?/g)]
     .filter((m) => Number(m[3]!.slice(0, 4)) - Number(m[2]!.slice(0, 4)) > 3)
     .map((m) => [`the ${m[1]} step`, { from: m[2]!, to: m[3]!, ...(m[4] ? { highlight: m[4] } : {}) }] as const);

@@ -7,7 +7,7 @@ import { eventsDataset, timelineSchema } from '../../src/charts/timeline/schema.
 import { describeTimeline, formatWhen, publisher, sourceLine, tableRows, windowName } from '../../src/charts/timeline/text.ts';
 import { intervalBetween } from '../../src/charts/timeline/layout.ts';
 
-const text = readFileSync(new URL('../../build/data/events.csv', import.meta.url), 'utf8');
+const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);
 const byId = (id: string) => rows.find((row) => row.id === id)!;
 const state = (given: Record<string, string>): ChartState => resolveState(timelineSchema, given);
