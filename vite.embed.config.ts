@@ -53,12 +53,17 @@ function chartEntry(chart: ChartEntry): Plugin {
 }
 
 /** The embed build for a list of charts (the registry's, or a test's): frontlines.js, or one chart's own file. */
-export function embedConfig(charts: readonly ChartEntry[], tag = process.env.FRONTLINES_EMBED_CHART, frame = process.env.FRONTLINES_EMBED_FRAME === '1'): UserConfig {
+export function embedConfig(
+  charts: readonly ChartEntry[],
+  story: { storyFile?: string; dataDir?: string; aboutFile?: string } = {},
+  tag = process.env.FRONTLINES_EMBED_CHART,
+  frame = process.env.FRONTLINES_EMBED_FRAME === '1',
+): UserConfig {
   const chart = tag ? charts.find((entry) => entry.tag === tag) : undefined;
   if (tag && !chart) throw new Error(`FRONTLINES_EMBED_CHART: unknown chart ${tag} (known: ${charts.map((entry) => entry.tag).join(', ')})`);
   return {
     // The embed carries the story's data but not its page: the plugin is here only to resolve the virtual modules.
-    plugins: frame ? [] : [storyPlugin({ charts }), keepJsonBesideBundle(!chart || chart.name === 'distance-map'), ...(chart ? [chartEntry(chart)] : [copyStaticExample()])],
+    plugins: frame ? [] : [storyPlugin({ charts, ...story }), keepJsonBesideBundle(!chart || chart.name === 'distance-map'), ...(chart ? [chartEntry(chart)] : [copyStaticExample()])],
     publicDir: false,
     // Asset URLs relative to the bundle (`new URL('region.topo.json', import.meta.url)`), not to a site root.
     base: './',

@@ -109,6 +109,8 @@ else if (!browserOnly) {
   // Lint, with the import boundaries (.oxlintrc.json): charts import no engine, browser code no build code.
   check('lint', run('npx', ['oxlint', '--deny-warnings', 'src', 'scripts', 'test']));
   check('build', run('npm', ['run', 'build', '--silent']));
+  // The site again with a chart the tests define and register (test/browser/test-chart.test.ts reads it).
+  check('build with the test chart', run('npm', ['run', 'build:test-chart', '--silent']));
   unitTests();
 }
 

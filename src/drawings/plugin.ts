@@ -51,8 +51,8 @@ export interface StoryDrawings {
   readonly texts: readonly StepText[];
 }
 
-export async function storyDrawings(root: string, storyFile?: string, charts: StoryCharts = STORY_CHARTS): Promise<StoryDrawings> {
-  const built = buildStory({ root, storyFile, charts });
+export async function storyDrawings(root: string, paths: { storyFile?: string; dataDir?: string; aboutFile?: string } = {}, charts: StoryCharts = STORY_CHARTS): Promise<StoryDrawings> {
+  const built = buildStory({ root, storyFile: paths.storyFile, dataDir: paths.dataDir, aboutFile: paths.aboutFile, charts });
   const { drawings, css } = await drawStory(built.story, built.datasets, { root, charts });
   return storyDrawingsFrom(built, drawings, css, charts);
 }
@@ -115,13 +115,13 @@ function uniqueIds(svg: string, suffix: string): string {
  * `FRONTLINES_DRAWINGS=off` builds the site without drawings, cards, share pages or storyboard (the benchmark's
  * long generated story, which is for measuring scrolling, would otherwise draw hundreds of steps).
  */
-export function drawingsPlugin(options: { storyFile?: string; enabled?: boolean; charts?: readonly ChartEntry[] } = {}): Plugin {
+export function drawingsPlugin(options: { storyFile?: string; dataDir?: string; aboutFile?: string; enabled?: boolean; charts?: readonly ChartEntry[] } = {}): Plugin {
   const enabled = options.enabled ?? process.env.FRONTLINES_DRAWINGS !== 'off';
   let root = process.cwd();
   let pending: Promise<StoryDrawings> | undefined;
   let server: ViteDevServer | undefined;
   const charts = options.charts ?? REGISTRY;
-  const current = () => (pending ??= (charts === REGISTRY ? Promise.resolve(STORY_CHARTS) : prepareCharts(charts)).then((prepared) => storyDrawings(root, options.storyFile, prepared)));
+  const current = () => (pending ??= (charts === REGISTRY ? Promise.resolve(STORY_CHARTS) : prepareCharts(charts)).then((prepared) => storyDrawings(root, options, prepared)));
 
   return {
     name: 'frontlines-drawings',
