@@ -3,6 +3,7 @@
  * the datasets they draw from. The build takes the list as an input (buildStory's and storyPlugin's `charts`), so
  * a chart can be added from outside src/charts/; by default it is the registry's.
  */
+import { fileURLToPath } from 'node:url';
 import type { ChartEntry, ChartText } from '../charts/registry.ts';
 import type { ChartSchema } from '../charts/shared/schema.ts';
 import type { DatasetSchema } from '../charts/shared/dataset.ts';
@@ -51,9 +52,23 @@ export async function prepareCharts(entries: readonly ChartEntry[]): Promise<Sto
  * TypeScript decorators the bundler that loads the Vite config does not transform (it would inline them).
  */
 export async function loadRegistry(): Promise<readonly ChartEntry[]> {
-  const { tsImport } = await import('tsx/esm/api');
-  const registry = (await tsImport(new URL('../charts/registry.ts', import.meta.url).href, import.meta.url)) as typeof import('../charts/registry.ts');
+  const registry = (await importTypeScript(new URL('../charts/registry.ts', import.meta.url).href)) as typeof import('../charts/registry.ts');
   return registry.CHARTS;
+}
+
+/**
+ * Imports a TypeScript module (and what it imports) through tsx, with the project's compiler options (Lit's
+ * decorators need `experimentalDecorators` and `useDefineForClassFields: false`): tsconfig.base.json, named
+ * outright, because the root tsconfig.json only lists the projects.
+ */
+export async function importTypeScript(url: string): Promise<unknown> {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(url, { parentURL: import.meta.url, tsconfig: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)) });
+}
+
+/** A chart registered outside the registry (a chart.ts exporting `chart`), loaded as the registry is. */
+export async function loadChart(url: string): Promise<ChartEntry> {
+  return ((await importTypeScript(url)) as { chart: ChartEntry }).chart;
 }
 
 /** The registry's charts. */

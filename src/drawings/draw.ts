@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { CSSResult } from 'lit';
 import type { Story, StoryStep } from '../types/story.ts';
 import type { Datasets } from '../build/data.ts';
-import { STORY_CHARTS, type StoryCharts } from '../build/charts.ts';
+import { importTypeScript, STORY_CHARTS, type StoryCharts } from '../build/charts.ts';
 import type { ChartDrawing, ChartEntry } from '../charts/registry.ts';
 import { resolveState, type ChartState } from '../charts/shared/schema.ts';
 import { DRAWING_SIZES, drawingBox, drawingPath, type DrawingSize } from './sizes.ts';
@@ -82,12 +82,11 @@ async function loadDrawer(root: string, datasets: Datasets, charts: StoryCharts)
   try {
     // Each chart's drawing parts through tsx, which applies the charts' TypeScript transforms (decorators) wherever
     // this module is bundled: its registration is imported again from its own module (the registry's `module`).
-    const { tsImport } = await import('tsx/esm/api');
-    const shared = (await tsImport(new URL('../charts/shared/theme.ts', import.meta.url).href, import.meta.url)) as typeof import('../charts/shared/theme.ts');
-    const { textWidth } = (await tsImport(new URL('../charts/shared/text-width.ts', import.meta.url).href, import.meta.url)) as typeof import('../charts/shared/text-width.ts');
+    const shared = (await importTypeScript(new URL('../charts/shared/theme.ts', import.meta.url).href)) as typeof import('../charts/shared/theme.ts');
+    const { textWidth } = (await importTypeScript(new URL('../charts/shared/text-width.ts', import.meta.url).href)) as typeof import('../charts/shared/text-width.ts');
     const parts = new Map<string, ChartDrawing<unknown>>();
     for (const { entry } of charts.charts.values()) {
-      const { chart } = (await tsImport(entry.module, import.meta.url)) as { chart: ChartEntry };
+      const { chart } = (await importTypeScript(entry.module)) as { chart: ChartEntry };
       parts.set(entry.name, await chart.drawing());
     }
     const topology = JSON.parse(readFileSync(join(root, 'assets/geo/region.topo.json'), 'utf8'));
