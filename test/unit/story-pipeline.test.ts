@@ -206,6 +206,18 @@ describe('buildStory with bad input', () => {
     assert.deepEqual(lines, ['story/data/casualties.csv:3: killed "13x" is not a number']);
   });
 
+  it('counts the lines of a quoted field that breaks across lines, so a later row is still named by its line', () => {
+    const lines = problems(step('#s chart=casualties'), (dir) => {
+      const file = join(dir, 'story/data/casualties.csv');
+      const text = readFileSync(file, 'utf8')
+        .replace(",The article's figure: the FSB's preliminary count on the evening of the attack,", ",\"The article's figure:\nthe FSB's preliminary count on the evening of the attack\",")
+        .replace(',133,', ',13x,');
+      assert.ok(text.includes('figure:\nthe FSB'), 'the note now spans two lines');
+      writeFileSync(file, text);
+    });
+    assert.deepEqual(lines, ['story/data/casualties.csv:4: killed "13x" is not a number']);
+  });
+
   it('rejects a data row with a bad date', () => {
     const lines = problems(step('#s chart=casualties'), (dir) => {
       const file = join(dir, 'story/data/casualties.csv');
