@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { storyPlugin } from './src/build/plugin.ts';
+import { DATASET_MODULE, storyPlugin } from './src/build/plugin.ts';
 import { REGISTRY } from './src/build/charts.ts';
 import type { ChartEntry } from './src/charts/registry.ts';
 
@@ -25,7 +25,7 @@ const OUT_DIR = 'dist/embed';
 const CHART_ENTRY = 'virtual:frontlines/embed-chart';
 
 /**
- * A chart's own entry, written from its registration: the story's rows as its default, the element defined, and
+ * A chart's own entry, written from its registration: the story's rows of its dataset (and no other) as its default, the element defined, and
  * the element module's exports (its class and define function: `FlTimeline`, `defineTimeline`) re-exported. The
  * element module is `<name>.ts` beside the chart's chart.ts (README, "Adding a chart").
  */
@@ -40,10 +40,10 @@ function chartEntry(chart: ChartEntry): Plugin {
     load: (id) =>
       id === `\0${CHART_ENTRY}`
         ? [
-            `import { datasets } from 'virtual:frontlines/story';`,
+            `import { rows } from ${JSON.stringify(`${DATASET_MODULE}${chart.dataset}`)};`,
             `import { setDefaultRows } from ${JSON.stringify(shared)};`,
             `import { chart } from ${JSON.stringify(fileURLToPath(chart.module))};`,
-            `setDefaultRows(chart.tag, datasets[chart.dataset] ?? []);`,
+            `setDefaultRows(chart.tag, rows);`,
             // The element's module is in this file already (the export below), so the loader resolves from it.
             `chart.element().then((define) => define());`,
             `export * from ${JSON.stringify(element)};`,

@@ -20,6 +20,9 @@ const MODULES = {
   charts: 'virtual:frontlines/charts',
 } as const;
 
+/** `virtual:frontlines/dataset/<name>`: one dataset's rows alone (a chart's own embed file carries only its own). */
+export const DATASET_MODULE = 'virtual:frontlines/dataset/';
+
 /** The pages' chart list: each registration imported from its own module, so it is bundled as the source is. */
 export function chartsModule(charts: readonly ChartEntry[]): string {
   const imports = charts.map((chart, i) => `import { chart as c${i} } from ${JSON.stringify(fileURLToPath(chart.module))};`);
@@ -69,6 +72,7 @@ export function storyPlugin({ charts = REGISTRY, ...paths }: StoryPluginPaths = 
       });
     },
     resolveId(id) {
+      if (id.startsWith(DATASET_MODULE)) return `\0${id}`;
       return Object.values(MODULES).includes(id as (typeof MODULES)[keyof typeof MODULES]) ? `\0${id}` : null;
     },
     async load(id) {
@@ -82,6 +86,12 @@ export function storyPlugin({ charts = REGISTRY, ...paths }: StoryPluginPaths = 
         return `export const texts = ${JSON.stringify(built.texts)};\n`;
       }
       if (id === `\0${MODULES.charts}`) return chartsModule(charts);
+      if (id.startsWith(`\0${DATASET_MODULE}`)) {
+        const built = await build();
+        const name = id.slice(DATASET_MODULE.length + 1);
+        if (!(name in built.datasets)) this.error(`${DATASET_MODULE}${name}: no such dataset (known: ${Object.keys(built.datasets).join(', ')})`);
+        return `export const rows = ${JSON.stringify(built.datasets[name])};\n`;
+      }
       return null;
     },
     transformIndexHtml: {
