@@ -1,8 +1,9 @@
 /**
- * Builds dist/embed/frame.js (the host page's iframe sizer, FRONTLINES_EMBED_FRAME=1), then each chart's own embed entry (dist/embed/fl-casualties.js, fl-timeline.js, fl-distance-map.js: one per
- * chart in the registry), one `vite build -c vite.embed.config.ts` per chart (see FRONTLINES_EMBED_CHART there).
- * Run after the embed bundle; `--outDir DIR` writes them elsewhere (the benchmark builds into a directory of its
- * own); `--config FILE` uses another embed config (one with more charts).
+ * Builds dist/embed/frame.js (the host page's iframe sizer, FRONTLINES_EMBED_FRAME=1), then each chart's own
+ * embed entry (dist/embed/fl-casualties.js, fl-timeline.js, fl-distance-map.js: one per chart in the registry),
+ * one `vite build -c vite.embed.config.ts` each (see FRONTLINES_EMBED_CHART there). Run after the embed bundle;
+ * `--outDir DIR` writes them elsewhere (the benchmark builds into a directory of its own); `--config FILE` uses
+ * another embed config (one with more charts); `--tags a,b` builds only those charts.
  */
 import { spawnSync } from 'node:child_process';
 import { CHARTS } from '../src/charts/registry.ts';
