@@ -27,12 +27,12 @@ const CHART_ENTRY = 'virtual:frontlines/embed-chart';
 /**
  * A chart's own entry, written from its registration: the story's rows of its dataset (and no other) as its default, the element defined, and
  * the element module's exports (its class and define function: `FlTimeline`, `defineTimeline`) re-exported. The
- * element module is `<name>.ts` beside the chart's chart.ts (README, "Adding a chart").
+ * element module is `<name>.ts` beside the chart's chart.ts and exports its `define...` function (README, "Adding
+ * a chart").
  */
 function chartEntry(chart: ChartEntry): Plugin {
   const element = joinPath(dirname(fileURLToPath(chart.module)), `${chart.name}.ts`);
   const shared = fileURLToPath(new URL('./src/charts/shared/chart-element.ts', import.meta.url));
-  // One file: the loaders' other parts (words, drawing code) are in the element's module graph already.
   return {
     name: 'frontlines-embed-chart-entry',
     // Library mode resolves an entry against the root: the id arrives as a path ending in the name.
@@ -42,10 +42,10 @@ function chartEntry(chart: ChartEntry): Plugin {
         ? [
             `import { rows } from ${JSON.stringify(`${DATASET_MODULE}${chart.dataset}`)};`,
             `import { setDefaultRows } from ${JSON.stringify(shared)};`,
-            `import { chart } from ${JSON.stringify(fileURLToPath(chart.module))};`,
-            `setDefaultRows(chart.tag, rows);`,
-            // The element's module is in this file already (the export below), so the loader resolves from it.
-            `chart.element().then((define) => define());`,
+            `import * as element from ${JSON.stringify(element)};`,
+            `setDefaultRows(${JSON.stringify(chart.tag)}, rows);`,
+            // Defined as the file loads (a page may look the element up at once): by the module's define function.
+            `Object.entries(element).find(([name, value]) => name.startsWith('define') && typeof value === 'function')[1]();`,
             `export * from ${JSON.stringify(element)};`,
           ].join('\n')
         : null,

@@ -12,6 +12,9 @@
 import { datasets } from 'virtual:frontlines/story';
 import { CHARTS } from 'virtual:frontlines/charts';
 import { setDefaultRows } from '../charts/shared/chart-element.ts';
+import { FlCasualties, defineCasualties } from '../charts/casualties/casualties.ts';
+import { FlTimeline, defineTimeline } from '../charts/timeline/timeline.ts';
+import { FlDistanceMap, defineDistanceMap } from '../charts/distance-map/distance-map.ts';
 
 /*
  * The map's geography is not inlined: the embed build (vite.embed.config.ts) writes it beside this file as
@@ -21,9 +24,13 @@ import { setDefaultRows } from '../charts/shared/chart-element.ts';
  */
 for (const chart of CHARTS) setDefaultRows(chart.tag, datasets[chart.dataset] ?? []);
 
-// The classes below are in this file already, so each loader resolves from it; a chart added to the list outside
-// src/charts/ is defined the same way.
+// The public API's elements are defined as the bundle loads, as they always were (a page may look them up at once);
+// any other chart in the list (one added outside src/charts/) when its loader resolves, from this same file.
+defineCasualties();
+defineTimeline();
+defineDistanceMap();
 for (const chart of CHARTS) {
+  if (customElements.get(chart.tag)) continue;
   chart.element().then(
     (define: () => void) => define(),
     (error: unknown) => console.warn(`<${chart.tag}> could not be loaded: ${String(error)}`),
@@ -32,9 +39,7 @@ for (const chart of CHARTS) {
 
 // The public API (dist/embed/frontlines.d.ts and the custom-elements manifest describe it): the element classes,
 // their define functions and their row types.
-export { FlCasualties, defineCasualties } from '../charts/casualties/casualties.ts';
-export { FlTimeline, defineTimeline } from '../charts/timeline/timeline.ts';
-export { FlDistanceMap, defineDistanceMap } from '../charts/distance-map/distance-map.ts';
+export { FlCasualties, defineCasualties, FlTimeline, defineTimeline, FlDistanceMap, defineDistanceMap };
 export type { CasualtyRow } from '../charts/casualties/schema.ts';
 export type { EventRow } from '../charts/timeline/schema.ts';
 export type { PlaceRow } from '../charts/distance-map/schema.ts';
