@@ -1,7 +1,9 @@
-import { defineConfig, type Plugin } from 'vite';
-import { storyPlugin } from './src/story/plugin.ts';
-import { cspPlugin } from './src/story/csp.ts';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { storyPlugin } from './src/build/plugin.ts';
+import { cspPlugin } from './src/build/csp.ts';
 import { drawingMarker, drawingsPlugin, openingMarker } from './src/drawings/plugin.ts';
+import { REGISTRY } from './src/build/charts.ts';
+import type { ChartEntry } from './src/charts/registry.ts';
 
 /**
  * The pages' text is in the HTML and their scripts only enhance it, so the scripts are fetched at low priority:
@@ -46,28 +48,43 @@ function preloadTextFont(): Plugin {
   };
 }
 
+export interface SiteOptions {
+  /** The charts (default: the registry's, src/charts/registry.ts). */
+  readonly charts?: readonly ChartEntry[];
+  /** Relative to the project: the story file, its data and its about text (default: story/). */
+  readonly storyFile?: string;
+  readonly dataDir?: string;
+  readonly aboutFile?: string;
+  readonly outDir?: string;
+}
+
+/** The site's build: a story, its charts, and where it goes. A test builds a site with a chart of its own. */
+export function siteConfig({ charts = REGISTRY, storyFile, dataDir, aboutFile, outDir = 'dist' }: SiteOptions = {}): UserConfig {
+  return {
+    base: './',
+    plugins: [
+      storyPlugin({ charts, storyFile, dataDir, aboutFile }, { drawing: drawingMarker, opening: openingMarker }),
+      drawingsPlugin({ charts, storyFile, dataDir, aboutFile }),
+      cspPlugin(),
+      lowPriorityScripts(),
+      preloadTextFont(),
+    ],
+    server: { port: 5173, strictPort: true },
+    preview: { port: 4173, strictPort: true },
+    build: {
+      target: 'es2022',
+      outDir,
+      emptyOutDir: true,
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // presenter.html: the presenter view, a page of its own (notes, next slide, timer) that draws no charts.
+        input: { index: 'index.html', presenter: 'presenter.html', embed: 'embed.html' },
+        output: { minify: true },
+      },
+    },
+  };
+}
+
 // FRONTLINES_STORY builds another story file (relative to the project): the benchmark's long story.
 // The story page is a static site: relative asset URLs (base './') so dist/ works under any path.
-export default defineConfig({
-  base: './',
-  plugins: [
-    storyPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }, { drawing: drawingMarker, opening: openingMarker }),
-    drawingsPlugin({ storyFile: process.env.FRONTLINES_STORY || undefined }),
-    cspPlugin(),
-    lowPriorityScripts(),
-    preloadTextFont(),
-  ],
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    assetsInlineLimit: 0,
-    rolldownOptions: {
-      // presenter.html: the presenter view, a page of its own (notes, next slide, timer) that draws no charts.
-      input: { index: 'index.html', presenter: 'presenter.html', embed: 'embed.html' },
-      output: { minify: true },
-    },
-  },
-});
+export default defineConfig(siteConfig({ storyFile: process.env.FRONTLINES_STORY || undefined }));

@@ -1,5 +1,5 @@
 /**
- * The embed build: dist/embed/frontlines.js (the three chart elements with the story's data as their default)
+ * The embed build: dist/embed/frontlines.js (every chart element in the list, with the story's data as its default)
  * and dist/embed/frame.js (the host-side script that sizes iframe embeds), as ES modules with stable names, so a
  * page elsewhere can link them. The map's geography is written beside them as region.topo.json and fetched from
  * there at run time; the static example page in embed/ is copied in too. Run after the app build:
@@ -7,20 +7,90 @@
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
-import { storyPlugin } from './src/story/plugin.ts';
+import { dirname, join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { DATASET_MODULE, storyPlugin } from './src/build/plugin.ts';
+import { REGISTRY } from './src/build/charts.ts';
+import type { ChartEntry } from './src/charts/registry.ts';
 
 const OUT_DIR = 'dist/embed';
 
 /**
- * FRONTLINES_EMBED_CHART=fl-timeline builds that chart's own entry (dist/embed/fl-timeline.js, src/embed-charts/)
- * instead of frontlines.js: one self-contained file per chart, so a page that embeds one chart loads only its code.
- * A library build with several entries would share chunks between them, so each is a build of its own
- * (scripts/build-embed-charts.ts runs the three).
+ * FRONTLINES_EMBED_CHART=fl-timeline builds that chart's own entry (dist/embed/fl-timeline.js) instead of
+ * frontlines.js: one self-contained file per chart, so a page that embeds one chart loads only its code. A library
+ * build with several entries would share chunks between them, so each is a build of its own
+ * (scripts/build-embed-charts.ts runs one per chart in the list).
  */
-const CHART = process.env.FRONTLINES_EMBED_CHART;
-export const EMBED_CHARTS = ['fl-casualties', 'fl-timeline', 'fl-distance-map'] as const;
-if (CHART && !(EMBED_CHARTS as readonly string[]).includes(CHART)) throw new Error(`FRONTLINES_EMBED_CHART: unknown chart ${CHART}`);
+const CHART_ENTRY = 'virtual:frontlines/embed-chart';
+
+/**
+ * A chart's own entry, written from its registration: the story's rows of its dataset (and no other) as its default, the element defined, and
+ * the element module's exports (its class and define function: `FlTimeline`, `defineTimeline`) re-exported. The
+ * element module is `<name>.ts` beside the chart's chart.ts and exports its `define...` function (README, "Adding
+ * a chart").
+ */
+function chartEntry(chart: ChartEntry): Plugin {
+  const element = joinPath(dirname(fileURLToPath(chart.module)), `${chart.name}.ts`);
+  const shared = fileURLToPath(new URL('./src/charts/shared/chart-element.ts', import.meta.url));
+  return {
+    name: 'frontlines-embed-chart-entry',
+    // Library mode resolves an entry against the root: the id arrives as a path ending in the name.
+    resolveId: (id) => (id.endsWith(CHART_ENTRY) ? `\0${CHART_ENTRY}` : null),
+    load: (id) =>
+      id === `\0${CHART_ENTRY}`
+        ? [
+            `import { rows } from ${JSON.stringify(`${DATASET_MODULE}${chart.dataset}`)};`,
+            `import { setDefaultRows } from ${JSON.stringify(shared)};`,
+            `import * as element from ${JSON.stringify(element)};`,
+            `setDefaultRows(${JSON.stringify(chart.tag)}, rows);`,
+            // Defined as the file loads (a page may look the element up at once): by the module's define function.
+            `Object.entries(element).find(([name, value]) => name.startsWith('define') && typeof value === 'function')[1]();`,
+            `export * from ${JSON.stringify(element)};`,
+          ].join('\n')
+        : null,
+  };
+}
+
+/** The embed build for a list of charts (the registry's, or a test's): frontlines.js, or one chart's own file. */
+export function embedConfig(
+  charts: readonly ChartEntry[],
+  story: { storyFile?: string; dataDir?: string; aboutFile?: string } = {},
+  tag = process.env.FRONTLINES_EMBED_CHART,
+  frame = process.env.FRONTLINES_EMBED_FRAME === '1',
+): UserConfig {
+  const chart = tag ? charts.find((entry) => entry.tag === tag) : undefined;
+  if (tag && !chart) throw new Error(`FRONTLINES_EMBED_CHART: unknown chart ${tag} (known: ${charts.map((entry) => entry.tag).join(', ')})`);
+  return {
+    // The embed carries the story's data but not its page: the plugin is here only to resolve the virtual modules.
+    plugins: frame ? [] : [storyPlugin({ charts, ...story }), keepJsonBesideBundle(!chart || chart.name === 'distance-map'), ...(chart ? [chartEntry(chart)] : [copyStaticExample()])],
+    publicDir: false,
+    // Asset URLs relative to the bundle (`new URL('region.topo.json', import.meta.url)`), not to a site root.
+    base: './',
+    build: {
+      target: 'es2022',
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      minify: true,
+      lib: {
+        entry: chart ? { [chart.tag]: CHART_ENTRY } : frame ? { frame: 'src/entries/frame-sizer.ts' } : { frontlines: 'src/entries/embed.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        output: {
+          // Library mode leaves whitespace in place with `minify: true` alone.
+          minify: true,
+          // Stable names: pages link frontlines.js and frame.js directly, and the bundle fetches region.topo.json by name.
+          assetFileNames: '[name][extname]',
+          chunkFileNames: '[name]-[hash].js',
+          // One file each: the registry's loaders (words, drawing code) point into the element's own module graph.
+          codeSplitting: false,
+        },
+      },
+    },
+  };
+}
 
 /**
  * Library mode inlines every asset as a data: URL, which would put the map's whole geography (tens of kB of
@@ -28,7 +98,7 @@ if (CHART && !(EMBED_CHARTS as readonly string[]).includes(CHART)) throw new Err
  * Marking JSON files referenced as `new URL('....json', import.meta.url)` with Vite's `?no-inline` keeps them
  * separate files beside the bundle, still resolved against the module's URL at run time.
  */
-function keepJsonBesideBundle(): Plugin {
+function keepJsonBesideBundle(needsMap: boolean): Plugin {
   const pattern = /(\bnew\s+URL\s*\(\s*)(['"])([^'"?]+\.json)\2(\s*,\s*import\.meta\.url)/g;
   return {
     name: 'frontlines-embed-json-beside-bundle',
@@ -44,7 +114,6 @@ function keepJsonBesideBundle(): Plugin {
           this.error(`${name} inlines a JSON file as a data: URL; it should load it from beside the bundle`);
         }
       }
-      const needsMap = !CHART || CHART === 'fl-distance-map';
       if (needsMap && !Object.keys(bundle).includes('region.topo.json')) this.error('the map geography (region.topo.json) is missing from the embed build');
     },
   };
@@ -64,30 +133,4 @@ function copyStaticExample(): Plugin {
   };
 }
 
-export default defineConfig({
-  // The embed carries the story's data but not its page: the plugin is here only to resolve virtual:frontlines/story.
-  plugins: [storyPlugin(), keepJsonBesideBundle(), ...(CHART ? [] : [copyStaticExample()])],
-  publicDir: false,
-  // Asset URLs relative to the bundle (`new URL('region.topo.json', import.meta.url)`), not to a site root.
-  base: './',
-  build: {
-    target: 'es2022',
-    outDir: OUT_DIR,
-    emptyOutDir: false,
-    minify: true,
-    lib: {
-      entry: CHART ? { [CHART]: `src/embed-charts/${CHART}.ts` } : { frontlines: 'src/embed.ts', frame: 'src/embed-host.ts' },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
-    },
-    rolldownOptions: {
-      output: {
-        // Library mode leaves whitespace in place with `minify: true` alone.
-        minify: true,
-        // Stable names: pages link frontlines.js and frame.js directly, and the bundle fetches region.topo.json by name.
-        assetFileNames: '[name][extname]',
-        chunkFileNames: '[name]-[hash].js',
-      },
-    },
-  },
-});
+export default defineConfig(embedConfig(REGISTRY));

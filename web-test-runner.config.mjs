@@ -103,7 +103,7 @@ export default {
   files: process.env.FL_FILES ? process.env.FL_FILES.split(',') : ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testEndpoints(), forcedColorsCommand()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), testEndpoints(), forcedColorsCommand()],
   browsers: [launchers[browser]()],
   concurrency: 1,
   concurrentBrowsers: 1,

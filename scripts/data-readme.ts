@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASETS } from '../src/story/charts.ts';
+import { STORY_CHARTS } from '../src/build/charts.ts';
 import type { ColumnSpec } from '../src/charts/shared/dataset.ts';
 
 function typeOf(spec: ColumnSpec): string {
@@ -47,7 +47,7 @@ export function dataReadme(): string {
     'This page is generated from those schemas by `npx tsx scripts/data-readme.ts`; do not edit it by hand.',
     '',
   ];
-  for (const [name, schema] of Object.entries(DATASETS)) {
+  for (const [name, schema] of STORY_CHARTS.datasets) {
     out.push(`## ${schema.file}`, '', `Dataset \`${name}\`. ${schema.doc}`, '', '| column | type | required | meaning |', '|---|---|---|---|');
     for (const [column, spec] of Object.entries(schema.columns) as [string, ColumnSpec][]) {
       out.push(`| \`${column}\` | ${typeOf(spec)} | ${spec.optional ? 'no' : 'yes'} | ${spec.doc.replace(/\|/g, '\\|')} |`);

@@ -7,10 +7,10 @@
  * out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EMBED_CHARTS } from '../src/embed-ui/charts.ts';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FRAME_PARAMETERS } from '../src/embed-ui/frame-query.ts';
-import { CHARTS, DATASETS, type DatasetName } from '../src/story/charts.ts';
+import { STORY_CHARTS } from '../src/build/charts.ts';
 import { readCsv, type ColumnSpec, type DatasetSchema } from '../src/charts/shared/dataset.ts';
 import type { AttributeSpec } from '../src/charts/shared/schema.ts';
 
@@ -100,8 +100,9 @@ export function embedReference(): string {
   const theme = read('src/charts/shared/theme.ts');
   const out: string[] = [];
 
-  for (const [name, schema] of Object.entries(EMBED_CHARTS)) {
-    const folder = join('src', 'charts', name);
+  for (const { entry: chart, schema, data } of STORY_CHARTS.charts.values()) {
+    const { name } = chart;
+    const folder = relative(ROOT, dirname(fileURLToPath(chart.module)));
     const element = read(join(folder, `${name}.ts`));
     let sheet = '';
     try {
@@ -109,8 +110,7 @@ export function embedReference(): string {
     } catch {
       // A chart without a style sheet of its own documents its properties on the class.
     }
-    const datasetName = CHARTS[name]!.dataset as DatasetName;
-    const dataset = DATASETS[datasetName] as DatasetSchema<unknown>;
+    const dataset = data as DatasetSchema<unknown>;
     const tag = schema.tag;
 
     out.push(`### \`<${tag}>\``, '');
@@ -169,7 +169,7 @@ export function embedReference(): string {
   out.push('### `embed.html` query parameters', '');
   out.push('| parameter | value | meaning |', '|---|---|---|');
   const frameDocs: Record<(typeof FRAME_PARAMETERS)[number], [string, string]> = {
-    chart: [Object.keys(EMBED_CHARTS).map(code).join(', '), 'Which chart (required).'],
+    chart: [[...STORY_CHARTS.charts.keys()].map(code).join(', '), 'Which chart (required).'],
     id: ['text', 'Echoed in the height messages, to tell two frames on one page apart.'],
     theme: ['`light` or `dark`', 'Pins the colour scheme of the chart and of the frame\u2019s background.'],
     height: ['50 to 5000', 'Height of the plot in CSS pixels.'],

@@ -28,8 +28,8 @@ export function rewriteDeclaration(text: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!existsSync(join(TYPES, 'embed.d.ts'))) {
-    console.error(`${TYPES}/embed.d.ts is missing: run tsc -p tsconfig.embed.json first`);
+  if (!existsSync(join(TYPES, 'entries', 'embed.d.ts'))) {
+    console.error(`${TYPES}/entries/embed.d.ts is missing: run tsc -p tsconfig.embed.json first`);
     process.exit(1);
   }
   const files = declarationFiles(TYPES);
@@ -40,7 +40,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       '// Types of frontlines.js: the chart elements (FlCasualties, FlTimeline, FlDistanceMap), their row types',
       "// and the tag names (document.querySelector('fl-timeline') is an FlTimeline). The classes extend Lit's",
       "// LitElement: install `lit` where these types are read for the complete picture.",
-      "export * from './types/embed.js';",
+      "export * from './types/entries/embed.js';",
       '',
     ].join('\n'),
   );

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStory } from '../../src/story/build.ts';
+import { buildStory } from '../../src/build/build.ts';
 import { drawStory } from '../../src/drawings/draw.ts';
 import { shareCards, storyDrawingsFrom } from '../../src/drawings/plugin.ts';
 

@@ -11,6 +11,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { percentile } from './stats.ts';
+import { CHARTS } from '../../src/charts/registry.ts';
 
 export const SCROLL_OPTIONS = {
   cpuThrottling: 4,
@@ -147,7 +148,7 @@ const INIT_SCRIPT = String.raw`(() => {
     });
   };
   new MutationObserver(settle).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
-  customElements.whenDefined && ['fl-casualties', 'fl-timeline', 'fl-distance-map'].forEach((tag) =>
+  customElements.whenDefined && ${JSON.stringify(CHARTS.map((chart) => chart.tag))}.forEach((tag) =>
     customElements.whenDefined(tag).then(settle));
 
   document.addEventListener('fl-step-change', (event) => {

@@ -10,11 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CSSResult } from 'lit';
 import type { Story, StoryStep } from '../types/story.ts';
-import type { Datasets } from '../story/data.ts';
-import { CHARTS } from '../story/charts.ts';
+import type { Datasets } from '../build/data.ts';
+import { importTypeScript, STORY_CHARTS, type StoryCharts } from '../build/charts.ts';
+import type { ChartDrawing, ChartEntry } from '../charts/registry.ts';
 import { resolveState, type ChartState } from '../charts/shared/schema.ts';
 import { DRAWING_SIZES, drawingBox, drawingPath, type DrawingSize } from './sizes.ts';
 import { drawingCss } from './svg-style.ts';
@@ -37,10 +39,12 @@ export interface DrawOptions {
   readonly root: string;
   /** Where drawings are cached between builds (default node_modules/.cache/frontlines-drawings). */
   readonly cacheDir?: string;
+  /** The charts (default: the registry's). */
+  readonly charts?: StoryCharts;
 }
 
-/** The files whose content decides how a chart looks: the chart code, the drawing code, the geography. */
-function codeHash(root: string): string {
+/** The files whose content decides how a chart looks: the chart code (any chart folder outside src/charts too), the drawing code, the geography. */
+function codeHash(root: string, charts: StoryCharts): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -50,6 +54,10 @@ function codeHash(root: string): string {
     }
   };
   walk(join(root, 'src/charts'));
+  for (const entry of charts.entries) {
+    const folder = dirname(fileURLToPath(entry.module));
+    if (relative(join(root, 'src/charts'), folder).startsWith('..')) walk(folder);
+  }
   walk(join(root, 'src/drawings'));
   hash.update(readFileSync(join(root, 'assets/geo/region.topo.json')));
   const lock = join(root, 'package-lock.json');
@@ -64,7 +72,7 @@ interface Drawer {
   pageCss(): string;
 }
 
-async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
+async function loadDrawer(root: string, datasets: Datasets, charts: StoryCharts): Promise<Drawer> {
   const { parseHTML } = await import('linkedom');
   const { document } = parseHTML('<!doctype html><html data-fl-motion="off"><body></body></html>');
   // The charts' draw code creates elements through the global document, as in a browser; motion is off (no fades).
@@ -72,14 +80,17 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
   const previous = global.document;
   global.document = document;
   try {
-    // Through tsx, which applies the charts' TypeScript transforms (decorators) wherever this module is bundled.
-    const { tsImport } = await import('tsx/esm/api');
-    const code = (await tsImport(new URL('./chart-code.ts', import.meta.url).href, import.meta.url)) as typeof import('./chart-code.ts');
+    // Each chart's drawing parts through tsx, which applies the charts' TypeScript transforms (decorators) wherever
+    // this module is bundled: its registration is imported again from its own module (the registry's `module`).
+    const shared = (await importTypeScript(new URL('../charts/shared/theme.ts', import.meta.url).href)) as typeof import('../charts/shared/theme.ts');
+    const { textWidth } = (await importTypeScript(new URL('../charts/shared/text-width.ts', import.meta.url).href)) as typeof import('../charts/shared/text-width.ts');
+    const parts = new Map<string, ChartDrawing<unknown>>();
+    for (const { entry } of charts.charts.values()) {
+      const { chart } = (await importTypeScript(entry.module)) as { chart: ChartEntry };
+      parts.set(entry.name, await chart.drawing());
+    }
     const topology = JSON.parse(readFileSync(join(root, 'assets/geo/region.topo.json'), 'utf8'));
-    const styles = (chart: string): CSSResult[] => {
-      const own = chart === 'casualties' ? code.FlCasualties.styles : chart === 'timeline' ? code.FlTimeline.styles : code.FlDistanceMap.styles;
-      return [code.themeTokens, code.chartStyles, ...(own as CSSResult[]).slice(2)];
-    };
+    const styles = (chart: string): CSSResult[] => [shared.themeTokens, shared.chartStyles, ...(parts.get(chart)?.styles ?? [])];
     // An SVG shown as an image cannot load the page's web fonts, but it can use the reader's own: the page's
     // metric-matched fallback faces (fonts.css: DejaVu Sans or Arial, resized to the chart font's widths), named
     // after the chart font as the page names them, so labels take the room they were laid out for.
@@ -99,34 +110,20 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
     const scoped = (chart: string, scheme: 'light' | 'dark') => drawingCss(styles(chart), scheme, `.fl-drawing.chart-${chart}`);
     return {
       pageCss() {
-        const charts = ['casualties', 'timeline', 'distance-map'];
-        return `${charts.map((c) => scoped(c, 'light')).join('')}@media (prefers-color-scheme: dark){${charts.map((c) => scoped(c, 'dark')).join('')}}`;
+        const names = [...parts.keys()];
+        return `${names.map((c) => scoped(c, 'light')).join('')}@media (prefers-color-scheme: dark){${names.map((c) => scoped(c, 'dark')).join('')}}`;
       },
       draw(step, state, width, height) {
         global.document = document;
         const svg = document.createElementNS(SVG_NS, 'svg') as unknown as SVGSVGElement;
         document.body.append(svg as unknown as Node);
-        const size = { width, height };
         try {
+          const chart = parts.get(step.chart);
+          if (!chart) throw new Error(`no drawing for the chart "${step.chart}"`);
+          const dataset = charts.charts.get(step.chart)!.entry.dataset;
           // The element's own steps (chart-element.ts drawNow): a viewBox of the frame's size, then draw at once.
           svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-          if (step.chart === 'casualties') {
-            const rows = datasets.casualties as Parameters<typeof code.casualtiesLayout>[0];
-            code.drawCasualties(svg, code.casualtiesLayout(rows, state, size, code.textWidth), 0);
-          } else if (step.chart === 'timeline') {
-            const rows = datasets.events as Parameters<typeof code.timelineLayout>[0];
-            // The element measures with a pixel of slack (timeline.ts); so does the build.
-            const measure = (text: string, bold: boolean, px: number) => code.timelineTextWidth(text, bold, px) + 1;
-            const marks = code.timelineLayout(rows, state, size, { measure });
-            const element = Object.create(code.FlTimeline.prototype) as { clipId: string; draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-            element.clipId = `fl-timeline-clip-${step.id}`;
-            element.draw(svg, marks, 0);
-          } else if (step.chart === 'distance-map') {
-            const rows = datasets.places as Parameters<typeof code.layoutMap>[0];
-            const marks = code.layoutMap(rows, state, size, { status: 'ready', topology });
-            const element = Object.create(code.FlDistanceMap.prototype) as { draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-            element.draw(svg, marks, 0);
-          } else throw new Error(`no drawing for the chart "${step.chart}"`);
+          chart.draw(svg, datasets[dataset] ?? [], state, { width, height }, { id: step.id, topology, textWidth });
           svg.setAttribute('xmlns', SVG_NS);
           svg.setAttribute('width', String(width));
           svg.setAttribute('height', String(height));
@@ -153,10 +150,10 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
 }
 
 /** A step's state as its chart element resolves it: the attributes set (non-empty), the rest by default. */
-export function stepState(step: StoryStep): ChartState {
+export function stepState(step: StoryStep, charts: StoryCharts = STORY_CHARTS): ChartState {
   const given: Record<string, string> = {};
   for (const [name, value] of Object.entries(step.state)) if (value !== '') given[name] = value;
-  return resolveState(CHARTS[step.chart]!.schema, given);
+  return resolveState(charts.charts.get(step.chart)!.schema, given);
 }
 
 export interface StoryDrawingSet {
@@ -169,20 +166,22 @@ export interface StoryDrawingSet {
 export async function drawStory(story: Story, datasets: Datasets, options: DrawOptions): Promise<StoryDrawingSet> {
   const cacheDir = options.cacheDir ?? join(options.root, 'node_modules/.cache/frontlines-drawings');
   mkdirSync(cacheDir, { recursive: true });
-  const code = codeHash(options.root);
+  const charts = options.charts ?? STORY_CHARTS;
+  const code = codeHash(options.root, charts);
   let drawer: Drawer | undefined;
   const drawings: Drawing[] = [];
   for (const step of story.steps) {
-    const state = stepState(step);
-    const data = JSON.stringify(datasets[CHARTS[step.chart]!.dataset as keyof Datasets]);
+    const state = stepState(step, charts);
+    const { entry } = charts.charts.get(step.chart)!;
+    const data = JSON.stringify(datasets[entry.dataset]);
     for (const size of DRAWING_SIZES) {
-      const { width, height } = drawingBox(step.chart, size);
+      const { width, height } = drawingBox(entry.aspect, size);
       const key = createHash('sha256').update(code).update(step.chart).update(step.id).update(JSON.stringify(state)).update(data).update(`${width}x${height}`).digest('hex');
       const cached = join(cacheDir, `${key}.svg`);
       let svg: string;
       if (existsSync(cached)) svg = readFileSync(cached, 'utf8');
       else {
-        drawer ??= await loadDrawer(options.root, datasets);
+        drawer ??= await loadDrawer(options.root, datasets, charts);
         svg = drawer.draw(step, state, width, height);
         writeFileSync(cached, svg);
       }
@@ -193,7 +192,7 @@ export async function drawStory(story: Story, datasets: Datasets, options: DrawO
   let css: string;
   if (existsSync(cssFile)) css = readFileSync(cssFile, 'utf8');
   else {
-    drawer ??= await loadDrawer(options.root, datasets);
+    drawer ??= await loadDrawer(options.root, datasets, charts);
     css = drawer.pageCss();
     writeFileSync(cssFile, css);
   }

@@ -3,16 +3,14 @@
  * one, the chart's sentence as its text alternative, lazily loaded; or, for the chart a page opens with, the SVG
  * itself in the page, so it shows at first paint with no request of its own.
  */
-import { drawingBox, drawingPath } from './sizes.ts';
+import { drawingPath, type DrawingBox, type DrawingSize } from './sizes.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** From this page width the desktop drawing is shown (the phone's tables stack below it too: story.css). */
 export const DESKTOP_FROM_PX = 560;
 
-/** `<picture>` for a step's drawing; `base` is the path from the page to the site's root ('' or '../../'). */
-export function drawingPicture(stepId: string, chart: string, sentence: string, base = ''): string {
-  const phone = drawingBox(chart, 'phone');
-  const desktop = drawingBox(chart, 'desktop');
+/** `<picture>` for a step's drawing at its sizes; `base` is the path from the page to the site's root ('' or '../../'). */
+export function drawingPicture(stepId: string, { phone, desktop }: Readonly<Record<DrawingSize, DrawingBox>>, sentence: string, base = ''): string {
   return (
     `<picture class="step-drawing">` +
     `<source media="(min-width: ${DESKTOP_FROM_PX}px)" srcset="${base}${drawingPath(stepId, 'desktop')}" width="${desktop.width}" height="${desktop.height}">` +

@@ -9,13 +9,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildStory, type BuiltStory } from '../story/build.ts';
-import { chartSentence, chartSource } from '../story/fallback.ts';
+import { buildStory, type BuiltStory } from '../build/build.ts';
+import { prepareCharts, REGISTRY, STORY_CHARTS, type StoryCharts } from '../build/charts.ts';
+import type { ChartEntry } from '../charts/registry.ts';
+import { chartSentence, chartSource } from '../build/fallback.ts';
 import type { StepText, StoryMeta, StoryStep } from '../types/story.ts';
 import { STORYBOARD_CSS, storyboardHtml } from './storyboard.ts';
 import { cardFontFiles, cardPng, cardSvg } from './cards.ts';
 import { cardPath, sharePageHtml, sharePath } from './share-page.ts';
 import { drawStory, type Drawing } from './draw.ts';
+import type { DrawingSize } from './sizes.ts';
 import { drawingInline, drawingPicture } from './markup.ts';
 
 const DRAWINGS_CSS = 'drawings/drawings.css';
@@ -48,16 +51,16 @@ export interface StoryDrawings {
   readonly texts: readonly StepText[];
 }
 
-export async function storyDrawings(root: string, storyFile?: string): Promise<StoryDrawings> {
-  const built = buildStory({ root, storyFile });
-  const { drawings, css } = await drawStory(built.story, built.datasets, { root });
-  return storyDrawingsFrom(built, drawings, css);
+export async function storyDrawings(root: string, paths: { storyFile?: string; dataDir?: string; aboutFile?: string } = {}, charts: StoryCharts = STORY_CHARTS): Promise<StoryDrawings> {
+  const built = buildStory({ root, storyFile: paths.storyFile, dataDir: paths.dataDir, aboutFile: paths.aboutFile, charts });
+  const { drawings, css } = await drawStory(built.story, built.datasets, { root, charts });
+  return storyDrawingsFrom(built, drawings, css, charts);
 }
 
 /** The drawings of a built story, with what the page, the cards and the share pages say beside them. */
-export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: string): StoryDrawings {
-  const say = chartSentence(built.datasets);
-  const cite = chartSource(built.datasets);
+export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: string, charts: StoryCharts = STORY_CHARTS): StoryDrawings {
+  const say = chartSentence(built.datasets, charts);
+  const cite = chartSource(built.datasets, charts);
   const steps = new Map(built.story.steps.map((step) => [step.id, step]));
   const sentence = (stepId: string) => {
     const step = steps.get(stepId);
@@ -94,7 +97,8 @@ export function storyDrawingsFrom(built: BuiltStory, drawings: Drawing[], css: s
           .map((d) => `<div class="step-drawing-size" data-size="${d.size}">${uniqueIds(drawingInline(d.svg, sentence(stepId)), `figure-${d.size}`)}</div>`);
         return `<div class="step-drawing">${sizes.join('')}</div>`;
       }
-      return drawingPicture(stepId, step.chart, sentence(stepId));
+      const box = (size: DrawingSize) => drawings.find((d) => d.step.id === stepId && d.size === size)!;
+      return drawingPicture(stepId, { phone: box('phone'), desktop: box('desktop') }, sentence(stepId));
     },
   };
 }
@@ -111,12 +115,13 @@ function uniqueIds(svg: string, suffix: string): string {
  * `FRONTLINES_DRAWINGS=off` builds the site without drawings, cards, share pages or storyboard (the benchmark's
  * long generated story, which is for measuring scrolling, would otherwise draw hundreds of steps).
  */
-export function drawingsPlugin(options: { storyFile?: string; enabled?: boolean } = {}): Plugin {
+export function drawingsPlugin(options: { storyFile?: string; dataDir?: string; aboutFile?: string; enabled?: boolean; charts?: readonly ChartEntry[] } = {}): Plugin {
   const enabled = options.enabled ?? process.env.FRONTLINES_DRAWINGS !== 'off';
   let root = process.cwd();
   let pending: Promise<StoryDrawings> | undefined;
   let server: ViteDevServer | undefined;
-  const current = () => (pending ??= storyDrawings(root, options.storyFile));
+  const charts = options.charts ?? REGISTRY;
+  const current = () => (pending ??= (charts === REGISTRY ? Promise.resolve(STORY_CHARTS) : prepareCharts(charts)).then((prepared) => storyDrawings(root, options, prepared)));
 
   return {
     name: 'frontlines-drawings',
@@ -174,7 +179,7 @@ export function drawingsPlugin(options: { storyFile?: string; enabled?: boolean 
       this.emitFile({ type: 'asset', fileName: 'drawings/index.json', source: JSON.stringify(index) });
       // The storyboard: every step's text beside its chart.
       const texts = new Map(set.texts.map((text) => [text.id, text]));
-      const board = set.steps.map((step) => ({ step, text: texts.get(step.id)!, sentence: set.sentence(step.id), source: set.source(step.id) }));
+      const board = set.steps.map((step) => ({ step, text: texts.get(step.id)!, sentence: set.sentence(step.id), source: set.source(step.id), box: drawings.find((d) => d.step.id === step.id && d.size === 'desktop')! }));
       this.emitFile({ type: 'asset', fileName: 'storyboard.html', source: storyboardHtml(set.meta, board) });
       this.emitFile({ type: 'asset', fileName: 'storyboard.css', source: STORYBOARD_CSS });
       // A share page and card per step.

@@ -4,7 +4,7 @@
  * on paper (two steps a page, none split).
  */
 import type { StepText, StoryMeta, StoryStep } from '../types/story.ts';
-import { drawingBox, drawingPath } from './sizes.ts';
+import { drawingPath, type DrawingBox } from './sizes.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 
 export interface StoryboardStep {
@@ -13,6 +13,8 @@ export interface StoryboardStep {
   readonly text: StepText;
   readonly sentence: string;
   readonly source: string;
+  /** Its desktop drawing's box. */
+  readonly box: DrawingBox;
 }
 
 export const STORYBOARD_CSS = `
@@ -48,8 +50,7 @@ figcaption { margin-top: 0.4rem; }
 
 export function storyboardHtml(meta: StoryMeta, steps: readonly StoryboardStep[]): string {
   const items = steps
-    .map(({ step, text, sentence, source }) => {
-      const box = drawingBox(step.chart, 'desktop');
+    .map(({ step, text, sentence, source, box }) => {
       return (
         `<li class="board-step" id="${escapeHtml(step.id)}">` +
         `<div><p class="board-meta"><strong>${step.index + 1}</strong> \u00b7 <a href="./#${escapeHtml(step.id)}">#${escapeHtml(step.id)}</a> \u00b7 ${escapeHtml(step.chart)}</p>` +

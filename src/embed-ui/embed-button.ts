@@ -26,7 +26,7 @@ export function installEmbedButtons(story: Story, root: ParentNode = document): 
       // The step being read in this chart's section, for the dialog's link to it.
       const step = wrapper.closest('fl-scrolly')?.querySelector<HTMLElement>('.step.is-active')?.id;
       import('./embed-dialog.ts').then(
-        ({ openEmbedDialog }) => openEmbedDialog({ chart: chart.name, tag: chart.tag, state, opener: button, step }),
+        ({ openEmbedDialog }) => openEmbedDialog({ chart: chart.name, tag: chart.tag, title: chart.title, state, opener: button, step }),
         (error: unknown) => console.warn(`The embed dialog could not be loaded: ${String(error)}`),
       );
     });

@@ -9,6 +9,8 @@ import { snippets } from './snippet.ts';
 export interface EmbedRequest {
   readonly chart: string;
   readonly tag: string;
+  /** The chart's title (the registry's), for the iframe. */
+  readonly title: string;
   readonly state: Readonly<Record<string, string>>;
   /** The button that opened the dialog: focus returns to it. */
   readonly opener: HTMLElement;
@@ -136,7 +138,7 @@ export function openEmbedDialog(request: EmbedRequest): HTMLDialogElement {
   const { dialog } = parts;
   // A fresh id per snippet, so two iframes pasted into one page tell their height messages apart.
   const id = `${request.chart}-${Math.random().toString(36).slice(2, 8)}`;
-  const code = snippets({ chart: request.chart, tag: request.tag, state: request.state, base: siteBase(), id });
+  const code = snippets({ chart: request.chart, tag: request.tag, title: request.title, state: request.state, base: siteBase(), id });
   parts.element.code.value = code.element;
   parts.iframe.code.value = code.iframe;
   parts.preview.href = code.frameUrl;

@@ -5,13 +5,6 @@
  */
 import { escapeHtml } from '../charts/shared/escape.ts';
 
-/** A title for each chart's iframe (an iframe needs one, for screen readers), by chart name. */
-export const CHART_TITLES: Readonly<Record<string, string>> = {
-  casualties: 'Crocus City Hall attack: deaths and injuries',
-  timeline: 'Timeline of the events',
-  'distance-map': 'Map: how far the war reaches',
-};
-
 /** The iframe's height before frame.js sizes it (or without frame.js): a chart at a typical column width. */
 export const DEFAULT_FRAME_HEIGHT = 560;
 
@@ -19,6 +12,8 @@ export interface SnippetInput {
   /** Chart name (casualties, timeline, distance-map) and its element (fl-casualties, ...). */
   readonly chart: string;
   readonly tag: string;
+  /** The chart's title (its registration's), for the iframe: an iframe needs one, for screen readers. */
+  readonly title?: string;
   /** The chart's state: attribute name to value; empty values are left out, so the chart's defaults apply. */
   readonly state: Readonly<Record<string, string>>;
   /** Absolute URL of the folder the site is served from: embed/ and embed.html are found beside it. */
@@ -37,7 +32,7 @@ export interface Snippets {
 }
 
 
-export function snippets({ chart, tag, state, base, id }: SnippetInput): Snippets {
+export function snippets({ chart, tag, title = 'Frontlines chart', state, base, id }: SnippetInput): Snippets {
   const entries = Object.entries(state).filter(([, value]) => value.trim() !== '');
   const bundle = new URL('embed/frontlines.js', base).href;
   const frameScript = new URL('embed/frame.js', base).href;
@@ -49,7 +44,6 @@ export function snippets({ chart, tag, state, base, id }: SnippetInput): Snippet
   if (id) query.set('id', id);
   // %20 rather than +: both mean a space, but %20 reads the same to every URL parser.
   const frameUrl = new URL(`embed.html?${query.toString().replace(/\+/g, '%20')}`, base).href;
-  const title = CHART_TITLES[chart] ?? 'Frontlines chart';
   const iframe =
     `<iframe src="${escapeHtml(frameUrl)}" title="${escapeHtml(title)}" width="100%" height="${DEFAULT_FRAME_HEIGHT}"` +
     ` style="width: 100%; border: 0" loading="lazy" data-frontlines-embed></iframe>\n` +

@@ -24,7 +24,7 @@ import type { StepDirection } from '../scrolly/step-change-event.ts';
 import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
 import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, slideForStep, stepForSlide } from './slides.ts';
 import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
-import { PrintLayout } from './print.ts';
+import { PrintLayout, type Dataset } from './print.ts';
 import { fitText } from './fit-text.ts';
 
 /**
@@ -44,14 +44,10 @@ const TITLE_MIN = 30;
 /** How long the pointer rests before the toolbar and the cursor fade out. */
 const IDLE_MS = 2500;
 
-export interface Datasets {
-  readonly casualties: readonly { readonly source?: string }[];
-  readonly events: readonly { readonly source?: string }[];
-  readonly places: readonly { readonly source?: string }[];
-}
 
 /** Wires presentation mode, the presenter view's channel and the print layout into the story page. */
-export function installPresenting(story: Story, datasets: Datasets): PresentationMode | null {
+/** `datasets`: each dataset's sources, for the print's last page, in the order the about section lists them. */
+export function installPresenting(story: Story, datasets: readonly Dataset[]): PresentationMode | null {
   const root = document.querySelector<FlStory>('fl-story');
   if (!root) return null;
   const mode = new PresentationMode(story, root, datasets);
@@ -86,7 +82,7 @@ export class PresentationMode {
   constructor(
     private readonly story: Story,
     private readonly root: FlStory,
-    datasets: Datasets,
+    datasets: readonly Dataset[],
   ) {
     this.count = slideCount(story.steps);
     this.channel = new PresenterChannel('story', {
@@ -95,11 +91,7 @@ export class PresentationMode {
     });
     this.print = new PrintLayout(story, {
       presenting: () => this.presenting,
-      datasets: [
-        { label: 'Casualties', rows: datasets.casualties },
-        { label: 'Dates', rows: datasets.events },
-        { label: 'Places', rows: datasets.places },
-      ],
+      datasets,
     });
     ({ bar: this.bar, counter: this.counter, progress: this.progress, hint: this.hint, fullscreen: this.fullscreenButton } = this.buildBar());
     this.live = document.createElement('div');

@@ -9,14 +9,11 @@
  * chart elements themselves, loaded and drawn lazily (presenter-thumbnails.ts).
  */
 import './presenter-view.css';
-import { story, datasets } from 'virtual:frontlines/story';
-import { texts } from 'virtual:frontlines/texts';
 import type { Story, StepText } from '../types/story.ts';
 import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
 import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, stepForSlide } from './slides.ts';
 import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
-import { SlideThumbnails, type DefaultRows } from './presenter-thumbnails.ts';
-import { CHART_MODULES } from '../chart-modules.ts';
+import { SlideThumbnails, type ChartModules, type DefaultRows } from './presenter-thumbnails.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 
 /** Where the timer keeps its start, so a reload of this window does not restart it. */
@@ -54,6 +51,7 @@ export class PresenterView {
     stepTexts: readonly StepText[],
     private readonly root: HTMLElement,
     defaultRows: DefaultRows = {},
+    chartModules: ChartModules = {},
   ) {
     this.count = slideCount(story.steps);
     this.texts = new Map(stepTexts.map((text) => [text.id, text]));
@@ -61,7 +59,7 @@ export class PresenterView {
     this.parts = this.build();
     this.thumbnails = new SlideThumbnails(
       { current: root.querySelector<HTMLElement>('.pv-current .pv-thumb')!, next: root.querySelector<HTMLElement>('.pv-next .pv-thumb')! },
-      CHART_MODULES,
+      chartModules,
       defaultRows,
     );
     this.channel = new PresenterChannel('presenter', {
@@ -355,9 +353,3 @@ function writeTimer(timer: TimerState): void {
   }
 }
 
-
-const root = document.getElementById('presenter');
-if (root) {
-  const rows = { 'fl-casualties': datasets.casualties, 'fl-timeline': datasets.events, 'fl-distance-map': datasets.places };
-  new PresenterView(story, texts, root, rows).start();
-}

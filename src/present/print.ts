@@ -27,7 +27,8 @@ type Mode = keyof typeof FIGURE;
 /** The longest `?print` waits for charts (a slow geography request) before printing what there is. */
 const READY_TIMEOUT_MS = 8000;
 
-interface Dataset {
+/** A dataset as the print's last page lists its sources: what it holds, and its rows. */
+export interface Dataset {
   readonly label: string;
   readonly rows: readonly { readonly source?: string }[];
 }

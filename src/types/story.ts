@@ -36,6 +36,8 @@ export interface StoryStep {
 export interface StoryChart {
   readonly name: string;
   readonly tag: string;
+  /** Its title, for an iframe and the embed dialog (the registry's). */
+  readonly title: string;
   /** The attributes that make up the chart's state. */
   readonly attributes: readonly string[];
 }

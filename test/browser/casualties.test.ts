@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
 import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../src/charts/casualties/schema.ts';
 import { FlCasualties, defineCasualties } from '../../src/charts/casualties/casualties.ts';
-import { describe as describeView } from '../../src/charts/casualties/describe.ts';
+import { describeCasualties as describeView } from '../../src/charts/casualties/text.ts';
 import { layout } from '../../src/charts/casualties/layout.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-ele
 import { PLACE_KINDS, placesDataset, type PlaceRow } from '../../src/charts/distance-map/schema.ts';
 import { KIND_LEGEND, kindPhrase } from '../../src/charts/distance-map/kinds.ts';
 import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
-import { describeMap } from '../../src/charts/distance-map/describe.ts';
+import { describeMap } from '../../src/charts/distance-map/text.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: PlaceRow[] = [];

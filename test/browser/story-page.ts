@@ -24,7 +24,8 @@ export interface StoryPage {
   close(): void;
 }
 
-export async function openStory(hash = '', viewport = DESKTOP, query = ''): Promise<StoryPage> {
+/** `page`: the built page to open (another build's, such as the test chart's site). */
+export async function openStory(hash = '', viewport = DESKTOP, query = '', page = '/dist/index.html'): Promise<StoryPage> {
   await setViewport(viewport);
   const frame = document.createElement('iframe');
   frame.title = 'The story under test';
@@ -32,7 +33,7 @@ export async function openStory(hash = '', viewport = DESKTOP, query = ''): Prom
   const events: StepChangeDetail[] = [];
   const errors: string[] = [];
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/dist/index.html${query}${hash}`;
+  frame.src = `${page}${query}${hash}`;
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;

@@ -3,7 +3,7 @@ import { setDefaultRows } from '../../src/charts/shared/chart-element.ts';
 import { resolveState } from '../../src/charts/shared/schema.ts';
 import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/timeline/schema.ts';
 import { FlTimeline, defineTimeline } from '../../src/charts/timeline/timeline.ts';
-import { describeTimeline } from '../../src/charts/timeline/describe.ts';
+import { describeTimeline } from '../../src/charts/timeline/text.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
 import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';

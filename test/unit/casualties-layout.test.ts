@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readCsv } from '../../src/charts/shared/dataset.ts';
 import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../src/charts/casualties/schema.ts';
 import { layout, overlaps, textBoxes, type CasualtyMarks } from '../../src/charts/casualties/layout.ts';
-import { describe, reporterOf } from '../../src/charts/casualties/describe.ts';
+import { describeCasualties, reporterOf } from '../../src/charts/casualties/text.ts';
 
 const csv = readFileSync(join(import.meta.dirname, '..', '..', 'story', 'data', 'casualties.csv'), 'utf8');
 const parsed = readCsv(casualtiesDataset, csv);
@@ -241,28 +241,28 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
   });
 });
 
-suite('describe(rows, view)', () => {
+suite('describeCasualties(rows, view)', () => {
   it('says each view in one sentence, from the rows', () => {
-    assert.equal(describe(rows, 'preliminary'), 'On the evening of 22 March 2024 the FSB reported at least 40 killed and more than 100 injured.');
-    assert.equal(describe(rows, 'toll'), 'The official count rose from 133 killed on 23 March 2024 to 149 killed and 609 injured by 23 June 2025.');
+    assert.equal(describeCasualties(rows, 'preliminary'), 'On the evening of 22 March 2024 the FSB reported at least 40 killed and more than 100 injured.');
+    assert.equal(describeCasualties(rows, 'toll'), 'The official count rose from 133 killed on 23 March 2024 to 149 killed and 609 injured by 23 June 2025.');
     assert.equal(
-      describe(rows, 'compare'),
+      describeCasualties(rows, 'compare'),
       'Of the 7 terror attacks on Russian soil shown, with 149 killed, the Crocus City Hall attack is the deadliest since the Beslan school siege in 2004 (334 killed).',
     );
   });
 
   it('computes "deadliest since" from the data', () => {
     const withoutBeslan = rows.filter((r) => r.attack !== 'beslan');
-    assert.match(describe(withoutBeslan, 'compare'), /since the Apartment bombings in 1999 \(293 to 311 killed\)\.$/);
+    assert.match(describeCasualties(withoutBeslan, 'compare'), /since the Apartment bombings in 1999 \(293 to 311 killed\)\.$/);
     const lower = rows.map((r) => (r.attack === 'crocus-attack' ? r : { ...r, killed: Math.min(r.killed, 100), killed_high: null }));
-    assert.match(describe(lower, 'compare'), /is the deadliest of the 7 terror attacks on Russian soil shown\.$/);
+    assert.match(describeCasualties(lower, 'compare'), /is the deadliest of the 7 terror attacks on Russian soil shown\.$/);
     const metroHigher = edit('moscow-metro-2010', { killed: 160 });
-    assert.match(describe(metroHigher, 'compare'), /since the Moscow Metro bombings in 2010 \(160 killed\)\.$/);
+    assert.match(describeCasualties(metroHigher, 'compare'), /since the Moscow Metro bombings in 2010 \(160 killed\)\.$/);
   });
 
   it('follows changed figures', () => {
-    assert.match(describe(edit(latest.id, { killed: 150, injured: 610 }), 'toll'), /to 150 killed and 610 injured by 23 June 2025\.$/);
-    assert.match(describe(edit(first.id, { killed: 41 }), 'preliminary'), /reported at least 41 killed/);
+    assert.match(describeCasualties(edit(latest.id, { killed: 150, injured: 610 }), 'toll'), /to 150 killed and 610 injured by 23 June 2025\.$/);
+    assert.match(describeCasualties(edit(first.id, { killed: 41 }), 'preliminary'), /reported at least 41 killed/);
   });
 
   it('names who reported a figure from its source', () => {

@@ -16,7 +16,7 @@ import {
   ukraineOutline,
 } from '../../src/charts/distance-map/geo.ts';
 import { measurement, placeLabel } from '../../src/charts/distance-map/measure.ts';
-import { describeMap, measureCaption, sourceLine, tableRows } from '../../src/charts/distance-map/describe.ts';
+import { describeMap, measureCaption, sourceLine, tableRows } from '../../src/charts/distance-map/text.ts';
 
 const csv = readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(placesDataset, csv);

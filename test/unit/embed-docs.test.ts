@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { END, START, updateEmbedDoc } from '../../scripts/embed-docs.ts';
-import { EMBED_CHARTS } from '../../src/embed-ui/charts.ts';
+import { STORY_CHARTS } from '../../src/build/charts.ts';
 
 const file = join(import.meta.dirname, '..', '..', 'EMBED.md');
 
@@ -15,7 +15,7 @@ it("EMBED.md's reference is generated from the current schemas and sources", () 
 
 it('EMBED.md documents every state attribute of every chart', () => {
   const text = readFileSync(file, 'utf8');
-  for (const schema of Object.values(EMBED_CHARTS)) {
+  for (const { schema } of STORY_CHARTS.charts.values()) {
     assert.ok(text.includes(`### \`<${schema.tag}>\``), `a section for <${schema.tag}>`);
     for (const attribute of Object.keys(schema.attributes)) assert.ok(text.includes(`| \`${attribute}\` |`), `${schema.tag} ${attribute}`);
   }

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStory } from '../../src/story/build.ts';
-import { chartSentence } from '../../src/story/fallback.ts';
+import { buildStory } from '../../src/build/build.ts';
+import { chartSentence } from '../../src/build/fallback.ts';
 
 const built = buildStory({ root: process.cwd() });
 const sentence = chartSentence(built.datasets);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStory } from '../../src/story/build.ts';
-import { StoryError } from '../../src/story/errors.ts';
+import { buildStory } from '../../src/build/build.ts';
+import { StoryError } from '../../src/build/errors.ts';
 import { escapeHtml } from '../../src/charts/shared/escape.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -86,7 +86,7 @@ describe('buildStory with a good story', () => {
       ],
     );
     assert.deepEqual(story.sections, [{ id: 'first-step-section', steps: ['first-step', 'second-step'], charts: ['casualties'] }]);
-    assert.deepEqual(story.charts.casualties, { name: 'casualties', tag: 'fl-casualties', attributes: ['view'] });
+    assert.deepEqual(story.charts.casualties, { name: 'casualties', tag: 'fl-casualties', title: 'Crocus City Hall attack: deaths and injuries', attributes: ['view'] });
     assert.equal(story.meta.title, 'A title');
   });
 
@@ -206,6 +206,18 @@ describe('buildStory with bad input', () => {
     assert.deepEqual(lines, ['story/data/casualties.csv:3: killed "13x" is not a number']);
   });
 
+  it('counts the lines of a quoted field that breaks across lines, so a later row is still named by its line', () => {
+    const lines = problems(step('#s chart=casualties'), (dir) => {
+      const file = join(dir, 'story/data/casualties.csv');
+      const text = readFileSync(file, 'utf8')
+        .replace(",The article's figure: the FSB's preliminary count on the evening of the attack,", ",\"The article's figure:\nthe FSB's preliminary count on the evening of the attack\",")
+        .replace(',133,', ',13x,');
+      assert.ok(text.includes('figure:\nthe FSB'), 'the note now spans two lines');
+      writeFileSync(file, text);
+    });
+    assert.deepEqual(lines, ['story/data/casualties.csv:4: killed "13x" is not a number']);
+  });
+
   it('rejects a data row with a bad date', () => {
     const lines = problems(step('#s chart=casualties'), (dir) => {
       const file = join(dir, 'story/data/casualties.csv');
@@ -263,7 +275,7 @@ describe('the Vite plugin', () => {
 
   it('fails `vite build` with the file:line message', async () => {
     const { build: viteBuild } = await import('vite');
-    const { storyPlugin } = await import('../../src/story/plugin.ts');
+    const { storyPlugin } = await import('../../src/build/plugin.ts');
     await assert.rejects(
       viteBuild({ root: dir, configFile: false, logLevel: 'silent', plugins: [storyPlugin()], build: { write: false } }),
       (error: Error) => error.message.includes('story/article.md:10:1: view "preliminery" is not allowed (allowed: preliminary, toll, compare)'),
@@ -272,7 +284,7 @@ describe('the Vite plugin', () => {
 
   it('shows the same message from the dev server', async () => {
     const { createServer } = await import('vite');
-    const { storyPlugin } = await import('../../src/story/plugin.ts');
+    const { storyPlugin } = await import('../../src/build/plugin.ts');
     const server = await createServer({ root: dir, configFile: false, logLevel: 'silent', plugins: [storyPlugin()], server: { port: 0, ws: false } });
     try {
       await server.listen();

@@ -11,7 +11,7 @@ import { FontWatch } from '../shared/font-watch.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
-import { describe, sourceLine } from './describe.ts';
+import { describeCasualties, sourceLine } from './text.ts';
 import { legendSentence } from './legend.ts';
 import {
   type AxisMark,
@@ -73,7 +73,7 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
   }
 
   protected override describe(rows: readonly CasualtyRow[], state: ChartState): string {
-    return describe(rows, viewOf(state));
+    return describeCasualties(rows, viewOf(state));
   }
 
   protected override renderTable(rows: readonly CasualtyRow[], state: ChartState): TemplateResult {

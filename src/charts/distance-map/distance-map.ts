@@ -9,7 +9,7 @@ import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { FontWatch } from '../shared/font-watch.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
-import { describeMap, measureCaption, sourceLine, tableRows } from './describe.ts';
+import { describeMap, measureCaption, sourceLine, tableRows } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { estimateTextWidth, layoutMap, type LabelMark, type MapGeography, type MapMarks, type TextMeasure, type View } from './layout.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';

@@ -5,6 +5,7 @@
  * `story/data/places.csv:7: lat "95" is out of range (-90 to 90)`), and an embedded chart reads a `src` file or a
  * `data` property with the same schema, so a reader never sees a half-valid row. Free of DOM and Lit.
  */
+import { csvParseRows } from 'd3';
 import { isIsoDate, listAllowed } from './schema.ts';
 
 export type ColumnSpec =
@@ -39,50 +40,18 @@ export interface DatasetResult<Row> {
   readonly problems: RowProblem[];
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). Returns each record with the line it starts on. */
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) with d3's own parser (d3-dsv). Returns each record
+ * with the line it starts on, for messages: a record takes one line, plus one for each line break inside its
+ * quoted fields. Blank lines are no records (but count as lines).
+ */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === ',') {
-      cells.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      if (fieldStarted || field !== '' || cells.length > 0) records.push({ line: recordLine, cells: [...cells, field] });
-      cells = [];
-      field = '';
-      fieldStarted = false;
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
+  for (const cells of csvParseRows(text)) {
+    if (cells.length > 1 || cells[0] !== '') records.push({ line, cells });
+    line += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
   }
-  if (fieldStarted || field !== '' || cells.length > 0) records.push({ line: recordLine, cells: [...cells, field] });
   return records;
 }
 

@@ -11,7 +11,7 @@ import { FontWatch } from '../shared/font-watch.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
 import { estimateTextWidth, layout, legendSentence, type ClusterMark, type EventMark, type LegendEntry, type IntervalMark, type Measure, type TimelineMarks } from './layout.ts';
-import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './describe.ts';
+import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './text.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
 let instances = 0;

@@ -1,0 +1,23 @@
+/** The casualty chart's registration (see ../registry.ts): its names and sizes, and loaders for the rest. */
+import type { ChartEntry } from '../registry.ts';
+import type { CasualtyRow } from './schema.ts';
+
+export const chart: ChartEntry<CasualtyRow> = {
+  name: 'casualties',
+  tag: 'fl-casualties',
+  dataset: 'casualties',
+  title: 'Crocus City Hall attack: deaths and injuries',
+  sourcesTitle: 'Casualty counts',
+  aspect: { phone: 16 / 10, desktop: 16 / 10 },
+  module: import.meta.url,
+  schemas: () => import('./schema.ts').then((module) => ({ state: module.casualtiesSchema, data: module.casualtiesDataset })),
+  element: () => import('./casualties.ts').then((module) => module.defineCasualties),
+  text: () => import('./text.ts').then((module) => module.casualtiesText),
+  async drawing() {
+    const [{ FlCasualties, drawCasualties }, { layout }] = await Promise.all([import('./casualties.ts'), import('./layout.ts')]);
+    return {
+      draw: (svg, rows, state, size, context) => drawCasualties(svg, layout(rows, state, size, context.textWidth), 0),
+      styles: FlCasualties.styles.slice(2),
+    };
+  },
+};

@@ -1,0 +1,27 @@
+/** The distance map's registration (see ../registry.ts): its names and sizes, and loaders for the rest. */
+import type { ChartEntry } from '../registry.ts';
+import type { PlaceRow } from './schema.ts';
+
+export const chart: ChartEntry<PlaceRow> = {
+  name: 'distance-map',
+  tag: 'fl-distance-map',
+  dataset: 'places',
+  title: 'Map: how far the war reaches',
+  sourcesTitle: 'Places and coordinates',
+  aspect: { phone: 4 / 3, desktop: 4 / 3 },
+  module: import.meta.url,
+  schemas: () => import('./schema.ts').then((module) => ({ state: module.distanceMapSchema, data: module.placesDataset })),
+  element: () => import('./distance-map.ts').then((module) => module.defineDistanceMap),
+  text: () => import('./text.ts').then((module) => module.mapText),
+  async drawing() {
+    const [{ FlDistanceMap }, { layoutMap }] = await Promise.all([import('./distance-map.ts'), import('./layout.ts')]);
+    return {
+      draw(svg, rows, state, size, context) {
+        const marks = layoutMap(rows, state, size, { status: 'ready', topology: context.topology as never });
+        const element = Object.create(FlDistanceMap.prototype) as { draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
+        element.draw(svg, marks, 0);
+      },
+      styles: FlDistanceMap.styles.slice(2),
+    };
+  },
+};
