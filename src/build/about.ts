@@ -13,7 +13,7 @@ import { blocksToHtml, formatPublished } from './render.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 import type { Block } from './parse.ts';
 import type { Problem } from './errors.ts';
-import { BORDER_POLICY } from '../charts/distance-map/describe.ts';
+import { BORDER_POLICY } from '../charts/distance-map/text.ts';
 import type { StoryMeta } from '../types/story.ts';
 import type { Datasets } from './data.ts';
 import { STORY_CHARTS, type StoryCharts } from './charts.ts';
@@ -27,7 +27,7 @@ function sourceGroups(charts: StoryCharts): { dataset: string; title: string }[]
 
 
 /** Borders are not a dataset row: the map's outlines come with the chart, from Natural Earth, under one policy. */
-const BORDER_SOURCE = BORDER_POLICY.replace(/^Borders: (\w)/, (_, first: string) => first.toUpperCase());
+const BORDER_SOURCE = BORDER_POLICY.replace(/^Borders: (\w)/, (_: string, first: string) => first.toUpperCase());
 
 export function renderAbout(root: string, file: string, datasets: Datasets, charts: StoryCharts = STORY_CHARTS): { html: string; problems: Problem[]; path: string } {
   const path = join(root, file);

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { BORDER_POLICY } from '../../src/charts/distance-map/describe.ts';
+import { BORDER_POLICY } from '../../src/charts/distance-map/text.ts';
 import { buildGeography, OUTLINE_FILE, REGION_BOX, REGION_FILE } from '../../scripts/build-geography.ts';
 
 const root = new URL('../../', import.meta.url);
