@@ -111,21 +111,16 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
           // The element's own steps (chart-element.ts drawNow): a viewBox of the frame's size, then draw at once.
           svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
           if (step.chart === 'casualties') {
-            const rows = datasets.casualties as Parameters<typeof code.casualtiesLayout>[0];
-            code.drawCasualties(svg, code.casualtiesLayout(rows, state, size, code.textWidth), 0);
+            const rows = datasets.casualties as Parameters<typeof code.casualtiesLayout>[0]['rows'];
+            code.drawCasualties(svg, code.casualtiesLayout({ rows, state, size, measure: code.estimateTextWidth }), { duration: 0 });
           } else if (step.chart === 'timeline') {
-            const rows = datasets.events as Parameters<typeof code.timelineLayout>[0];
-            // The element measures with a pixel of slack (timeline.ts); so does the build.
-            const measure = (text: string, bold: boolean, px: number) => code.timelineTextWidth(text, bold, px) + 1;
-            const marks = code.timelineLayout(rows, state, size, { measure });
-            const element = Object.create(code.FlTimeline.prototype) as { clipId: string; draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-            element.clipId = `fl-timeline-clip-${step.id}`;
-            element.draw(svg, marks, 0);
+            const rows = datasets.events as Parameters<typeof code.timelineLayout>[0]['rows'];
+            const marks = code.timelineLayout({ rows, state, size, measure: code.estimateTextWidth });
+            code.drawTimeline(svg, marks, { duration: 0, clipId: `fl-timeline-clip-${step.id}` });
           } else if (step.chart === 'distance-map') {
-            const rows = datasets.places as Parameters<typeof code.layoutMap>[0];
-            const marks = code.layoutMap(rows, state, size, { status: 'ready', topology });
-            const element = Object.create(code.FlDistanceMap.prototype) as { draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-            element.draw(svg, marks, 0);
+            const rows = datasets.places as Parameters<typeof code.layoutMap>[0]['rows'];
+            const marks = code.layoutMap({ rows, state, size, geography: { status: 'ready', topology } });
+            code.drawMap(svg, marks, { duration: 0 });
           } else throw new Error(`no drawing for the chart "${step.chart}"`);
           svg.setAttribute('xmlns', SVG_NS);
           svg.setAttribute('width', String(width));

@@ -5,11 +5,10 @@
  * Text is measured by the function the caller passes: the element measures in the font it draws with; without a DOM
  * (Node tests, build-time drawings) widths come from the same font's advance widths.
  */
-import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
-import { curveStepAfter, line } from 'd3-shape';
-import { utcFormat } from 'd3-time-format';
+import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime, curveStepAfter, line, utcFormat } from 'd3';
 import type { ChartState } from '../shared/schema.ts';
-import type { Size } from '../shared/chart-element.ts';
+import type { LayoutInput } from '../shared/types.ts';
+import { estimateTextWidth } from '../shared/text-measure.ts';
 import { textWidth as fontTextWidth } from '../shared/text-width.ts';
 import { CASUALTY_VIEWS, type CasualtyRow, type CasualtyView, type Qualifier } from './schema.ts';
 
@@ -279,7 +278,9 @@ function capitalise(text: string): string {
 
 const EMPTY = { circles: [], rects: [], paths: [], lines: [], texts: [], axes: [] };
 
-export function layout(rows: readonly CasualtyRow[], state: ChartState, size: Size, measure: TextWidth = textWidth): CasualtyMarks {
+/** The marks for a state at a size; `measure` gives text widths in the chart font (the font's metrics by default). */
+export function layout({ rows, state, size, measure: measureText = estimateTextWidth }: LayoutInput<CasualtyRow>): CasualtyMarks {
+  const measure: TextWidth = (text, px, weight = 400) => measureText(text, px, { weight });
   const view = viewOf(state);
   const width = Math.max(0, size.width);
   const height = Math.max(0, size.height);

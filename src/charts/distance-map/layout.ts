@@ -7,12 +7,13 @@
  * without re-projecting any shape. Place dots, labels and the measured line are placed in screen pixels, so
  * their size does not change with the zoom.
  */
-import { geoConicEqualArea, geoGraticule, geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
+import { geoConicEqualArea, geoGraticule, geoInterpolate, geoPath, type GeoProjection } from 'd3';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { splitIds, type ChartState } from '../shared/schema.ts';
-import type { Size } from '../shared/chart-element.ts';
-import { textWidth, wrapWords } from '../shared/text-width.ts';
+import type { LayoutInput, Size, TextMeasure } from '../shared/types.ts';
+import { estimateTextWidth } from '../shared/text-measure.ts';
+import { wrapWords } from '../shared/text-width.ts';
 import { distanceKm, formatKm, ukraineShape } from './geo.ts';
 import { measurement, placeLabel, type Measurement } from './measure.ts';
 import { BORDER, MAP_EXTENT, MAP_REGIONS, type PlaceKind, type PlaceRow } from './schema.ts';
@@ -186,15 +187,6 @@ export interface InsetMark {
   readonly frame: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 }
 
-/** Measures a text's width in px. The element measures with the real font; tests and Node use an estimate. */
-export type TextMeasure = (text: string, size: number, style?: TextStyle) => number;
-
-export interface TextStyle {
-  readonly weight?: number;
-  /** In em. */
-  readonly letterSpacing?: number;
-  readonly italic?: boolean;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geography, projected once per topology
@@ -460,10 +452,6 @@ function within(a: Rect, size: Size, margin = 2): boolean {
   return a.x >= margin && a.y >= margin && a.x + a.w <= size.width - margin && a.y + a.h <= size.height - margin;
 }
 
-/** Width of a text in px in the chart font, from its advance widths: what Node measures with, having no DOM. */
-export const estimateTextWidth: TextMeasure = (text, size, style = {}) =>
-  textWidth(text, size, style.weight ?? 400, style.italic) + (style.letterSpacing ?? 0) * size * [...text].length;
-
 type Anchor = LabelMark['anchor'];
 
 /** Candidate label positions around a dot of radius r: right, left, above, below, the diagonals, then hanging. */
@@ -527,15 +515,14 @@ export const INSET_MAX_SPAN_KM = 700;
 /** How much the locator shows, across. */
 const INSET_SPAN_KM = 2600;
 
+/** What the map's layout takes: every chart's input, and the geography (which arrives after the rows). */
+export interface MapLayoutInput extends LayoutInput<PlaceRow> {
+  readonly geography: MapGeography;
+}
+
 /** The whole map for one state at one size. */
-export function layoutMap(
-  rows: readonly PlaceRow[],
-  state: ChartState,
-  size: Size,
-  geography: MapGeography,
-  measureText: TextMeasure = estimateTextWidth,
-): MapMarks {
-  return layoutMapPass(rows, state, size, geography, measureText, null);
+export function layout({ rows, state, size, geography, measure = estimateTextWidth }: MapLayoutInput): MapMarks {
+  return layoutMapPass(rows, state, size, geography, measure, null);
 }
 
 function layoutMapPass(

@@ -5,11 +5,9 @@ import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from '.
 import { loadText } from './load.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
+import type { Size } from './types.ts';
 
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+export type { Size } from './types.ts';
 
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;

@@ -23,10 +23,10 @@
  *   the last day: the strike on Ukraine's grid, then the attack (about 15 hours):
  *     from="2024-03-22" to="2024-03-22" highlight="grid-strike crocus-attack" interval="grid-strike crocus-attack"
  */
-import { utcDay, utcHour, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import type { Size } from '../shared/chart-element.ts';
+import { utcDay, utcHour, utcMonth, utcYear, type TimeInterval } from 'd3';
+import type { LayoutInput, Size } from '../shared/types.ts';
+import { estimateTextWidth as estimateWidth } from '../shared/text-measure.ts';
 import { splitIds, type ChartState } from '../shared/schema.ts';
-import { textWidth } from '../shared/text-width.ts';
 import type { EventKind, EventRow } from './schema.ts';
 
 export const HOUR = 3_600_000;
@@ -53,11 +53,6 @@ export function parseWhen(value: string): When {
   const [, y, m, d, hh, mm] = match;
   const ms = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0));
   return { ms, timed: hh !== undefined, date: `${y}-${m}-${d}` };
-}
-
-/** The real instant (UTC milliseconds) of a Moscow wall-clock timestamp. */
-export function toInstant(ms: number): number {
-  return ms - MOSCOW_UTC_OFFSET_HOURS * HOUR;
 }
 
 /** The window a state shows: from the start of `from` to the end of `to`, both days included. */
@@ -317,11 +312,6 @@ export function chooseTicks(
 /** Width of `text` in px at `fontSize`, bold or not. The element measures with a canvas; tests use the estimate. */
 export type Measure = (text: string, bold: boolean, fontSize: number) => number;
 
-/** The chart font's width of a string, from its advance widths: what Node measures with, having no DOM. */
-export function estimateTextWidth(text: string, bold: boolean, fontSize: number): number {
-  return textWidth(text, fontSize, bold ? 700 : 400);
-}
-
 /** Shortens `text` with an ellipsis to fit `maxWidth`; keeps at least one character. */
 export function truncate(text: string, maxWidth: number, measure: (text: string) => number): string {
   if (measure(text) <= maxWidth) return text;
@@ -505,10 +495,6 @@ export interface TimelineMarks {
   readonly overflow: boolean;
 }
 
-export interface LayoutOptions {
-  readonly measure?: Measure;
-}
-
 /** Below this width the time axis runs down the page. */
 export const VERTICAL_BELOW = 600;
 
@@ -520,8 +506,12 @@ const PAD = 4; // px between a leader and its own label's text
 // nearly coincide) do not count as running through each other's labels.
 const CLEAR = 2;
 
-export function layout(rows: readonly EventRow[], state: ChartState, size: Size, options: LayoutOptions = {}): TimelineMarks {
-  const measure = options.measure ?? estimateTextWidth;
+/**
+ * The marks for a state at a size. Labels are measured by `measure` (the font's metrics by default) with a pixel of
+ * slack, because canvas and SVG text round differently.
+ */
+export function layout({ rows, state, size, measure: measureText = estimateWidth }: LayoutInput<EventRow>): TimelineMarks {
+  const measure: Measure = (text, bold, fontSize) => measureText(text, fontSize, { weight: bold ? 700 : 400 }) + 1;
   const domain = windowOf(state);
   const visible = visibleRows(rows, state);
   const highlighted = new Set(splitIds(state.highlight ?? ''));
