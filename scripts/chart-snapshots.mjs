@@ -50,30 +50,38 @@ try {
     for (const id of steps) {
       await page.evaluate((stepId) => document.querySelector('fl-story').goTo(stepId), id);
       // The step's chart: drawn when its state's marks are in the svg, which a frame or two after the step change.
-      const snapshot = await page.waitForFunction(
-        async (stepId) => {
+      // The step's chart: the section's active chart, of the step's kind, drawn (`data-drawn` holds the state it
+      // last drew), with the map's geography loaded.
+      const handle = await page.waitForFunction(
+        (stepId) => {
           const step = document.getElementById(stepId);
-          const section = step?.closest('fl-scrolly');
-          const chart = section && [...section.querySelectorAll('.scrolly-chart > *')].find((el) => el.localName.startsWith('fl-') && el.closest('.scrolly-chart')?.checkVisibility?.());
-          if (!chart || !chart.shadowRoot) return false;
-          await chart.updateComplete;
-          const svg = chart.shadowRoot.querySelector('svg');
-          const marks = chart.lastMarks?.marks ?? chart.drawnMarks;
-          if (!svg || !marks) return false;
-          const state = {};
-          for (const attr of chart.attributes) state[attr.name] = attr.value;
-          return { tag: chart.localName, state, marks, svg: svg.outerHTML };
+          const wrapper = step?.closest('fl-scrolly')?.querySelector(`.scrolly-chart[data-active][data-chart="${step.dataset.chart}"]`);
+          const chart = wrapper && [...wrapper.children].find((el) => el.localName.startsWith('fl-'));
+          if (!chart?.shadowRoot?.querySelector('svg')) return false;
+          if ('geographyStatus' in chart && chart.geographyStatus !== 'ready') return false;
+          return chart.hasAttribute('data-drawn') && chart.localName;
         },
         id,
-        { polling: 100, timeout: 10_000 },
+        { polling: 100, timeout: 15_000 },
       );
-      // A second look after two frames: the chart may still have been on its way to this step.
-      await page.waitForTimeout(250);
-      const value = await snapshot.jsonValue();
-      const settled = await page.evaluate((tag) => {
-        const chart = [...document.querySelectorAll(tag)].find((el) => el.closest('.scrolly-chart')?.checkVisibility?.());
-        return { marks: chart.lastMarks?.marks ?? chart.drawnMarks, svg: chart.shadowRoot.querySelector('svg').outerHTML };
-      }, value.tag);
+      const tag = await handle.jsonValue();
+      // Until what it drew stops changing: the step's state may arrive a frame after the chart first drew.
+      let drawn = null;
+      for (let again = true; again; ) {
+        await page.waitForTimeout(300);
+        const now = await page.evaluate((t) => [...document.querySelectorAll(t)].map((el) => el.getAttribute('data-drawn')).join('|'), tag);
+        again = now !== drawn;
+        drawn = now;
+      }
+      const settled = await page.evaluate((stepId) => {
+        const step = document.getElementById(stepId);
+        const wrapper = step.closest('fl-scrolly').querySelector(`.scrolly-chart[data-active][data-chart="${step.dataset.chart}"]`);
+        const chart = [...wrapper.children].find((el) => el.localName.startsWith('fl-'));
+        const state = {};
+        for (const attr of chart.attributes) if (!['data-drawn', 'style', 'class'].includes(attr.name)) state[attr.name] = attr.value;
+        return { state, marks: chart.lastMarks?.marks ?? chart.drawnMarks, svg: chart.shadowRoot.querySelector('svg').outerHTML };
+      }, id);
+      const value = { tag, state: settled.state };
       const files = {
         [`${viewport.name}/${id}.marks.json`]: `${stable({ chart: value.tag, state: value.state, marks: settled.marks })}\n`,
         [`${viewport.name}/${id}.svg`]: `${settled.svg.replace(/></g, '>\n<')}\n`,
