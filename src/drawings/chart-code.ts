@@ -14,4 +14,4 @@ export { layout as layoutMap } from '../charts/distance-map/layout.ts';
 export { draw as drawMap } from '../charts/distance-map/draw.ts';
 export { themeTokens, chartStyles } from '../charts/shared/theme.ts';
 export { textWidth } from '../charts/shared/text-width.ts';
-export { estimateTextWidth } from '../charts/shared/text-measure.ts';
+export { estimateTextWidth } from '../charts/shared/text-width.ts';

@@ -112,10 +112,10 @@ async function loadDrawer(root: string, datasets: Datasets): Promise<Drawer> {
           svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
           if (step.chart === 'casualties') {
             const rows = datasets.casualties as Parameters<typeof code.casualtiesLayout>[0]['rows'];
-            code.drawCasualties(svg, code.casualtiesLayout({ rows, state, size, measure: code.estimateTextWidth }), { duration: 0 });
+            code.drawCasualties(svg, code.casualtiesLayout({ rows, state, size, textWidth: code.estimateTextWidth }), { duration: 0 });
           } else if (step.chart === 'timeline') {
             const rows = datasets.events as Parameters<typeof code.timelineLayout>[0]['rows'];
-            const marks = code.timelineLayout({ rows, state, size, measure: code.estimateTextWidth });
+            const marks = code.timelineLayout({ rows, state, size, textWidth: code.estimateTextWidth });
             code.drawTimeline(svg, marks, { duration: 0, clipId: `fl-timeline-clip-${step.id}` });
           } else if (step.chart === 'distance-map') {
             const rows = datasets.places as Parameters<typeof code.layoutMap>[0]['rows'];

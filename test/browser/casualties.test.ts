@@ -207,7 +207,7 @@ describe('<fl-casualties>', () => {
           context.font = `${style.weight ?? 400} ${size}px ${family}`;
           return context.measureText(text).width;
         };
-        const expected = layout({ rows, state: { view: 'compare' }, size: { width: frame.clientWidth, height: frame.clientHeight }, measure });
+        const expected = layout({ rows, state: { view: 'compare' }, size: { width: frame.clientWidth, height: frame.clientHeight }, textWidth: measure });
         const bars = expected.rects.filter((r) => r.cls.startsWith('bar'));
         // d3 keeps each mark's datum on its node: match drawn bars to laid-out ones by key.
         const drawnBars = new Map(marks(element, 'rect.bar').map((node) => [(node as unknown as { __data__: { key: string } }).__data__.key, node]));

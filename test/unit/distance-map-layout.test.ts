@@ -12,7 +12,7 @@ import {
   viewSpanKm,
   type MapMarks,
 } from '../../src/charts/distance-map/layout.ts';
-import { estimateTextWidth } from '../../src/charts/shared/text-measure.ts';
+import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
 import type { ChartState } from '../../src/charts/shared/schema.ts';
 
 const { rows } = readCsv(placesDataset, readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8'));

@@ -24,7 +24,7 @@ import {
   type Box,
   type TimelineMarks,
 } from '../../src/charts/timeline/layout.ts';
-import { estimateTextWidth } from '../../src/charts/shared/text-measure.ts';
+import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
 
 const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);

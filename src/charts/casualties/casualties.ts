@@ -4,7 +4,7 @@ import { FlChart, define } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
-import { TextMeasurer } from '../shared/text-measure.ts';
+import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow, type CasualtyView } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
@@ -45,14 +45,14 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
   protected override readonly datasetSchema = casualtiesDataset;
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
-  private readonly fonts = new TextMeasurer(this);
+  private readonly fonts = new TextWidths(this);
 
   protected override layoutInputsKey(): string {
     return String(this.fonts.version);
   }
 
   protected override layout(rows: readonly CasualtyRow[], state: ChartState, size: Size): CasualtyMarks {
-    return layout({ rows, state, size, measure: this.fonts.measure });
+    return layout({ rows, state, size, textWidth: this.fonts.width });
   }
 
   protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): void {

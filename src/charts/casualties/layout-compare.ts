@@ -1,12 +1,12 @@
 /** The compare view: the latest toll against earlier terror attacks on Russian soil, ranges where sources differ. */
 import { scaleLinear } from 'd3';
 import { type CasualtyRow } from './schema.ts';
-import { type CasualtyMarks, type LineMark, type RectMark, type TextMark, type TextWidth, textBox } from './layout-marks.ts';
+import { type CasualtyMarks, type LineMark, type RectMark, type TextMark, type WidthOf, textBox } from './layout-marks.ts';
 import { compareRows, formatFigure, subjectAttack } from './layout-rows.ts';
 
 type CompareMode = 'side' | 'stacked' | 'compact';
 
-export function layoutCompare(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
+export function layoutCompare(rows: readonly CasualtyRow[], width: number, height: number, widthOf: WidthOf): CasualtyMarks {
   const shown = compareRows(rows);
   const subject = subjectAttack(rows);
   const texts: TextMark[] = [];
@@ -29,8 +29,8 @@ export function layoutCompare(rows: readonly CasualtyRow[], width: number, heigh
     weight: (row.attack === subject ? 700 : 400) as 400 | 700,
   }));
   type Item = (typeof items)[number];
-  const nameWidth = (item: Item, size: number) => measure(item.name, size, item.weight) + measure(item.year, size);
-  const valueWidth = (item: Item, size: number) => measure(item.value, size, item.weight);
+  const nameWidth = (item: Item, size: number) => widthOf(item.name, size, item.weight) + widthOf(item.year, size);
+  const valueWidth = (item: Item, size: number) => widthOf(item.value, size, item.weight);
 
   // Names beside the bars where the width allows; otherwise above them, with the value after the bar where the
   // height allows, or on the name's line where it does not.
@@ -44,7 +44,7 @@ export function layoutCompare(rows: readonly CasualtyRow[], width: number, heigh
   else mode = 'compact';
   const size = mode === 'compact' ? 12 : wide;
   const nameLine = Math.ceil(size * 1.2);
-  const pitch = pitchFor(mode === 'side' ? 48 : 48);
+  const pitch = pitchFor(48);
   // Above-the-bar rows: the name's ascent and descent, a hairline, the bar, then air before the next name.
   const belowName = size * 1.02 + 2;
   const barHeight =
@@ -88,7 +88,7 @@ export function layoutCompare(rows: readonly CasualtyRow[], width: number, heigh
       mode === 'compact'
         ? {
             // Over the bar's end, or after the name where the bar is shorter than the name.
-            key: `value-${key}`, x: Math.max(textBox(name, measure).right + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
+            key: `value-${key}`, x: Math.max(textBox(name, widthOf).right + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
             text: item.value, size, weight: item.weight, anchor: 'end', cls: `label value ${cls}`,
           }
         : { key: `value-${key}`, x: x(item.high) + 6, y: barCenter + size * 0.35, text: item.value, size, weight: item.weight, anchor: 'start', cls: `label value ${cls}` };
@@ -104,7 +104,7 @@ export function layoutCompare(rows: readonly CasualtyRow[], width: number, heigh
     const noteLeft = mode === 'side' ? barLeft : pad;
     rects.push({ key: 'range-key', x: noteLeft, y: noteBaseline - noteSize * 0.35 - swatchHeight / 2, width: swatchWidth, height: swatchHeight, cls: 'range-key', order: 1 });
     const words = ['Dashed outline: the range where sources differ', 'Dashed: range where sources differ', 'Sources differ'];
-    const fitting = words.find((w) => noteLeft + swatchWidth + 6 + measure(w, noteSize) <= width - pad) ?? words.at(-1)!;
+    const fitting = words.find((w) => noteLeft + swatchWidth + 6 + widthOf(w, noteSize) <= width - pad) ?? words.at(-1)!;
     texts.push({ key: 'range-note', x: noteLeft + swatchWidth + 6, y: noteBaseline, text: fitting, size: noteSize, weight: 400, anchor: 'start', cls: 'label note muted key-range' });
   }
   return { view: 'compare', width, height, circles: [], rects, paths: [], lines, texts, axes: [] };

@@ -111,7 +111,7 @@ export interface Box {
 }
 
 /** Width in px of `text` at `size` px and `weight`: the element measures in its font, Node uses the font's metrics. */
-export type TextWidth = (text: string, size: number, weight?: 400 | 700) => number;
+export type WidthOf = (text: string, size: number, weight?: 400 | 700) => number;
 
 /** The chart font's width of `text`, from its advance widths (see shared/text-width.ts). */
 export function textWidth(text: string, size: number, weight: 400 | 700 = 400): number {
@@ -119,18 +119,18 @@ export function textWidth(text: string, size: number, weight: 400 | 700 = 400): 
 }
 
 /** The box a text mark occupies (ascenders to descenders). */
-export function textBox(text: TextMark, measure: TextWidth = textWidth): Box {
-  const width = measure(text.text, text.size, text.weight) + (text.suffix ? measure(text.suffix, text.size, 400) : 0);
+export function textBox(text: TextMark, widthOf: WidthOf = textWidth): Box {
+  const width = widthOf(text.text, text.size, text.weight) + (text.suffix ? widthOf(text.suffix, text.size, 400) : 0);
   const left = text.anchor === 'start' ? text.x : text.anchor === 'middle' ? text.x - width / 2 : text.x - width;
   // Ascenders reach about 0.76 em above the baseline; the box allows more, as browsers report taller lines.
   return { key: text.key, left, right: left + width, top: text.y - text.size * 0.95, bottom: text.y + text.size * 0.25 };
 }
 
 /** Boxes of every piece of text in the marks: labels and axis tick labels. */
-export function textBoxes(marks: CasualtyMarks, measure: TextWidth = textWidth): Box[] {
-  const boxes = marks.texts.map((text) => textBox(text, measure));
+export function textBoxes(marks: CasualtyMarks, widthOf: WidthOf = textWidth): Box[] {
+  const boxes = marks.texts.map((text) => textBox(text, widthOf));
   for (const axis of marks.axes) {
-    for (const tick of axis.ticks) boxes.push(textBox(tickText(axis, tick), measure));
+    for (const tick of axis.ticks) boxes.push(textBox(tickText(axis, tick), widthOf));
   }
   return boxes;
 }
@@ -155,17 +155,17 @@ export class Placer {
   constructor(
     private readonly width: number,
     private readonly height: number,
-    private readonly measure: TextWidth,
+    private readonly widthOf: WidthOf,
   ) {}
 
   fits(text: TextMark, gap = 3): boolean {
-    const box = textBox(text, this.measure);
+    const box = textBox(text, this.widthOf);
     if (box.left < 0 || box.top < 0 || box.right > this.width || box.bottom > this.height) return false;
     return !this.boxes.some((other) => overlaps(box, other, gap));
   }
 
   add(text: TextMark): TextMark {
-    this.boxes.push(textBox(text, this.measure));
+    this.boxes.push(textBox(text, this.widthOf));
     return text;
   }
 

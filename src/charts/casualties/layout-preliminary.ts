@@ -1,6 +1,6 @@
 /** The preliminary view: the first report as one mark per person, with "at least" as marks that fade out. */
 import { type CasualtyRow } from './schema.ts';
-import { type CasualtyMarks, type CircleMark, EMPTY, type TextMark, type TextWidth } from './layout-marks.ts';
+import { type CasualtyMarks, type CircleMark, EMPTY, type TextMark, type WidthOf } from './layout-marks.ts';
 import { capitalise, formatFigure, isOpenEnded, preliminaryRow } from './layout-rows.ts';
 
 /** Outlined marks after the last real one that fade out: the count is a floor, the real toll runs on. */
@@ -14,7 +14,7 @@ interface UnitGroup {
   readonly label: string;
 }
 
-export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
+export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, height: number, widthOf: WidthOf): CasualtyMarks {
   const row = preliminaryRow(rows);
   if (!row) return { view: 'preliminary', width, height, ...EMPTY };
   const groups: UnitGroup[] = [
@@ -54,13 +54,13 @@ export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, h
   // The key to reading the grid: beside the first label where it fits, else under the grid where there is room.
   const keySize = 12;
   const keyLine = keySize + 8;
-  const firstLabelWidth = measure(groups[0]!.label, labelSize, 700);
+  const firstLabelWidth = widthOf(groups[0]!.label, labelSize, 700);
   // On a wide frame the grid sits in the middle rather than against the left edge.
   const left = width >= 600 ? Math.max(pad, (width - gridWidth) / 2) : pad;
   const right = Math.min(width - pad, left + gridWidth);
   const keyText = ['Each dot is one person', '1 dot = 1 person'];
-  const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + measure(t, keySize) <= right);
-  const underKey = besideKey ? undefined : keyText.find((t) => pad + measure(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
+  const besideKey = keyText.find((t) => left + firstLabelWidth + 16 + widthOf(t, keySize) <= right);
+  const underKey = besideKey ? undefined : keyText.find((t) => pad + widthOf(t, keySize) <= width - pad && height - pad * 2 - content >= keyLine);
   // What the outlined marks mean, when a count is a minimum: beside the last group's label, or on a line under the grid.
   const openSwatch = 2 * radius + 6;
   // A grid against the left edge (a phone) leaves the frame's right-hand side free for the key.
@@ -70,9 +70,9 @@ export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, h
   const besideLast = groups.length > 1 || !besideKey;
   const openBeside = !groups.some((g) => g.open) || !besideLast
     ? undefined
-    : openText.find((t) => left + measure(lastGroup.label, labelSize, 700) + 16 + openSwatch + measure(t, keySize) <= keyRight);
+    : openText.find((t) => left + widthOf(lastGroup.label, labelSize, 700) + 16 + openSwatch + widthOf(t, keySize) <= keyRight);
   const roomUnder = height - pad * 2 - content - (underKey ? keyLine : 0);
-  const openUnder = !groups.some((g) => g.open) || openBeside ? undefined : openText.find((t) => pad + openSwatch + measure(t, keySize) <= width - pad && roomUnder >= keyLine);
+  const openUnder = !groups.some((g) => g.open) || openBeside ? undefined : openText.find((t) => pad + openSwatch + widthOf(t, keySize) <= width - pad && roomUnder >= keyLine);
   // Centred in the frame, so a tall frame does not leave the grid hanging from its top edge.
   const slack = Math.max(0, height - pad * 2 - content - (underKey ? keyLine : 0) - (openUnder ? keyLine : 0));
 
@@ -115,7 +115,7 @@ export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, h
   if (openKey) {
     const lastLabel = texts.filter((t) => t.cls.includes('series')).at(-1)!;
     const y = openBeside ? lastLabel.y : underY + (underKey ? keyLine : 0);
-    const textX = openBeside ? keyRight - measure(openKey, keySize) : left + openSwatch;
+    const textX = openBeside ? keyRight - widthOf(openKey, keySize) : left + openSwatch;
     texts.push({ key: 'prelim-key-open', x: textX, y, text: openKey, size: keySize, weight: 400, anchor: 'start', cls: 'label key key-open muted' });
     // An outlined mark, as the grid draws them, in the series' colour of the first open count.
     const kind = groups.find((g) => g.open)!.kind;

@@ -2,6 +2,7 @@
 import { utcFormat } from 'd3';
 import type { ChartState } from '../shared/schema.ts';
 import { CASUALTY_VIEWS, type CasualtyRow, type CasualtyView, type Qualifier } from './schema.ts';
+import { formatDay, formatInteger } from '../shared/wording.ts';
 
 export const DAY = 86_400_000;
 
@@ -76,10 +77,9 @@ export function viewOf(state: ChartState): CasualtyView {
   return CASUALTY_VIEWS.includes(view) ? view : 'preliminary';
 }
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
+/** A count of people: 1,234. */
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return formatInteger(value);
 }
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = { exact: '', 'at-least': 'at least ', 'more-than': 'more than ', about: 'about ' };
@@ -95,7 +95,7 @@ export function isOpenEnded(qualifier: Qualifier | null): boolean {
   return qualifier === 'at-least' || qualifier === 'more-than';
 }
 
-export const formatDay = utcFormat('%-d %B %Y');
+export { formatDay };
 export const formatMonthShort = utcFormat('%b');
 export const formatDayOfMonth = utcFormat('%-d');
 export const formatDayMonth = utcFormat('%-d %b');

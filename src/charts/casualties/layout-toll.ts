@@ -1,7 +1,7 @@
 /** The toll view: the official count as step lines over report dates, on a time axis cut where months pass. */
 import { scaleLinear, scaleUtc, type ScaleTime, curveStepAfter, line } from 'd3';
 import { type CasualtyRow } from './schema.ts';
-import { type AxisMark, type AxisTick, type Box, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, Placer, type TextMark, type TextWidth, type TimeAxisMark, overlaps, textBox, tickText } from './layout-marks.ts';
+import { type AxisMark, type AxisTick, type Box, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, Placer, type TextMark, type WidthOf, type TimeAxisMark, overlaps, textBox, tickText } from './layout-marks.ts';
 import { DAY, formatCount, formatDayMonth, formatDayOfMonth, formatMonth, formatMonthShort, formatMonthYear, formatYear, isOpenEnded, monthOnly, rowDate, tollRows } from './layout-rows.ts';
 
 /** Reports further apart than this start a new piece of the time axis; the gap between pieces is cut out. */
@@ -43,7 +43,7 @@ function stepVertices(points: readonly (readonly [number, number])[]): [number, 
   return out;
 }
 
-export function layoutToll(rows: readonly CasualtyRow[], width: number, height: number, measure: TextWidth): CasualtyMarks {
+export function layoutToll(rows: readonly CasualtyRow[], width: number, height: number, widthOf: WidthOf): CasualtyMarks {
   const reports = tollRows(rows);
   const monthDates = new Set(reports.filter(monthOnly).map((r) => +rowDate(r)));
   const series: Series[] = [
@@ -72,12 +72,12 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
   const stackEnds = width < 480;
   const endWidth = Math.max(
     0,
-    ...ends.map((l) => (stackEnds ? Math.max(measure(l.value, labelSize, 700), measure(l.word.trim(), labelSize)) : measure(l.value, labelSize, 700) + measure(l.word, labelSize))),
+    ...ends.map((l) => (stackEnds ? Math.max(widthOf(l.value, labelSize, 700), widthOf(l.word.trim(), labelSize)) : widthOf(l.value, labelSize, 700) + widthOf(l.word, labelSize))),
   );
 
   const maxValue = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)));
   const y = scaleLinear().domain([0, maxValue]).nice();
-  const yLabelWidth = Math.max(...y.ticks(6).map((v) => measure(formatCount(v), tickFont)));
+  const yLabelWidth = Math.max(...y.ticks(6).map((v) => widthOf(formatCount(v), tickFont)));
   const contextOffset = X_TICK_SIZE + X_TICK_PADDING + tickFont * 0.71 + tickFont * 1.45;
   const margin = { top: 12, right: Math.ceil(endWidth) + 8, bottom: Math.ceil(contextOffset + tickFont * 0.25) + 2, left: Math.ceil(yLabelWidth) + 12 };
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
@@ -116,7 +116,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
   }
   const segmentOf = (date: Date) => segments.find((s) => s.dates.some((d) => +d === +date))!;
   const x = (date: Date) => segmentOf(date).scale(date);
-  const placer = new Placer(width, height, measure);
+  const placer = new Placer(width, height, widthOf);
 
   // Gridlines per piece, so the cut in time shows in the grid too.
   for (const value of yTicks) {
@@ -129,7 +129,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
     ticks: yTicks.map((value) => ({ value, label: formatCount(value), pos: y(value) })),
   };
   axes.push(yAxis);
-  for (const tick of yAxis.ticks) placer.addBox(textBox(tickText(yAxis, tick), measure));
+  for (const tick of yAxis.ticks) placer.addBox(textBox(tickText(yAxis, tick), widthOf));
 
   // Step lines: solid within each piece, dotted across a cut (nothing says the count held there).
   const stepLine = line<readonly [number, number]>().curve(curveStepAfter);
@@ -189,7 +189,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
     const format = single ? formatDayMonth : formatDayOfMonth;
     const candidates = segment.dates.map((date) => ({ value: date, label: monthDates.has(+date) ? formatMonthShort(date) : format(date), pos: segment.scale(date) }));
     const kept: AxisTick<Date>[] = [];
-    const boxOf = (tick: AxisTick<Date>) => textBox({ key: '', x: tick.pos, y: 0, text: tick.label, size: tickFont, weight: 400, anchor: 'middle', cls: '' }, measure);
+    const boxOf = (tick: AxisTick<Date>) => textBox({ key: '', x: tick.pos, y: 0, text: tick.label, size: tickFont, weight: 400, anchor: 'middle', cls: '' }, widthOf);
     for (const tick of candidates) {
       const previous = kept.at(-1);
       if (!previous || !overlaps(boxOf(previous), boxOf(tick), 5)) kept.push(tick);
@@ -203,7 +203,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
       key: `x-${i}`, kind: 'time', orient: 'bottom', x: 0, y: axisY, scale: segment.scale.copy(), tickSize: X_TICK_SIZE, tickPadding: X_TICK_PADDING, size: tickFont, cls: 'axis axis-x', ticks: kept,
     };
     axes.push(axis);
-    for (const tick of kept) placer.addBox(textBox(tickText(axis, tick), measure));
+    for (const tick of kept) placer.addBox(textBox(tickText(axis, tick), widthOf));
   });
   segments.forEach((segment, i) => {
     const first = segment.dates[0]!;
@@ -216,7 +216,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
         : `${formatMonth(first)}\u2013${formatMonthYear(last)}`;
     // Flush with the first tick label, which is centred on its tick.
     const firstTick = axes.find((a) => a.key === `x-${i}`)?.ticks[0];
-    const contextLeft = Math.max(1, firstTick ? firstTick.pos - measure(firstTick.label, tickFont) / 2 : segment.start);
+    const contextLeft = Math.max(1, firstTick ? firstTick.pos - widthOf(firstTick.label, tickFont) / 2 : segment.start);
     const base = { key: `x-context-${i}`, y: axisY + contextOffset, text: context, size: tickFont, weight: 400 as const, cls: 'label muted axis-context' };
     const candidates: TextMark[] = single
       ? [{ ...base, x: segment.scale(first), anchor: 'middle' }]
@@ -243,7 +243,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
     const spots = [levels.at(-1)! - 14, (levels[0]! + levels.at(-1)!) / 2 + tickFont * 0.35, levels[0]! + tickFont + 6];
     const candidates: TextMark[] = [];
     for (const text of [`${span} later`, span]) {
-      const w = measure(text, tickFont);
+      const w = widthOf(text, tickFont);
       for (const spot of spots) {
         for (const left of [mid - w / 2, gapLeft + 2, gapRight - w - 2]) {
           const clamped = Math.min(Math.max(left, 1), width - w - 1);
@@ -259,7 +259,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
     const r = 3.5;
     for (const text of ['First report, a minimum', 'First report']) {
       const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend key-open' };
-      const box = textBox(label, measure);
+      const box = textBox(label, widthOf);
       const withDot: Box = { ...box, left: plot.left + 4 };
       if (withDot.right <= plot.right && placer.fits({ ...label, x: withDot.left, text: `${'\u25cf '}${text}` }, 4)) {
         placer.addBox(withDot);

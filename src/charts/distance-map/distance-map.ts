@@ -5,7 +5,7 @@ import { define, FlChart } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
-import { TextMeasurer } from '../shared/text-measure.ts';
+import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { describeMap, measureCaption, sourceLine, tableRows } from './describe.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
@@ -191,11 +191,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   }
 
   protected layout(rows: readonly PlaceRow[], state: ChartState, size: Size): MapMarks {
-    return layoutMap({ rows, state, size, measure: this.fonts.measure, geography: this.geo });
+    return layoutMap({ rows, state, size, textWidth: this.fonts.width, geography: this.geo });
   }
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
-  private readonly fonts = new TextMeasurer(this);
+  private readonly fonts = new TextWidths(this);
 
   protected describe(rows: readonly PlaceRow[], state: ChartState): string {
     return describeMap(rows, state);

@@ -7,6 +7,7 @@ import { interpolateZoom, select, type BaseType, type Selection } from 'd3';
 import { prefersReducedMotion } from '../shared/motion.ts';
 import { animate, fadeOut, stop } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { round as roundTo } from '../shared/wording.ts';
 import type { LabelMark, MapMarks, View } from './layout.ts';
 
 /** How long the countries take to fade in when they arrive after the places. */
@@ -224,8 +225,8 @@ function drawMeasure(root: Root, marks: MapMarks, duration: number) {
     .attr('class', ({ i }) => (i === 0 ? 'km' : 'article'))
     .attr('text-anchor', ({ d }) => d.label.anchor)
     .attr('x', ({ d }) => round(d.label.dx))
-    .attr('y', ({ d, i }) => round(d.label.dy + (i === 0 ? 0 : marks.width < 520 ? 15 : 16.5)))
-    .attr('font-size', ({ i }) => (i === 0 ? (marks.width < 520 ? 14 : 15) : marks.width < 520 ? 11.5 : 12.5))
+    .attr('y', ({ d, i }) => round(d.label.dy + d.label.offsets[i]!))
+    .attr('font-size', ({ d, i }) => d.label.sizes[i]!)
     .text(({ line }) => line);
   fade(top, () => 1, duration, duration * 0.7);
   return { line: measure, label: top };
@@ -378,8 +379,9 @@ function sameView(a: View, b: View): boolean {
   return Math.abs(a.k - b.k) < 1e-9 && Math.abs(a.x - b.x) < 1e-6 && Math.abs(a.y - b.y) < 1e-6;
 }
 
+/** A hundredth of a pixel is as close as the map draws. */
 function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return roundTo(value, 2);
 }
 
 type AnySelection<E extends Element, D> = Selection<E, D, BaseType, unknown>;

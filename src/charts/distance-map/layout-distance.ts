@@ -1,6 +1,6 @@
 /** The measured distance (its great-circle line and label) and the scale bar. */
 import { geoInterpolate } from 'd3';
-import type { Size, TextMeasure } from '../shared/types.ts';
+import type { Size, TextWidth } from '../shared/types.ts';
 import { distanceKm, formatKm } from './geo.ts';
 import { type Measurement } from './measure.ts';
 import { BORDER } from './schema.ts';
@@ -30,7 +30,7 @@ export function viewSpanKm(view: View, size: Size): number | null {
 const SCALE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
 
 /** A scale bar: the longest round distance that fits in about a quarter of the width, in a free bottom corner. */
-export function scaleBar(view: View, size: Size, measureText: TextMeasure, avoid: readonly [number, number][], taken: readonly Rect[]): MapMarks['scale'] {
+export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: readonly [number, number][], taken: readonly Rect[]): MapMarks['scale'] {
   const perPx = kmPerPx(view, size);
   if (!perPx) return null;
   const maxPx = Math.min(130, size.width * 0.28);
@@ -38,7 +38,7 @@ export function scaleBar(view: View, size: Size, measureText: TextMeasure, avoid
   if (!km) return null;
   const px = km / perPx;
   const text = formatKm(km);
-  const w = px + 8 + measureText(text, 11);
+  const w = px + 8 + widthOf(text, 11);
   const box = corner(['bottom-left', 'bottom-right'], w, 20, size, 10, avoid, taken);
   return { x: box.x, y: box.y + 16, px, text };
 }
@@ -52,14 +52,14 @@ export function layoutMeasure(
   free: (rect: Rect, ignore?: Rect) => boolean,
   placed: Rect[],
   obstacles: Rect[],
-  measureText: TextMeasure,
+  widthOf: TextWidth,
 ): MeasureMark {
   const samples = line.length - 1;
   const article = measured.article ? `(the article: ${measured.article.text}${measured.article.of ? ', for the region' : ''})` : null;
   const lines = [measured.text, ...(article ? [article] : [])];
   const bigSize = narrow ? 14 : 15;
   const smallSize = narrow ? 11.5 : 12.5;
-  const w = Math.max(measureText(lines[0]!, bigSize, { weight: 700 }), lines[1] ? measureText(lines[1], smallSize) : 0);
+  const w = Math.max(widthOf(lines[0]!, bigSize, { weight: 700 }), lines[1] ? widthOf(lines[1], smallSize) : 0);
   const h = bigSize * 1.1 + (lines[1] ? smallSize * 1.3 : 0);
   const toBorder = measured.to === null;
   const [endX, endY] = toScreen(line[samples]!);
@@ -109,7 +109,7 @@ export function layoutMeasure(
     // Where the border point lies, when the data say (the Kstovo line ends in occupied Luhansk Oblast).
     const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : measured.borderArea ? `Border: ${measured.borderArea}` : 'Nearest point of Ukraine';
     const fontSize = narrow ? 11 : 12;
-    const tw = measureText(text, fontSize, { weight: 500 });
+    const tw = widthOf(text, fontSize, { weight: 500 });
     const own: Rect = { x: endX - 9, y: endY - 9, w: 18, h: 18 };
     const options = candidates(7, tw, fontSize);
     const choice = options.find((c) => free(c.rect(endX, endY), own)) ?? options.find((c) => within(c.rect(endX, endY), size));
@@ -125,7 +125,15 @@ export function layoutMeasure(
     from: line[0]!,
     to: line[samples]!,
     labelBase: chosen.base,
-    label: { lines, dx: chosen.dx + shiftX, dy: chosen.dy + shiftY, anchor: chosen.anchor },
+    label: {
+      lines,
+      // The distance large and bold, the article's figure smaller on the line below.
+      sizes: lines.map((_, i) => (i === 0 ? bigSize : smallSize)),
+      offsets: lines.map((_, i) => (i === 0 ? 0 : narrow ? 15 : 16.5)),
+      dx: chosen.dx + shiftX,
+      dy: chosen.dy + shiftY,
+      anchor: chosen.anchor,
+    },
     borderLabel,
   };
 }

@@ -1,5 +1,5 @@
 /** The key to the places' kinds: a box in a corner, or a strip along the bottom on a narrow map. */
-import type { Size, TextMeasure } from '../shared/types.ts';
+import type { Size, TextWidth } from '../shared/types.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
 import { KIND_LEGEND, kindsOf } from './kinds.ts';
 import { type Rect, corner } from './layout-labels.ts';
@@ -9,7 +9,7 @@ export function layoutLegend(
   shown: readonly PlaceRow[],
   size: Size,
   narrow: boolean,
-  measureText: TextMeasure,
+  widthOf: TextWidth,
   avoid: readonly [number, number][],
   taken: readonly Rect[],
 ): LegendMark | null {
@@ -19,7 +19,7 @@ export function layoutLegend(
   const row = fontSize * 1.45;
   const pad = 6;
   const swatch = 14;
-  const width = Math.ceil(pad * 2 + swatch + Math.max(...kinds.map((kind) => measureText(KIND_LEGEND[kind], fontSize))));
+  const width = Math.ceil(pad * 2 + swatch + Math.max(...kinds.map((kind) => widthOf(KIND_LEGEND[kind], fontSize))));
   const height = Math.ceil(pad * 2 + row * kinds.length);
   const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, size, 8, avoid, taken);
   return {
@@ -33,7 +33,7 @@ export function layoutLegend(
 }
 
 /** The legend as a strip across the top of a narrow frame: entries flow left to right and wrap. */
-export function layoutLegendStrip(kinds: readonly PlaceKind[], size: Size, measureText: TextMeasure): LegendMark {
+export function layoutLegendStrip(kinds: readonly PlaceKind[], size: Size, widthOf: TextWidth): LegendMark {
   const fontSize = 10.5;
   const row = fontSize * 1.5;
   const pad = 5;
@@ -42,7 +42,7 @@ export function layoutLegendStrip(kinds: readonly PlaceKind[], size: Size, measu
   let x = pad;
   let line = 0;
   for (const kind of kinds) {
-    const w = 14 + measureText(KIND_LEGEND[kind], fontSize);
+    const w = 14 + widthOf(KIND_LEGEND[kind], fontSize);
     if (x > pad && x + w > size.width - 8 - pad) {
       x = pad;
       line++;

@@ -56,7 +56,16 @@ export interface MeasureMark {
   readonly to: [number, number];
   /** The label rides on this point of the line (base coordinates). */
   readonly labelBase: [number, number];
-  readonly label: { readonly lines: readonly string[]; readonly dx: number; readonly dy: number; readonly anchor: 'start' | 'middle' | 'end' };
+  readonly label: {
+    readonly lines: readonly string[];
+    /** Each line's font size in px. */
+    readonly sizes: readonly number[];
+    /** Each line's baseline below the first's, in px. */
+    readonly offsets: readonly number[];
+    readonly dx: number;
+    readonly dy: number;
+    readonly anchor: 'start' | 'middle' | 'end';
+  };
   /** The marker at the nearest point of the border, with its label. */
   readonly borderLabel: LabelMark | null;
 }

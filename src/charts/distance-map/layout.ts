@@ -8,8 +8,8 @@
  * their size does not change with the zoom.
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
-import type { LayoutInput, Size, TextMeasure } from '../shared/types.ts';
-import { estimateTextWidth } from '../shared/text-measure.ts';
+import type { LayoutInput, Size, TextWidth } from '../shared/types.ts';
+import { estimateTextWidth } from '../shared/text-width.ts';
 import { wrapWords } from '../shared/text-width.ts';
 import { measurement, placeLabel } from './measure.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
@@ -35,8 +35,8 @@ export interface MapLayoutInput extends LayoutInput<PlaceRow> {
 }
 
 /** The whole map for one state at one size. */
-export function layout({ rows, state, size, geography, measure = estimateTextWidth }: MapLayoutInput): MapMarks {
-  return layoutMapPass(rows, state, size, geography, measure, null);
+export function layout({ rows, state, size, geography, textWidth = estimateTextWidth }: MapLayoutInput): MapMarks {
+  return layoutMapPass(rows, state, size, geography, textWidth, null);
 }
 
 function layoutMapPass(
@@ -44,12 +44,12 @@ function layoutMapPass(
   state: ChartState,
   size: Size,
   geography: MapGeography,
-  measureText: TextMeasure,
+  widthOf: TextWidth,
   strip: readonly PlaceKind[] | null,
 ): MapMarks {
   const { width, height } = size;
   const narrow = width < 520;
-  const stripLegend = strip ? layoutLegendStrip(strip, size, measureText) : null;
+  const stripLegend = strip ? layoutLegendStrip(strip, size, widthOf) : null;
   const obstacles: Rect[] = [];
   const placed: Rect[] = [];
   const free = (rect: Rect, ignore?: Rect) =>
@@ -60,8 +60,8 @@ function layoutMapPass(
   if (geography.status === 'failed') {
     const noticeSize = narrow ? 12 : 13;
     const maxWidth = Math.min(width - 16, 440);
-    const lines = ['The map could not be loaded.', 'The places and distances are listed below.'].flatMap((text) => wrapWords(text, noticeSize, maxWidth - 20, measureText));
-    const boxWidth = Math.min(maxWidth, Math.max(...lines.map((l) => measureText(l, noticeSize))) + 20);
+    const lines = ['The map could not be loaded.', 'The places and distances are listed below.'].flatMap((text) => wrapWords(text, noticeSize, maxWidth - 20, widthOf));
+    const boxWidth = Math.min(maxWidth, Math.max(...lines.map((l) => widthOf(l, noticeSize))) + 20);
     const boxHeight = lines.length * noticeSize * 1.3 + 12;
     notice = { lines, x: (width - boxWidth) / 2, y: 8, width: boxWidth, height: boxHeight, size: noticeSize };
     obstacles.push({ x: notice.x, y: notice.y, w: boxWidth, h: boxHeight });
@@ -107,7 +107,7 @@ function layoutMapPass(
   // and the view is fitted again below it. Only the dots are placed twice: labels and the rest are laid out once.
   if (narrow && strip === null) {
     const kinds = kindsOf(dots.filter((dot) => dot.shown).map((dot) => dot.row));
-    if (kinds.length) return layoutMapPass(rows, state, size, geography, measureText, kinds);
+    if (kinds.length) return layoutMapPass(rows, state, size, geography, widthOf, kinds);
   }
 
   // What the corners must not cover: the dots and the measured line.
@@ -131,15 +131,15 @@ function layoutMapPass(
   }
 
   // Scale bar, in a free bottom corner.
-  const scale = scaleBar(view, size, measureText, avoid, obstacles);
-  if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + measureText(scale.text, 11), h: 22 });
+  const scale = scaleBar(view, size, widthOf, avoid, obstacles);
+  if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + widthOf(scale.text, 11), h: 22 });
 
   // The measured line and its label come before place labels: the distance is what the state is about.
   let measure: MeasureMark | null = null;
-  if (measured && line) measure = layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, measureText);
+  if (measured && line) measure = layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, widthOf);
   // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
   // placed after it keep clear of it.
-  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, measureText, avoid, [...obstacles, ...placed]);
+  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, widthOf, avoid, [...obstacles, ...placed]);
   if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
 
   // Names read better off the line than struck through by it: points along it, every few px.
@@ -160,7 +160,7 @@ function layoutMapPass(
     if (!dot.shown) continue;
     const fontSize = dot.role === 'context' ? (narrow ? 11 : 12) : narrow ? 12.5 : 13.5;
     const text = labelWithYears(placeLabel(dot.row), dot.row);
-    const w = measureText(text, fontSize, { weight: dot.role === 'context' ? 400 : 600 });
+    const w = widthOf(text, fontSize, { weight: dot.role === 'context' ? 400 : 600 });
     const own: Rect = { x: dot.x - dot.r - 1, y: dot.y - dot.r - 1, w: 2 * dot.r + 2, h: 2 * dot.r + 2 };
     const options = candidates(dot.r, w, fontSize);
     let choice =
@@ -187,7 +187,7 @@ function layoutMapPass(
     const sorted = [...geo.labels].sort((a, b) => Number(b.emphasis) - Number(a.emphasis) || b.width - a.width);
     for (const label of sorted) {
       const [x, y] = toScreen(label.base);
-      const w = measureText(label.text, countrySize, { weight: 500, letterSpacing: 0.14 });
+      const w = widthOf(label.text, countrySize, { weight: 500, letterSpacing: 0.14 });
       if (label.width * view.k < w * 1.15) continue;
       const rect: Rect = { x: x - w / 2 - 3, y: y - countrySize * 0.8, w: w + 6, h: countrySize * 1.3 };
       if (free(rect) && clearOfLine(rect)) {
@@ -223,7 +223,7 @@ function layoutMapPass(
     for (const sea of SEAS) {
       const base = project(sea.at);
       const [x, y] = toScreen(base);
-      const w = measureText(sea.text, seaSize, { italic: true, letterSpacing: 0.04 });
+      const w = widthOf(sea.text, seaSize, { italic: true, letterSpacing: 0.04 });
       const rect: Rect = { x: x - w / 2 - 3, y: y - seaSize * 0.8, w: w + 6, h: seaSize * 1.3 };
       if (!free(rect) || !clearOfLine(rect)) continue;
       placed.push(rect);

@@ -380,10 +380,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
-    const resizedOnly = this.drawn && !stateChanged;
     this.lastMarks = { rows, key, marks };
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-    const duration = !stateChanged || resizedOnly || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    const duration = !stateChanged || prefersReducedMotion() ? 0 : TRANSITION_MS;
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;

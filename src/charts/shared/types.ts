@@ -22,7 +22,7 @@ export interface TextStyle {
  * Width in px of `text` at `size` px in the chart font. In the browser a canvas measures it (text-measure.ts);
  * in Node (unit tests, the build's drawings) the font's advance widths estimate it.
  */
-export type TextMeasure = (text: string, size: number, style?: TextStyle) => number;
+export type TextWidth = (text: string, size: number, style?: TextStyle) => number;
 
 /** What every chart's `layout` takes: its rows, its state, the plot's size and a text measurer. */
 export interface LayoutInput<Row> {
@@ -30,7 +30,7 @@ export interface LayoutInput<Row> {
   readonly state: ChartState;
   readonly size: Size;
   /** By default the font's advance widths (`estimateTextWidth`). */
-  readonly measure?: TextMeasure;
+  readonly textWidth?: TextWidth;
 }
 
 /** What every chart's `draw` is told besides its marks. */

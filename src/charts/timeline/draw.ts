@@ -6,6 +6,7 @@
 import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
 import { animate, fadeOut, stopTransitions, transitionOf } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { round as roundTo } from '../shared/wording.ts';
 import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
 
 export interface TimelineDrawOptions extends DrawOptions {
@@ -17,7 +18,8 @@ type Group = Selection<SVGGElement, unknown, null, undefined>;
 type Point = readonly (readonly [number, number])[];
 
 const points = (line: Point) => line.map(([x, y]) => `${round(x)},${round(y)}`).join(' ');
-const round = (value: number) => Math.round(value * 10) / 10;
+/** A tenth of a pixel is as close as the timeline draws. */
+const round = (value: number) => roundTo(value, 1);
 
 /** The marks each svg shows now: the next draw slides events from where these put them. */
 const shown = new WeakMap<SVGSVGElement, TimelineMarks>();

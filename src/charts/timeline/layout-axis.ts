@@ -56,7 +56,7 @@ export interface TickMark {
 export function chooseTicks(
   domain: readonly [number, number],
   range: readonly [number, number],
-  options: { measure: Measure; fontSize: number; horizontal: boolean },
+  options: { widthOf: WidthOf; fontSize: number; horizontal: boolean },
 ): { unit: TickUnit; step: number; ticks: TickMark[] } {
   const [d0, d1] = domain;
   const [r0, r1] = range;
@@ -74,7 +74,7 @@ export function chooseTicks(
       const gap = Math.abs(ticks[i]!.pos - ticks[i - 1]!.pos);
       // Sparse on purpose: an axis with a label every 60 px or more reads at a glance.
       const need = options.horizontal
-        ? Math.max(60, (options.measure(ticks[i]!.label, false, options.fontSize) + options.measure(ticks[i - 1]!.label, false, options.fontSize)) / 2 + 16)
+        ? Math.max(60, (options.widthOf(ticks[i]!.label, false, options.fontSize) + options.widthOf(ticks[i - 1]!.label, false, options.fontSize)) / 2 + 16)
         : options.fontSize * 2.4;
       if (gap < need) {
         fits = false;
@@ -88,17 +88,17 @@ export function chooseTicks(
 }
 
 /** Width of `text` in px at `fontSize`, bold or not. The element measures with a canvas; tests use the estimate. */
-export type Measure = (text: string, bold: boolean, fontSize: number) => number;
+export type WidthOf = (text: string, bold: boolean, fontSize: number) => number;
 
 /** Shortens `text` with an ellipsis to fit `maxWidth`; keeps at least one character. */
-export function truncate(text: string, maxWidth: number, measure: (text: string) => number): string {
-  if (measure(text) <= maxWidth) return text;
+export function truncate(text: string, maxWidth: number, widthOf: (text: string) => number): string {
+  if (widthOf(text) <= maxWidth) return text;
   let lo = 1;
   let hi = text.length - 1;
   let best = 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (measure(`${text.slice(0, mid).trimEnd()}\u2026`) <= maxWidth) {
+    if (widthOf(`${text.slice(0, mid).trimEnd()}\u2026`) <= maxWidth) {
       best = mid;
       lo = mid + 1;
     } else hi = mid - 1;

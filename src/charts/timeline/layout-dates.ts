@@ -4,14 +4,15 @@
  */
 import { type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
+import { SHORT_MONTHS } from '../shared/wording.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 /** Moscow has kept UTC+3 all year since October 2014; the data's times are Moscow time. */
 export const MOSCOW_UTC_OFFSET_HOURS = 3;
 
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-export const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** Month names (the wording module's), under the names the timeline's sentences import them by. */
+export { MONTHS as FULL_MONTHS, SHORT_MONTHS as MONTHS } from '../shared/wording.ts';
 
 /** A parsed date or date-time: `ms` is Moscow wall-clock time as a UTC timestamp (see the module comment). */
 export interface When {
@@ -65,7 +66,7 @@ export function sortByTime(rows: readonly EventRow[]): EventRow[] {
 
 export function dayMonth(ms: number): string {
   const date = new Date(ms);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return `${date.getUTCDate()} ${SHORT_MONTHS[date.getUTCMonth()]}`;
 }
 
 function clockOf(ms: number): string {

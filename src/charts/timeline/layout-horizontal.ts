@@ -5,7 +5,7 @@ import { type LaneItem, cost, inDateOrder, placeInLanes } from './layout-labels.
 import { type ClusterMark, type EventMark, type Input, type IntervalMark, MAX_LONG_ROWS, PRIORITY, type TimelineMarks, axisFields, clipSpan, labelTops, legendRow, placeEvents, scaler } from './layout-marks.ts';
 
 export function layoutHorizontal(input: Input): TimelineMarks {
-  const { size, domain, measure, span } = input;
+  const { size, domain, widthOf, span } = input;
   const { width, height } = size;
   const fontSize = width >= 1000 ? 13 : 12;
   const dateFont = fontSize - 2;
@@ -13,7 +13,7 @@ export function layoutHorizontal(input: Input): TimelineMarks {
   const side = 28;
   const range: [number, number] = [side, width - side];
   const scale = scaler(domain, range);
-  const { unit, step, ticks } = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: true });
+  const { unit, step, ticks } = chooseTicks(domain, range, { widthOf, fontSize: tickFont, horizontal: true });
   const note = unit === 'hour' ? 'Moscow time (UTC+3)' : null;
   const axisY = height - (note ? 40 : 22);
   const intervalY = axisY - 10;
@@ -52,7 +52,7 @@ export function layoutHorizontal(input: Input): TimelineMarks {
             full: context === 'all short' || (context === 'short' && l.g.emphasis !== 'emphasis') ? l.g.row.short : l.g.row.label,
             short: l.g.row.short,
             bold: l.g.emphasis === 'emphasis',
-            minWidth: withDates ? measure(l.g.date, false, dateFont) : 0,
+            minWidth: withDates ? widthOf(l.g.date, false, dateFont) : 0,
           }
         : {
             id: l.c.key,
@@ -62,10 +62,10 @@ export function layoutHorizontal(input: Input): TimelineMarks {
             full: context === 'full' ? words.get(l.c.key)!.full : words.get(l.c.key)!.short,
             short: words.get(l.c.key)!.short,
             bold: false,
-            minWidth: withDates ? measure(words.get(l.c.key)!.date, false, dateFont) : 0,
+            minWidth: withDates ? widthOf(words.get(l.c.key)!.date, false, dateFont) : 0,
           },
     );
-    const result = placeInLanes(items, { left: 4, right: width - 4, maxLane, width: (text, bold) => measure(text, bold, fontSize), dateOrder: long });
+    const result = placeInLanes(items, { left: 4, right: width - 4, maxLane, width: (text, bold) => widthOf(text, bold, fontSize), dateOrder: long });
     return { ...result, block, pitch, withDates };
   };
   let chosen = attempt(true);
@@ -154,7 +154,7 @@ export function layoutHorizontal(input: Input): TimelineMarks {
   let interval: IntervalMark | null = null;
   const clipped = span ? clipSpan(span, domain, scale) : null;
   if (span && clipped) {
-    const w = measure(span.text, true, tickFont);
+    const w = widthOf(span.text, true, tickFont);
     const mid = (clipped.p0 + clipped.p1) / 2;
     const x = Math.min(Math.max(mid, 4 + w / 2), width - 4 - w / 2);
     const up = trackY + 9;
@@ -199,7 +199,7 @@ export function layoutHorizontal(input: Input): TimelineMarks {
     clusters: clusterMarks,
     interval,
     // Just over the highest label, where the eye starts reading (the line is kept free for it).
-    legend: keyed ? legendRow(4, Math.max(legendY, Math.min(...labelTops(events, clusterMarks)) - 16), tickFont, measure) : [],
+    legend: keyed ? legendRow(4, Math.max(legendY, Math.min(...labelTops(events, clusterMarks)) - 16), tickFont, widthOf) : [],
     overflow: chosen.overflow,
   };
 }

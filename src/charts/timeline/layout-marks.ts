@@ -2,7 +2,7 @@
 import type { Size } from '../shared/types.ts';
 import { type ChartState } from '../shared/schema.ts';
 import type { EventKind, EventRow } from './schema.ts';
-import { type Measure, type TickMark, type TickUnit } from './layout-axis.ts';
+import { type WidthOf, type TickMark, type TickUnit } from './layout-axis.ts';
 import { type IntervalSpan, dateLine, extentOf, parseWhen, visibleRows } from './layout-dates.ts';
 
 export type Orientation = 'horizontal' | 'vertical';
@@ -136,14 +136,14 @@ export function labelTops(events: readonly EventMark[], clusters: readonly Clust
 }
 
 /** The key's entries in a row from (x, y): swatch, words, a gap, the next. */
-export function legendRow(x: number, y: number, fontSize: number, measure: Measure): LegendEntry[] {
+export function legendRow(x: number, y: number, fontSize: number, widthOf: WidthOf): LegendEntry[] {
   const entries: LegendEntry[] = [];
   let at = x;
   for (const code of ['bar', 'point'] as const) {
     const swatch = code === 'bar' ? { x0: at, x1: at + 16, y0: y - 3, y1: y + 3 } : { x0: at + 1, x1: at + 8, y0: y - 3.5, y1: y + 3.5 };
     const textX = swatch.x1 + 5;
     entries.push({ code, text: LEGEND_WORDS[code], swatch, x: textX, y, fontSize });
-    at = textX + measure(LEGEND_WORDS[code], false, fontSize) + 14;
+    at = textX + widthOf(LEGEND_WORDS[code], false, fontSize) + 14;
   }
   return entries;
 }
@@ -185,7 +185,7 @@ export interface Input {
   readonly domain: readonly [number, number];
   readonly emphasisOf: (id: string) => Emphasis;
   readonly span: IntervalSpan | null;
-  readonly measure: Measure;
+  readonly widthOf: WidthOf;
   readonly size: Size;
 }
 

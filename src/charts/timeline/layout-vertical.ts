@@ -5,7 +5,7 @@ import { dodge } from './layout-labels.ts';
 import { type ClusterMark, type Emphasis, type EventMark, type Input, type IntervalMark, type TimelineMarks, axisFields, clipSpan, legendRow, placeEvents, scaler } from './layout-marks.ts';
 
 export function layoutVertical(input: Input): TimelineMarks {
-  const { size, domain, measure, span } = input;
+  const { size, domain, widthOf, span } = input;
   const { width, height } = size;
   const fontSize = 12;
   const dateFont = 10;
@@ -15,17 +15,17 @@ export function layoutVertical(input: Input): TimelineMarks {
   const bottom = height - 12 - (keyed ? 18 : 0);
   let top = 14;
   let range: [number, number] = [top, bottom];
-  let ticked = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: false });
+  let ticked = chooseTicks(domain, range, { widthOf, fontSize: tickFont, horizontal: false });
   const noteText = ticked.unit === 'hour' ? 'Moscow time (UTC+3)' : null;
   if (noteText) {
     // Room at the top for the note; the ticks are chosen again for the shorter axis.
     top = 34;
     range = [top, bottom];
-    ticked = chooseTicks(domain, range, { measure, fontSize: tickFont, horizontal: false });
+    ticked = chooseTicks(domain, range, { widthOf, fontSize: tickFont, horizontal: false });
   }
   const { unit, step, ticks } = ticked;
   const scale = scaler(domain, range);
-  const tickWidth = Math.max(0, ...ticks.map((t) => measure(t.label, false, tickFont)));
+  const tickWidth = Math.max(0, ...ticks.map((t) => widthOf(t.label, false, tickFont)));
   const axisX = Math.ceil(4 + tickWidth + 9);
   const bracketX = axisX + 9;
   const trackX = axisX + 22;
@@ -87,7 +87,7 @@ export function layoutVertical(input: Input): TimelineMarks {
   const placedAt = new Map(entries.map((e, i) => [e.key, { top: chosen.tops[i]!, height: chosen.heights[i]!, line: chosen.lines[i]! }]));
 
   const fit = (full: string, short: string, bold: boolean, font: number) => {
-    const w = (t: string) => measure(t, bold, font);
+    const w = (t: string) => widthOf(t, bold, font);
     if (w(full) <= maxWidth) return { text: full, abbreviated: 'none' as const };
     if (w(short) <= maxWidth) return { text: short, abbreviated: 'short' as const };
     return { text: truncate(short, maxWidth, w), abbreviated: 'ellipsis' as const };
@@ -110,7 +110,7 @@ export function layoutVertical(input: Input): TimelineMarks {
     const font = fontOf(g.emphasis);
     const { text, abbreviated } = fit(g.row.label, g.row.short, bold, font);
     const at = placedAt.get(g.row.id)!;
-    const w = Math.max(measure(text, bold, font), withDates && g.emphasis !== 'muted' ? measure(g.date, false, dateFont) : 0);
+    const w = Math.max(widthOf(text, bold, font), withDates && g.emphasis !== 'muted' ? widthOf(g.date, false, dateFont) : 0);
     return {
       ...axisFields(g),
       cx: trackX,
@@ -139,7 +139,7 @@ export function layoutVertical(input: Input): TimelineMarks {
     const at = placedAt.get(c.key)!;
     const { full, short, date } = words.get(c.key)!;
     const { text, abbreviated } = fit(full, short, false, fontSize);
-    const w = Math.max(measure(text, false, fontSize), withDates ? measure(date, false, dateFont) : 0);
+    const w = Math.max(widthOf(text, false, fontSize), withDates ? widthOf(date, false, dateFont) : 0);
     const mid = (c.p0 + c.p1) / 2;
     return {
       ...clusterIdentity(c),
@@ -163,8 +163,8 @@ export function layoutVertical(input: Input): TimelineMarks {
   let interval: IntervalMark | null = null;
   if (span && clipped) {
     const at = placedAt.get('#interval')!;
-    const text = truncate(span.text, maxWidth, (t) => measure(t, true, fontSize));
-    const w = measure(text, true, fontSize);
+    const text = truncate(span.text, maxWidth, (t) => widthOf(t, true, fontSize));
+    const w = widthOf(text, true, fontSize);
     const mid = (clipped.p0 + clipped.p1) / 2;
     interval = {
       span,
@@ -211,7 +211,7 @@ export function layoutVertical(input: Input): TimelineMarks {
     events,
     clusters: clusterMarks,
     interval,
-    legend: keyed && geometry.some((g) => g.shape === 'bar') ? legendRow(4, height - 9, tickFont, measure) : [],
+    legend: keyed && geometry.some((g) => g.shape === 'bar') ? legendRow(4, height - 9, tickFont, widthOf) : [],
     overflow,
   };
 }

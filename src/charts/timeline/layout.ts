@@ -24,10 +24,10 @@
  *     from="2024-03-22" to="2024-03-22" highlight="grid-strike crocus-attack" interval="grid-strike crocus-attack"
  */
 import type { LayoutInput } from '../shared/types.ts';
-import { estimateTextWidth as estimateWidth } from '../shared/text-measure.ts';
+import { estimateTextWidth as estimateWidth } from '../shared/text-width.ts';
 import { splitIds } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
-import { type Measure } from './layout-axis.ts';
+import { type WidthOf } from './layout-axis.ts';
 import { intervalBetween, visibleRows, windowOf } from './layout-dates.ts';
 import { layoutHorizontal } from './layout-horizontal.ts';
 import { type Emphasis, type Input, type TimelineMarks, VERTICAL_BELOW } from './layout-marks.ts';
@@ -39,11 +39,11 @@ export * from './layout-clusters.ts';
 export * from './layout-labels.ts';
 
 /**
- * The marks for a state at a size. Labels are measured by `measure` (the font's metrics by default) with a pixel of
+ * The marks for a state at a size. Labels are measured by `widthOf` (the font's metrics by default) with a pixel of
  * slack, because canvas and SVG text round differently.
  */
-export function layout({ rows, state, size, measure: measureText = estimateWidth }: LayoutInput<EventRow>): TimelineMarks {
-  const measure: Measure = (text, bold, fontSize) => measureText(text, fontSize, { weight: bold ? 700 : 400 }) + 1;
+export function layout({ rows, state, size, textWidth = estimateWidth }: LayoutInput<EventRow>): TimelineMarks {
+  const widthOf: WidthOf = (text, bold, fontSize) => textWidth(text, fontSize, { weight: bold ? 700 : 400 }) + 1;
   const domain = windowOf(state);
   const visible = visibleRows(rows, state);
   const highlighted = new Set(splitIds(state.highlight ?? ''));
@@ -51,6 +51,6 @@ export function layout({ rows, state, size, measure: measureText = estimateWidth
   const ids = splitIds(state.interval ?? '');
   const pair = ids.length === 2 ? ids.map((id) => rows.find((row) => row.id === id)) : [];
   const span = pair.length === 2 && pair[0] && pair[1] && pair[0] !== pair[1] ? intervalBetween(pair[0], pair[1]) : null;
-  const input: Input = { rows: visible, domain, emphasisOf, span, measure, size };
+  const input: Input = { rows: visible, domain, emphasisOf, span, widthOf, size };
   return size.width < VERTICAL_BELOW ? layoutVertical(input) : layoutHorizontal(input);
 }

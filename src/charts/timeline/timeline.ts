@@ -4,7 +4,7 @@ import { FlChart, define } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
-import { TextMeasurer } from '../shared/text-measure.ts';
+import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
 import { layout, legendSentence, type TimelineMarks } from './layout.ts';
@@ -45,10 +45,10 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
   private readonly clipId = `fl-timeline-clip-${++instances}`;
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
-  private readonly fonts = new TextMeasurer(this);
+  private readonly fonts = new TextWidths(this);
 
   protected layout(rows: readonly EventRow[], state: ChartState, size: Size): TimelineMarks {
-    return layout({ rows, state, size, measure: this.fonts.measure });
+    return layout({ rows, state, size, textWidth: this.fonts.width });
   }
 
   protected override layoutInputsKey(): string {
