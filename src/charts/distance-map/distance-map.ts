@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import type { Topology } from 'topojson-specification';
 import { define, FlChart } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
@@ -79,18 +81,57 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
    */
   @property() loading?: string;
 
-  @state() private geo: MapGeography = { status: 'waiting' };
+  /** Whether the map has asked for its geography: near the viewport, loading="eager", printing, or asked. */
+  @state() private wanted = false;
 
   protected readonly schema = distanceMapSchema;
   protected readonly datasetSchema = placesDataset;
 
-  private observer?: IntersectionObserver;
-  private geoToken = 0;
-  private geoVersion = 0;
+  /**
+   * The geography's fetch. The task keeps only the answer for the latest URL: a map whose `geography` changes
+   * while a file is on its way ignores that file.
+   */
+  private readonly geographyTask = new Task(this, {
+    task: async ([url, wanted]: readonly [string, boolean]) => {
+      if (!wanted) return initialState;
+      try {
+        return await loadTopology(url);
+      } catch (error) {
+        console.warn(`<fl-distance-map>: the map's geography could not be loaded from ${url} (${error instanceof Error ? error.message : String(error)}); showing places and distances without it.`);
+        throw error;
+      }
+    },
+    args: () => [this.geographyUrl, this.wanted] as const,
+  });
+
+  /** Watches whether the map is near the viewport, until it has asked for its geography. */
+  private readonly viewport = new IntersectionController(this, {
+    config: { rootMargin: PREFETCH_MARGIN },
+    callback: (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.loadGeography();
+    },
+  });
 
   /** The URL this map fetches its geography from. */
   get geographyUrl(): string {
     return this.geography || (this.constructor as typeof FlDistanceMap).geographyUrl;
+  }
+
+  /** The geography as the layout takes it, from the task's state. */
+  private get geo(): MapGeography {
+    // A region file already here (a print figure, a second embed) is drawn at once, without a loading state.
+    const loaded = this.wanted ? loadedTopologies.get(this.geographyUrl) : undefined;
+    if (loaded) return { status: 'ready', topology: loaded };
+    switch (this.geographyTask.status) {
+      case TaskStatus.PENDING:
+        return { status: 'loading' };
+      case TaskStatus.COMPLETE:
+        return this.geographyTask.value ? { status: 'ready', topology: this.geographyTask.value } : { status: 'waiting' };
+      case TaskStatus.ERROR:
+        return { status: 'failed' };
+      default:
+        return { status: this.wanted ? 'loading' : 'waiting' };
+    }
   }
 
   /** Where the geography stands: waiting (not near the viewport yet), loading, ready or failed. */
@@ -100,17 +141,14 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.geo.status === 'waiting') {
-      if (this.eager() || loadedTopologies.has(this.geographyUrl)) this.loadGeography();
-      else this.watchViewport();
-    }
+    // Without IntersectionObserver there is no telling when the map nears the viewport: fetch at once.
+    const unwatched = typeof IntersectionObserver === 'undefined';
+    if (!this.wanted && (unwatched || this.eager() || loadedTopologies.has(this.geographyUrl))) this.loadGeography();
     addEventListener('beforeprint', this.onBeforePrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
     removeEventListener('beforeprint', this.onBeforePrint);
   }
 
@@ -124,29 +162,11 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('geography') && changed.get('geography') !== undefined) {
-      this.geoToken++;
-      this.setGeography({ status: 'waiting' });
-      if (this.isConnected) this.watchViewport();
+      // Another file: wait again until the map is near the viewport.
+      this.wanted = false;
+      this.viewport.observe(this);
     }
-    if (changed.has('loading') && this.isConnected && this.geo.status === 'waiting' && this.eager()) this.loadGeography();
-  }
-
-  private watchViewport(): void {
-    this.observer?.disconnect();
-    if (typeof IntersectionObserver === 'undefined') {
-      this.loadGeography();
-      return;
-    }
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.observer?.disconnect();
-        this.observer = undefined;
-        this.loadGeography();
-      },
-      { rootMargin: PREFETCH_MARGIN },
-    );
-    this.observer.observe(this);
+    if (changed.has('loading') && this.isConnected && !this.wanted && this.eager()) this.loadGeography();
   }
 
   /**
@@ -154,32 +174,9 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
    * the map is about to show). Does nothing while it is loading or once it has loaded.
    */
   loadGeography(): void {
-    if (this.geo.status === 'loading' || this.geo.status === 'ready') return;
-    this.observer?.disconnect();
-    this.observer = undefined;
-    const url = this.geographyUrl;
-    const token = ++this.geoToken;
-    const loaded = loadedTopologies.get(url);
-    if (loaded) {
-      this.setGeography({ status: 'ready', topology: loaded });
-      return;
-    }
-    this.setGeography({ status: 'loading' });
-    loadTopology(url).then(
-      (topology) => {
-        if (token === this.geoToken) this.setGeography({ status: 'ready', topology });
-      },
-      (error: unknown) => {
-        if (token !== this.geoToken) return;
-        this.setGeography({ status: 'failed' });
-        console.warn(`<fl-distance-map>: the map's geography could not be loaded from ${url} (${error instanceof Error ? error.message : String(error)}); showing places and distances without it.`);
-      },
-    );
-  }
-
-  private setGeography(geo: MapGeography): void {
-    this.geo = geo;
-    this.geoVersion++;
+    if (this.wanted) return;
+    this.viewport.unobserve(this);
+    this.wanted = true;
   }
 
   protected override stateValue(name: string): unknown {
@@ -187,7 +184,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   }
 
   protected override layoutInputsKey(): string {
-    return `${this.geo.status}:${this.geoVersion}:${this.fonts.version}`;
+    return `${this.geo.status}:${this.geographyUrl}:${this.fonts.version}`;
   }
 
   protected layout(rows: readonly PlaceRow[], state: ChartState, size: Size): MapMarks {
