@@ -6,7 +6,7 @@ import { ukraineShape } from './geo.ts';
 import { basePath, project } from './layout-frame.ts';
 import { type CountryMark } from './layout-marks.ts';
 
-interface BaseGeography {
+export interface BaseGeography {
   readonly key: string;
   readonly countries: CountryMark[];
   readonly borders: string;
