@@ -7,6 +7,7 @@ import { BORDER } from './schema.ts';
 import { project, projection } from './layout-frame.ts';
 import { type Anchor, type Rect, candidates, corner, within } from './layout-labels.ts';
 import { type LabelMark, type MapMarks, type MeasureMark, type View } from './layout-marks.ts';
+import type { MapFrame } from './layout.ts';
 
 export function greatCircle(from: readonly [number, number], to: readonly [number, number], samples = 48): [number, number][] {
   const interpolate = geoInterpolate([from[0], from[1]], [to[0], to[1]]);
@@ -43,17 +44,9 @@ export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: read
   return { x: box.x, y: box.y + 16, px, text };
 }
 
-export function layoutMeasure(
-  measured: Measurement,
-  line: [number, number][],
-  size: Size,
-  narrow: boolean,
-  toScreen: (p: readonly [number, number]) => [number, number],
-  free: (rect: Rect, ignore?: Rect) => boolean,
-  placed: Rect[],
-  obstacles: Rect[],
-  widthOf: TextWidth,
-): MeasureMark {
+/** The measured distance: its line on the map, and its label placed clear of the dots (the label takes its place). */
+export function layoutDistance(measured: Measurement, line: [number, number][], frame: MapFrame): MeasureMark {
+  const { size, narrow, toScreen, free, placed, obstacles, widthOf } = frame;
   const samples = line.length - 1;
   const article = measured.article ? `(the article: ${measured.article.text}${measured.article.of ? ', for the region' : ''})` : null;
   const lines = [measured.text, ...(article ? [article] : [])];

@@ -14,7 +14,7 @@ import { wrapWords } from '../shared/text-width.ts';
 import { measurement, placeLabel } from './measure.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
 import { kindsOf, labelWithYears } from './kinds.ts';
-import { greatCircle, layoutMeasure, scaleBar, viewSpanKm } from './layout-distance.ts';
+import { greatCircle, layoutDistance, scaleBar, viewSpanKm } from './layout-distance.ts';
 import { BASE_SCALE, type MapRegion, REGION_FRAMES, fitView, project } from './layout-frame.ts';
 import { baseGeography, fallback, graticule } from './layout-geography.ts';
 import { countryNames, seaNames } from './layout-names.ts';
@@ -109,7 +109,7 @@ function layoutMapPass(
   const scale = scaleBar(view, size, widthOf, avoid, obstacles);
   if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + widthOf(scale.text, 11), h: 22 });
   // The measured line and its label come before place labels: the distance is what the state is about.
-  const measure: MeasureMark | null = measured && line ? layoutMeasure(measured, line, size, narrow, toScreen, free, placed, obstacles, widthOf) : null;
+  const measure: MeasureMark | null = measured && line ? layoutDistance(measured, line, frame) : null;
   // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
   // placed after it keep clear of it.
   const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, widthOf, avoid, [...obstacles, ...placed]);
