@@ -30,7 +30,7 @@ const withClasses = <T extends { cls: string }>(marks: readonly T[], ...classes:
 const texts = (marks: CasualtyMarks) => marks.texts.map((t) => t.text + (t.suffix ?? ''));
 const edit = (id: string, change: Partial<CasualtyRow>) => rows.map((r) => (r.id === id ? { ...r, ...change } : r));
 
-suite('layout({ rows, state: {view: \"preliminary\"}, size })', () => {
+suite('layout({ rows, state: {view: "preliminary"}, size })', () => {
   it('draws one mark per person of the first report: killed and injured', () => {
     const marks = at('preliminary');
     assert.equal(withClasses(marks.circles, 'unit', 'killed').length, first.killed);
@@ -74,7 +74,7 @@ suite('layout({ rows, state: {view: \"preliminary\"}, size })', () => {
   });
 });
 
-suite('layout({ rows, state: {view: \"toll\"}, size })', () => {
+suite('layout({ rows, state: {view: "toll"}, size })', () => {
   it('has a point per report, ordered by date, for killed and for injured where reported', () => {
     const marks = at('toll', 900, 560);
     const killed = withClasses(marks.circles, 'point', 'killed');
@@ -147,7 +147,7 @@ suite('layout({ rows, state: {view: \"toll\"}, size })', () => {
   });
 });
 
-suite('layout({ rows, state: {view: \"compare\"}, size })', () => {
+suite('layout({ rows, state: {view: "compare"}, size })', () => {
   const attacks = new Set(rows.map((r) => r.attack)).size;
 
   it('has one bar per attack, deadliest first, the subject taking its latest report', () => {
