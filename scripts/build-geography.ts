@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { geoContains } from 'd3-geo';
+import { geoContains } from 'd3';
 import { feature, mergeArcs } from 'topojson-client';
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { MAP_EXTENT } from '../src/charts/distance-map/schema.ts';

@@ -33,8 +33,7 @@ export function blocksToHtml(blocks: readonly Block[]): string {
 }
 
 import { escapeHtml } from '../charts/shared/escape.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTHS } from '../charts/shared/wording.ts';
 
 /** "2024-03" -> "March 2024"; "2024-03-23" -> "23 March 2024". */
 export function formatPublished(published: string): string {

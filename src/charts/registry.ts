@@ -13,6 +13,7 @@
 import type { CSSResult } from 'lit';
 import type { ChartSchema, ChartState } from './shared/schema.ts';
 import type { DatasetSchema } from './shared/dataset.ts';
+import type { TextWidth } from './shared/types.ts';
 import { chart as casualties } from './casualties/chart.ts';
 import { chart as timeline } from './timeline/chart.ts';
 import { chart as distanceMap } from './distance-map/chart.ts';
@@ -46,7 +47,7 @@ export interface DrawContext {
   /** The map's geography (assets/geo/region.topo.json), parsed. */
   readonly topology: unknown;
   /** Text widths by the chart font's advance widths (the build has no canvas). */
-  readonly textWidth: (text: string, size: number, weight?: number, italic?: boolean) => number;
+  readonly textWidth: TextWidth;
 }
 
 /** The parts the build needs to draw a chart as SVG: loaded in Node only, through tsx (src/drawings/draw.ts). */

@@ -83,7 +83,7 @@ async function loadDrawer(root: string, datasets: Datasets, charts: StoryCharts)
     // Each chart's drawing parts through tsx, which applies the charts' TypeScript transforms (decorators) wherever
     // this module is bundled: its registration is imported again from its own module (the registry's `module`).
     const shared = (await importTypeScript(new URL('../charts/shared/theme.ts', import.meta.url).href)) as typeof import('../charts/shared/theme.ts');
-    const { textWidth } = (await importTypeScript(new URL('../charts/shared/text-width.ts', import.meta.url).href)) as typeof import('../charts/shared/text-width.ts');
+    const { estimateTextWidth: textWidth } = (await importTypeScript(new URL('../charts/shared/text-width.ts', import.meta.url).href)) as typeof import('../charts/shared/text-width.ts');
     const parts = new Map<string, ChartDrawing<unknown>>();
     for (const { entry } of charts.charts.values()) {
       const { chart } = (await importTypeScript(entry.module)) as { chart: ChartEntry };

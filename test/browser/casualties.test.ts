@@ -203,11 +203,11 @@ describe('<fl-casualties>', () => {
         // Laid out as the element does: labels measured in the font it draws them in.
         const context = document.createElement('canvas').getContext('2d')!;
         const family = getComputedStyle(element).fontFamily;
-        const measure = (text: string, size: number, weight = 400) => {
-          context.font = `${weight} ${size}px ${family}`;
+        const measure = (text: string, size: number, style: { weight?: number } = {}) => {
+          context.font = `${style.weight ?? 400} ${size}px ${family}`;
           return context.measureText(text).width;
         };
-        const expected = layout(rows, { view: 'compare' }, { width: frame.clientWidth, height: frame.clientHeight }, measure);
+        const expected = layout({ rows, state: { view: 'compare' }, size: { width: frame.clientWidth, height: frame.clientHeight }, textWidth: measure });
         const bars = expected.rects.filter((r) => r.cls.startsWith('bar'));
         // d3 keeps each mark's datum on its node: match drawn bars to laid-out ones by key.
         const drawnBars = new Map(marks(element, 'rect.bar').map((node) => [(node as unknown as { __data__: { key: string } }).__data__.key, node]));

@@ -22,7 +22,7 @@ const SIZES = [280, 390, 900].flatMap((width) => [170, Math.round(width / 1.6), 
 /** Every width in between too, where the layouts switch between their narrow and wide arrangements. */
 const SWEEP = Array.from({ length: 32 }, (_, i) => 280 + i * 20).flatMap((width) => [180, Math.round(width / 1.6), 420].map((height) => ({ width, height })));
 
-const at = (view: CasualtyView, width = 390, height = 300, data: readonly CasualtyRow[] = rows) => layout(data, { view }, { width, height });
+const at = (view: CasualtyView, width = 390, height = 300, data: readonly CasualtyRow[] = rows) => layout({ rows: data, state: { view }, size: { width, height } });
 const count = (marks: CasualtyMarks, kind: 'circles' | 'rects' | 'paths' | 'lines', cls: string) =>
   (marks[kind] as readonly { cls: string }[]).filter((m) => m.cls.split(' ').includes(cls)).length;
 const withClasses = <T extends { cls: string }>(marks: readonly T[], ...classes: string[]) =>
@@ -30,7 +30,7 @@ const withClasses = <T extends { cls: string }>(marks: readonly T[], ...classes:
 const texts = (marks: CasualtyMarks) => marks.texts.map((t) => t.text + (t.suffix ?? ''));
 const edit = (id: string, change: Partial<CasualtyRow>) => rows.map((r) => (r.id === id ? { ...r, ...change } : r));
 
-suite('layout(rows, {view: "preliminary"}, size)', () => {
+suite('layout({ rows, state: {view: "preliminary"}, size })', () => {
   it('draws one mark per person of the first report: killed and injured', () => {
     const marks = at('preliminary');
     assert.equal(withClasses(marks.circles, 'unit', 'killed').length, first.killed);
@@ -62,7 +62,7 @@ suite('layout(rows, {view: "preliminary"}, size)', () => {
 
   it('keeps the marks countable: rows of whole tens, no two marks touching', () => {
     for (const size of SIZES) {
-      const units = withClasses(layout(rows, { view: 'preliminary' }, size).circles, 'unit', 'killed');
+      const units = withClasses(layout({ rows, state: { view: 'preliminary' }, size }).circles, 'unit', 'killed');
       const columns = new Set(units.map((u) => u.cx.toFixed(2))).size;
       assert.equal(columns % 10, 0, `${size.width}x${size.height}: ${columns} columns`);
       const sorted = [...units].sort((a, b) => a.cy - b.cy || a.cx - b.cx);
@@ -74,7 +74,7 @@ suite('layout(rows, {view: "preliminary"}, size)', () => {
   });
 });
 
-suite('layout(rows, {view: "toll"}, size)', () => {
+suite('layout({ rows, state: {view: "toll"}, size })', () => {
   it('has a point per report, ordered by date, for killed and for injured where reported', () => {
     const marks = at('toll', 900, 560);
     const killed = withClasses(marks.circles, 'point', 'killed');
@@ -147,7 +147,7 @@ suite('layout(rows, {view: "toll"}, size)', () => {
   });
 });
 
-suite('layout(rows, {view: "compare"}, size)', () => {
+suite('layout({ rows, state: {view: "compare"}, size })', () => {
   const attacks = new Set(rows.map((r) => r.attack)).size;
 
   it('has one bar per attack, deadliest first, the subject taking its latest report', () => {
@@ -183,7 +183,7 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
   for (const view of VIEWS) {
     it(`${view}: no two pieces of text overlap, all text is at least 12px`, () => {
       for (const size of [...SIZES, ...SWEEP]) {
-        const marks = layout(rows, { view }, size);
+        const marks = layout({ rows, state: { view }, size });
         const boxes = textBoxes(marks);
         assert.ok(boxes.length > 0, 'some text');
         for (let i = 0; i < boxes.length; i++) {
@@ -198,7 +198,7 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
 
     it(`${view}: everything lies inside the size`, () => {
       for (const size of [...SIZES, ...SWEEP]) {
-        const marks = layout(rows, { view }, size);
+        const marks = layout({ rows, state: { view }, size });
         const where = `${view} ${size.width}x${size.height}`;
         const inside = (x: number, y: number, what: string) =>
           assert.ok(x >= -0.01 && x <= size.width + 0.01 && y >= -0.01 && y <= size.height + 0.01, `${where}: ${what} at ${x.toFixed(1)},${y.toFixed(1)}`);
@@ -226,8 +226,8 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
 
   it('draws nothing, and throws nothing, without rows or without room', () => {
     for (const view of VIEWS) {
-      assert.equal(layout([], { view }, { width: 390, height: 300 }).circles.length, 0);
-      assert.equal(layout(rows, { view }, { width: 0, height: 0 }).texts.length, 0);
+      assert.equal(layout({ rows: [], state: { view }, size: { width: 390, height: 300 } }).circles.length, 0);
+      assert.equal(layout({ rows, state: { view }, size: { width: 0, height: 0 } }).texts.length, 0);
     }
   });
 

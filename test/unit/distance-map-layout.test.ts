@@ -6,17 +6,20 @@ import { readCsv } from '../../src/charts/shared/dataset.ts';
 import { MAP_EXTENT as REGION_BOX, MAP_REGIONS, placesDataset } from '../../src/charts/distance-map/schema.ts';
 import {
   baseProjection,
-  estimateTextWidth,
   fitView,
   INSET_MAX_SPAN_KM,
-  layoutMap,
+  layout,
   viewSpanKm,
   type MapMarks,
 } from '../../src/charts/distance-map/layout.ts';
+import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
+import type { ChartState } from '../../src/charts/shared/schema.ts';
 
 const { rows } = readCsv(placesDataset, readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8'));
 const topology = JSON.parse(readFileSync(new URL('../../assets/geo/region.topo.json', import.meta.url), 'utf8')) as Topology;
 const ready = { status: 'ready', topology } as const;
+const layoutMap = (data: typeof rows, state: ChartState, size: { width: number; height: number }, geography: Parameters<typeof layout>[0]['geography']) =>
+  layout({ rows: data, state, size, geography });
 
 /** The states the story uses, and the sizes a reader sees: phone (4:3 and 4:5) and desktop. */
 const STATES = [

@@ -12,26 +12,26 @@ import {
   dateLine,
   dodge,
   intervalBetween,
-  layout,
+  layout as layoutOf,
   parseWhen,
   placeInLanes,
-  toInstant,
   truncate,
   visibleRows,
   clusterWords,
   MAX_LONG_ROWS,
   windowOf,
   wordSpan,
-  estimateTextWidth,
   type Box,
   type TimelineMarks,
 } from '../../src/charts/timeline/layout.ts';
+import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
 
 const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);
 assert.deepEqual(problems, []);
 const byId = (id: string) => rows.find((row) => row.id === id)!;
 const state = (given: Record<string, string>): ChartState => resolveState(timelineSchema, given);
+const layout = (data: readonly EventRow[], s: ChartState, size: { width: number; height: number }) => layoutOf({ rows: data, state: s, size });
 
 /** The recommended states, and the default. */
 const STEPS: Record<string, Record<string, string>> = { ...TIMELINE_STATES, default: {} };
@@ -101,7 +101,6 @@ describe('parseWhen(value) and windowOf(state)', () => {
     const attack = parseWhen('2024-03-22T19:58');
     assert.equal(attack.ms, Date.UTC(2024, 2, 22, 19, 58));
     assert.equal(attack.timed, true);
-    assert.equal(new Date(toInstant(attack.ms)).toISOString(), '2024-03-22T16:58:00.000Z');
     assert.equal(parseWhen('2024-03-07').timed, false);
   });
 
@@ -229,7 +228,7 @@ describe('layout(rows, state, size)', () => {
         const ticks = marks.axis.ticks;
         for (let i = 1; i < ticks.length; i++) {
           const room = ticks[i]!.pos - ticks[i - 1]!.pos;
-          const need = (estimateTextWidth(ticks[i]!.label, false, 11) + estimateTextWidth(ticks[i - 1]!.label, false, 11)) / 2;
+          const need = (estimateTextWidth(ticks[i]!.label, 11) + estimateTextWidth(ticks[i - 1]!.label, 11)) / 2;
           assert.ok(room > need, `${name} at ${width}: ticks ${ticks[i - 1]!.label} and ${ticks[i]!.label} touch`);
         }
       }
@@ -412,7 +411,7 @@ describe('the long view (1999 to 2024)', () => {
 });
 
 describe('placeInLanes(items, options)', () => {
-  const width = (t: string, bold: boolean) => estimateTextWidth(t, bold, 12);
+  const width = (t: string, bold: boolean) => estimateTextWidth(t, 12, { weight: bold ? 700 : 400 });
   const item = (id: string, line: number, time: number) => ({ id, line, priority: 1, time, full: `Label ${id} here`, short: id, bold: false, minWidth: 0 });
 
   it('puts a label that covers a later leader above that leader\u2019s label', () => {

@@ -14,9 +14,9 @@ export const chart: ChartEntry<CasualtyRow> = {
   element: () => import('./casualties.ts').then((module) => module.defineCasualties),
   text: () => import('./text.ts').then((module) => module.casualtiesText),
   async drawing() {
-    const [{ FlCasualties, drawCasualties }, { layout }] = await Promise.all([import('./casualties.ts'), import('./layout.ts')]);
+    const [{ FlCasualties }, { layout }, { draw }] = await Promise.all([import('./casualties.ts'), import('./layout.ts'), import('./draw.ts')]);
     return {
-      draw: (svg, rows, state, size, context) => drawCasualties(svg, layout(rows, state, size, context.textWidth), 0),
+      draw: (svg, rows, state, size, context) => draw(svg, layout({ rows, state, size, textWidth: context.textWidth }), { duration: 0 }),
       styles: FlCasualties.styles.slice(2),
     };
   },

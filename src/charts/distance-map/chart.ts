@@ -14,12 +14,11 @@ export const chart: ChartEntry<PlaceRow> = {
   element: () => import('./distance-map.ts').then((module) => module.defineDistanceMap),
   text: () => import('./text.ts').then((module) => module.mapText),
   async drawing() {
-    const [{ FlDistanceMap }, { layoutMap }] = await Promise.all([import('./distance-map.ts'), import('./layout.ts')]);
+    const [{ FlDistanceMap }, { layout }, { draw }] = await Promise.all([import('./distance-map.ts'), import('./layout.ts'), import('./draw.ts')]);
     return {
       draw(svg, rows, state, size, context) {
-        const marks = layoutMap(rows, state, size, { status: 'ready', topology: context.topology as never });
-        const element = Object.create(FlDistanceMap.prototype) as { draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-        element.draw(svg, marks, 0);
+        const marks = layout({ rows, state, size, geography: { status: 'ready', topology: context.topology as never }, textWidth: context.textWidth });
+        draw(svg, marks, { duration: 0 });
       },
       styles: FlDistanceMap.styles.slice(2),
     };

@@ -5,7 +5,7 @@
  * Everything is measured on a sphere of radius 6,371 km (d3-geo's `geoDistance` gives the angle). The Earth's
  * flattening moves these distances by well under 1 %, which is below the rounding the map shows.
  */
-import { geoContains, geoDistance } from 'd3-geo';
+import { geoContains, geoDistance } from 'd3';
 import { UKRAINE_OUTLINE_STEPS } from './ukraine-outline.ts';
 
 /** Longitude, latitude in degrees. */

@@ -1,15 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { Task, initialState } from '@lit/task';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { loadText } from './load.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
+import type { Size } from './types.ts';
 
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+export type { Size } from './types.ts';
 
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
@@ -87,7 +86,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private resizeObserver?: ResizeObserver;
   private resizeFrame = 0;
   private lastInputs = '';
-  private loadToken = 0;
   private lastMarks?: { rows: readonly Row[]; key: string; marks: Marks };
   private drawn = false;
   private warned = new Set<string>();
@@ -113,7 +111,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     pendingDraws.delete(this);
     this.drawDone?.resolve();
     this.drawDone = undefined;
-    this.loadToken++;
   }
 
   /** The chart's state: each schema attribute's value as set, or its default. */
@@ -154,36 +151,45 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   private loadRows(): void {
-    const token = ++this.loadToken;
     this.loadMessage = null;
     if (this.data !== undefined) {
       this.acceptRows(readRows(this.datasetSchema, this.data), 'data');
     } else if (this.src) {
-      const src = this.src;
-      this.rows = null;
-      loadText(src).then(
-        ({ text, kind }) => {
-          if (token !== this.loadToken) return;
-          if (kind === 'json') {
-            let parsed: unknown;
-            try {
-              parsed = JSON.parse(text);
-            } catch (error) {
-              this.fail(`The data at ${src} is not valid JSON.`, String(error));
-              return;
-            }
-            this.acceptRows(readRows(this.datasetSchema, parsed), src);
-          } else this.acceptRows(readCsv(this.datasetSchema, text), src);
-        },
-        (error: Error) => {
-          if (token === this.loadToken) this.fail(error.message, String((error as Error & { detail?: unknown }).detail ?? error));
-        },
-      );
+      this.rows = null; // the `src` task fetches them
     } else {
       const rows = defaultRowsByTag.get(this.localName) as readonly Row[] | undefined;
       if (rows) this.rows = [...rows];
       else this.fail('This chart has no data: set its src attribute or data property.', 'no data, src or default rows');
     }
+  }
+
+  /**
+   * Fetches `src` when no `data` is given. A task: only the answer for the latest `src` is taken, however the
+   * fetches of earlier ones end.
+   */
+  protected readonly srcRows = new Task(this, {
+    task: async ([src]: readonly [string | undefined]) => (src ? { src, ...(await loadText(src)) } : initialState),
+    args: () => [this.data === undefined ? this.src : undefined] as const,
+    onComplete: ({ src, text, kind }) => this.readLoaded(src, text, kind),
+    onError: (error) => {
+      const failure = error as Error & { detail?: unknown };
+      this.fail(failure.message, String(failure.detail ?? failure));
+    },
+  });
+
+  private readLoaded(src: string, text: string, kind: 'csv' | 'json'): void {
+    if (kind === 'csv') {
+      this.acceptRows(readCsv(this.datasetSchema, text), src);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      this.fail(`The data at ${src} is not valid JSON.`, String(error));
+      return;
+    }
+    this.acceptRows(readRows(this.datasetSchema, parsed), src);
   }
 
   private acceptRows(result: { rows: Row[]; problems: RowProblem[] }, origin: string): void {
@@ -382,10 +388,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
-    const resizedOnly = this.drawn && !stateChanged;
     this.lastMarks = { rows, key, marks };
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-    const duration = !stateChanged || resizedOnly || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    const duration = !stateChanged || prefersReducedMotion() ? 0 : TRANSITION_MS;
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;

@@ -1,9 +1,13 @@
 /**
- * Text width in the chart font without a DOM: the advance widths of Source Sans 3 (generated from the font files by
- * scripts/font-metrics.ts), so a layout computed in Node (unit tests, drawings made at build time) is the layout
- * the browser draws. Kerning is left out: it moves a label by a fraction of a pixel.
+ * The charts' one text measurer. Without a DOM, widths come from the advance widths of Source Sans 3 (generated
+ * from the font files by scripts/font-metrics.ts), so a layout computed in Node (unit tests, drawings made at build
+ * time) is the layout the browser draws; kerning is left out, it moves a label by a fraction of a pixel. In the
+ * browser, `TextWidths` (a Lit controller) measures with a canvas in the font the chart draws in, and again when
+ * fonts finish loading.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ADVANCES, CHARACTERS, UNITS_PER_EM } from './font-metrics.ts';
+import type { TextWidth } from './types.ts';
 
 const INDEX = new Map([...CHARACTERS].map((ch, i) => [ch, i]));
 /** A character the font lacks is drawn in a fallback face: count it as wide as a capital. */
@@ -42,4 +46,64 @@ export function wrapWords(text: string, size: number, maxWidth: number, measure:
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Width of a text in px in the chart font, from its advance widths: what Node measures with, having no DOM. */
+export const estimateTextWidth: TextWidth = (text, size, style = {}) =>
+  textWidth(text, size, style.weight ?? 400, style.italic) + (style.letterSpacing ?? 0) * size * [...text].length;
+
+/**
+ * Measures label text in the font a chart draws it in, and measures again when fonts arrive. The page's fonts load
+ * with `font-display: swap`, so a chart may first draw in a fallback face: when a font finishes loading
+ * (`loadingdone`, and `document.fonts.ready` for fonts that were already on their way), the cached widths are
+ * dropped, `version` changes and the host updates, so its layout runs again with the real widths.
+ */
+export class TextWidths implements ReactiveController {
+  /** Changes whenever fonts have loaded since the last measurement: part of the host's layout inputs. */
+  version = 0;
+  private context?: CanvasRenderingContext2D | null;
+  private family?: string;
+  private readonly widths = new Map<string, number>();
+  private readonly onLoaded = () => {
+    this.version++;
+    this.widths.clear();
+    this.family = undefined;
+    this.host.requestUpdate();
+  };
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const fonts = document.fonts;
+    if (!fonts) return;
+    fonts.addEventListener('loadingdone', this.onLoaded);
+    // Fonts already loading when the chart connected: `ready` settles once they have, and nothing changes if none were.
+    if (fonts.status === 'loading') void fonts.ready.then(() => this.host.isConnected && this.onLoaded());
+  }
+
+  hostDisconnected(): void {
+    document.fonts?.removeEventListener('loadingdone', this.onLoaded);
+  }
+
+  /**
+   * Width in px of `text` in the host's font at `size` px and `style`: measured by a canvas, or estimated from the
+   * font's advance widths where there is none.
+   */
+  readonly width: TextWidth = (text, size, style = {}) => {
+    if (this.context === undefined) this.context = document.createElement('canvas').getContext('2d');
+    if (!this.context) return estimateTextWidth(text, size, style);
+    // One style read per font change, not per label.
+    this.family ??= getComputedStyle(this.host).fontFamily || 'sans-serif';
+    const font = `${style.italic ? 'italic ' : ''}${style.weight ?? 400} ${size}px ${this.family}`;
+    const key = `${font}|${style.letterSpacing ?? 0}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.context.font = font;
+      width = this.context.measureText(text).width + (style.letterSpacing ?? 0) * size * [...text].length;
+      this.widths.set(key, width);
+    }
+    return width;
+  };
 }

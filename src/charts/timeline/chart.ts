@@ -15,15 +15,10 @@ export const chart: ChartEntry<EventRow> = {
   element: () => import('./timeline.ts').then((module) => module.defineTimeline),
   text: () => import('./text.ts').then((module) => module.timelineText),
   async drawing() {
-    const [{ FlTimeline }, { layout, estimateTextWidth }] = await Promise.all([import('./timeline.ts'), import('./layout.ts')]);
+    const [{ FlTimeline }, { layout }, { draw }] = await Promise.all([import('./timeline.ts'), import('./layout.ts'), import('./draw.ts')]);
     return {
       draw(svg, rows, state, size, context) {
-        // The element measures with a pixel of slack (timeline.ts); so does the build.
-        const measure = (text: string, bold: boolean, px: number) => estimateTextWidth(text, bold, px) + 1;
-        const marks = layout(rows, state, size, { measure });
-        const element = Object.create(FlTimeline.prototype) as { clipId: string; draw(svg: SVGSVGElement, marks: unknown, ms: number): void };
-        element.clipId = `fl-timeline-clip-${context.id}`;
-        element.draw(svg, marks, 0);
+        draw(svg, layout({ rows, state, size, textWidth: context.textWidth }), { duration: 0, clipId: `fl-timeline-clip-${context.id}` });
       },
       styles: FlTimeline.styles.slice(2),
     };

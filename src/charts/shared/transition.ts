@@ -1,0 +1,98 @@
+/**
+ * One way for every chart to change its marks: at once when there is no time to animate (motion off, a resize,
+ * a drawing made at build time), or over a D3 transition. The charts' draw modules use these instead of calling
+ * `selection.transition()` themselves, so a selection and its transition are never confused for one another.
+ *
+ * `selection.transition()` and `selection.interrupt()` are added to d3-selection by d3-transition when it loads.
+ * `d3` re-exports it without side effects declared, so a bundler keeps it only when one of its exports is used:
+ * `interrupt` is, here, which every chart loads.
+ */
+import { interrupt, type BaseType, type Selection, type Transition } from 'd3';
+
+/** A value for every mark, or one per mark from its datum. */
+export type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
+
+export interface Change<D> {
+  readonly attr?: Readonly<Record<string, Value<D>>>;
+  readonly style?: Readonly<Record<string, Value<D>>>;
+  /** Wait before the change, in ms, for all marks or per mark (a staggered entrance). */
+  readonly delay?: number | ((d: D, i: number) => number);
+  /** A named transition runs beside others on the same marks (the map fades labels while it pans). */
+  readonly name?: string;
+}
+
+function setOn<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, change: Change<D>): void {
+  // One call per kind of value: D3's overloads take a constant or a function, not a union of the two.
+  for (const [name, value] of Object.entries(change.attr ?? {})) {
+    if (typeof value === 'function') selection.attr(name, value);
+    else selection.attr(name, value);
+  }
+  for (const [name, value] of Object.entries(change.style ?? {})) {
+    if (typeof value === 'function') selection.style(name, value);
+    else if (value === null) selection.style(name, null);
+    else selection.style(name, value);
+  }
+}
+
+/** The transition a change runs in, or null when it applies at once (`ms` 0). */
+export function transitionOf<E extends BaseType, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  ms: number,
+  change: Pick<Change<D>, 'delay' | 'name'> = {},
+): Transition<E, D, P, PD> | null {
+  if (ms <= 0) return null;
+  const transition = selection.transition(change.name).duration(ms);
+  const delay = change.delay;
+  if (typeof delay === 'function') transition.delay(delay);
+  else if (delay) transition.delay(delay);
+  return transition;
+}
+
+/** Applies attributes and styles to a selection's marks, at once (`ms` 0) or over `ms`. */
+export function animate<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, ms: number, change: Change<D>): void {
+  const transition = transitionOf(selection, ms, change);
+  if (transition) applyTo(transition, change);
+  else setOn(selection, change);
+}
+
+function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Transition<E, D, P, PD>, change: Change<D>): void {
+  for (const [name, value] of Object.entries(change.attr ?? {})) {
+    if (typeof value === 'function') transition.attr(name, value);
+    else transition.attr(name, value);
+  }
+  for (const [name, value] of Object.entries(change.style ?? {})) {
+    if (typeof value === 'function') transition.style(name, value);
+    else if (value === null) transition.style(name, null);
+    else transition.style(name, value);
+  }
+}
+
+/** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */
+export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
+  exit: Selection<E, D, P, PD>,
+  ms: number,
+  options: { readonly by?: 'attr' | 'style'; readonly name?: string; readonly change?: Change<D> } = {},
+): void {
+  const transition = transitionOf(exit, ms, { name: options.name });
+  if (!transition) {
+    exit.remove();
+    return;
+  }
+  if (options.by === 'style') transition.style('opacity', 0);
+  else transition.attr('opacity', 0);
+  if (options.change) applyTo(transition, options.change);
+  transition.remove();
+}
+
+/** Ends every transition on `root`'s descendants (named `name`, or the unnamed one), leaving marks where they are. */
+export function stopTransitions<E extends BaseType, D, P extends BaseType, PD>(root: Selection<E, D, P, PD>, name?: string): void {
+  stop(root.selectAll('*'), name);
+}
+
+/** Ends the transition named `name` on each of `selection`'s marks. */
+export function stop<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, name?: string): Selection<E, D, P, PD> {
+  selection.each(function () {
+    interrupt(this as Element, name);
+  });
+  return selection;
+}

@@ -1,0 +1,250 @@
+/**
+ * Draws the timeline's marks into an svg with D3: the axis zooms with d3-axis, events slide along it from where
+ * the old window put them, clusters and the interval bracket fade in and out. Used by the element and by the
+ * build's drawings (src/drawings).
+ */
+import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
+import { animate, fadeOut, stopTransitions, transitionOf } from '../shared/transition.ts';
+import type { DrawOptions } from '../shared/types.ts';
+import { round as roundTo } from '../shared/wording.ts';
+import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
+
+export interface TimelineDrawOptions extends DrawOptions {
+  /** The id of the clip path the marks are clipped to: unique on the page. */
+  readonly clipId: string;
+}
+
+type Group = Selection<SVGGElement, unknown, null, undefined>;
+type Point = readonly (readonly [number, number])[];
+
+const points = (line: Point) => line.map(([x, y]) => `${round(x)},${round(y)}`).join(' ');
+/** A tenth of a pixel is as close as the timeline draws. */
+const round = (value: number) => roundTo(value, 1);
+
+/** The marks each svg shows now: the next draw slides events from where these put them. */
+const shown = new WeakMap<SVGSVGElement, TimelineMarks>();
+
+/** Draws `marks` into `svg`, zooming from what it showed before over `options.duration` ms. */
+export function draw(svgElement: SVGSVGElement, marks: TimelineMarks, options: TimelineDrawOptions): void {
+  const svg = select(svgElement);
+  const previous = shown.get(svgElement);
+  const sameOrientation = previous?.orientation === marks.orientation;
+  shown.set(svgElement, marks);
+  const ms = options.duration > 0 && sameOrientation ? options.duration : 0;
+  // A jump (animation off, a resize) ends any move still running, or its tweens would keep overwriting the
+  // final positions set here.
+  if (!ms) stopTransitions(svg);
+  if (!sameOrientation) svg.selectAll('*').remove();
+  const layer = <E extends SVGElement>(name: string, tag = 'g'): Selection<E, unknown, null, undefined> => {
+    const found = svgElement.querySelector<E>(`:scope > .${name}`);
+    if (found) return select(found);
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag) as E;
+    node.setAttribute('class', name);
+    svgElement.append(node);
+    return select(node);
+  };
+
+  drawClip(layer<SVGDefsElement>('defs', 'defs'), marks, options.clipId);
+  drawAxis(layer<SVGGElement>('axis'), layer<SVGTextElement>('axis-note', 'text'), marks, ms);
+  const [r0, r1] = marks.range;
+  const track = layer<SVGLineElement>('track', 'line');
+  if (marks.orientation === 'horizontal') track.attr('x1', r0).attr('x2', r1).attr('y1', marks.track).attr('y2', marks.track);
+  else track.attr('x1', marks.track).attr('x2', marks.track).attr('y1', r0).attr('y2', r1);
+  drawInterval(layer<SVGGElement>('interval'), marks, ms);
+  drawClusters(layer<SVGGElement>('clusters'), marks, ms);
+  drawLegend(layer<SVGGElement>('legend'), marks);
+  drawEvents(layer<SVGGElement>('events'), marks, sameOrientation ? previous : undefined, ms, options.clipId);
+}
+
+/** The clip keeps marks sliding in or out of the window from spilling past the axis ends. */
+function drawClip(defs: Selection<SVGDefsElement, unknown, null, undefined>, marks: TimelineMarks, clipId: string): void {
+  let clip = defs.select<SVGRectElement>('clipPath rect');
+  if (clip.empty()) clip = defs.append('clipPath').attr('id', clipId).append('rect');
+  const [r0, r1] = marks.range;
+  const edge = 8;
+  if (marks.orientation === 'horizontal') clip.attr('x', r0 - edge).attr('y', 0).attr('width', r1 - r0 + 2 * edge).attr('height', marks.height);
+  else clip.attr('x', 0).attr('y', r0 - edge).attr('width', marks.width).attr('height', r1 - r0 + 2 * edge);
+}
+
+const scaleOf = (m: TimelineMarks) => scaleUtc().domain([m.domain[0], m.domain[1]]).range([m.range[0], m.range[1]]);
+
+/** d3-axis slides surviving ticks and brings new ones in from where the old scale put them. */
+function drawAxis(axisLayer: Group, note: Selection<SVGTextElement, unknown, null, undefined>, marks: TimelineMarks, ms: number): void {
+  const horizontal = marks.orientation === 'horizontal';
+  const labels = new Map(marks.axis.ticks.map((t) => [t.t, t.label]));
+  const axis = (horizontal ? axisBottom(scaleOf(marks)) : axisLeft(scaleOf(marks)))
+    .tickValues(marks.axis.ticks.map((t) => new Date(t.t)))
+    .tickFormat((d) => labels.get(+d) ?? '')
+    .tickSizeOuter(0)
+    .tickSizeInner(4)
+    .tickPadding(horizontal ? 5 : 6);
+  axisLayer
+    .attr('transform', horizontal ? `translate(0,${marks.axis.offset})` : `translate(${marks.axis.offset},0)`)
+    .style('font-size', `${marks.axis.fontSize}px`);
+  const moving = transitionOf(axisLayer, ms);
+  if (moving) moving.call(axis);
+  else axisLayer.call(axis);
+  axisLayer.attr('font-size', null).attr('font-family', null);
+
+  note
+    .attr('x', marks.axis.note?.x ?? 0)
+    .attr('y', marks.axis.note?.y ?? 0)
+    .attr('text-anchor', marks.axis.note?.anchor ?? 'start')
+    .style('font-size', `${marks.axis.fontSize}px`)
+    .text(marks.axis.note?.text ?? '');
+}
+
+/** The key to bars and dots, drawn as the marks are. */
+function drawLegend(group: Group, marks: TimelineMarks): void {
+  const key = group
+    .selectAll<SVGGElement, LegendEntry>('g.key')
+    .data([...marks.legend], (d) => d.code)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('class', 'swatch');
+      g.append('text').attr('dominant-baseline', 'central');
+      return g;
+    });
+  key.attr('class', (d) => `key key-${d.code}`);
+  key
+    .select('rect')
+    .attr('x', (d) => round(d.swatch.x0))
+    .attr('y', (d) => round(d.swatch.y0))
+    .attr('width', (d) => round(d.swatch.x1 - d.swatch.x0))
+    .attr('height', (d) => round(d.swatch.y1 - d.swatch.y0))
+    .attr('rx', (d) => (d.code === 'bar' ? 1.5 : (d.swatch.x1 - d.swatch.x0) / 2));
+  key
+    .select('text')
+    .attr('x', (d) => round(d.x))
+    .attr('y', (d) => round(d.y))
+    .style('font-size', (d) => `${d.fontSize}px`)
+    .text((d) => d.text);
+}
+
+/** Each event: its mark, leader, label and date line; events that enter or leave slide along the axis. */
+function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks | undefined, ms: number, clipId: string): void {
+  // Positions of a time under the old and the new scale, to slide entering and leaving events along the axis.
+  const scale = scaleOf(marks);
+  const oldScale = previous ? scaleOf(previous) : scale;
+  const horizontal = marks.orientation === 'horizontal';
+  const shift = (d: number) => (horizontal ? `translate(${round(d)},0)` : `translate(0,${round(d)})`);
+  const join = group.selectAll<SVGGElement, EventMark>('g.event').data([...marks.events], (d) => d.id);
+
+  fadeOut(join.exit<EventMark>(), ms, { by: 'style', change: { attr: { transform: (d) => shift(scale(d.start) - oldScale(d.start)) } } });
+
+  const enter = join
+    .enter()
+    .append('g')
+    .attr('data-id', (d) => d.id)
+    .style('opacity', ms ? 0 : 1)
+    .attr('transform', (d) => (ms ? shift(oldScale(d.start) - scale(d.start)) : null));
+  enter.append('polyline').attr('class', 'leader');
+  enter.append('rect').attr('class', 'mark');
+  enter.append('text').attr('class', 'date').attr('dominant-baseline', 'central');
+  enter.append('text').attr('class', 'label').attr('dominant-baseline', 'central');
+
+  const all = enter.merge(join);
+  all
+    .attr('class', (d) => `event ${d.emphasis} kind-${d.kind}`)
+    .attr('data-emphasis', (d) => d.emphasis)
+    .attr('data-shape', (d) => d.shape);
+  all.select('.mark').attr('clip-path', `url(#${clipId})`).classed('bar', (d) => d.shape === 'bar');
+  const label = all.select<SVGTextElement>('.label');
+  label
+    .text((d) => d.label.text)
+    .attr('data-abbreviated', (d) => d.label.abbreviated)
+    .attr('text-anchor', (d) => d.label.anchor)
+    .style('font-size', (d) => `${d.label.fontSize}px`);
+  // The full wording of an abbreviated label, as a tooltip on its event.
+  all
+    .selectAll('title')
+    .data((d) => (d.label.abbreviated === 'none' ? [] : [d.label.full]))
+    .join('title')
+    .text((d) => d);
+
+  animate(all, ms, { style: { opacity: 1 }, attr: { transform: null } });
+  animate(all.select<SVGRectElement>('.mark'), ms, {
+    attr: {
+      x: (d) => round(markBox(d).x0),
+      y: (d) => round(markBox(d).y0),
+      width: (d) => round(markBox(d).x1 - markBox(d).x0),
+      height: (d) => round(markBox(d).y1 - markBox(d).y0),
+      rx: (d) => (d.bar ? 2 : d.r),
+    },
+  });
+  animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
+  animate(label, ms, { attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.y) } });
+
+  const date = all.select<SVGTextElement>('.date');
+  date
+    .text((d) => d.label.date?.text ?? '')
+    .attr('text-anchor', (d) => d.label.anchor)
+    .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
+  animate(date, ms, { attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.date?.y ?? d.label.y) } });
+}
+
+/** Each cluster: a bracket over its members' marks, a leader, its label and date line; its members as a tooltip. */
+function drawClusters(group: Group, marks: TimelineMarks, ms: number): void {
+  const join = group.selectAll<SVGGElement, ClusterMark>('g.cluster').data([...marks.clusters], (d) => d.key);
+  fadeOut(join.exit(), ms, { by: 'style' });
+  const enter = join.enter().append('g').attr('class', 'cluster').style('opacity', ms ? 0 : 1);
+  enter.append('path').attr('class', 'band');
+  enter.append('polyline').attr('class', 'leader');
+  enter.append('text').attr('class', 'date').attr('dominant-baseline', 'central');
+  enter.append('text').attr('class', 'label').attr('dominant-baseline', 'central');
+  enter.append('title');
+  const all = enter.merge(join);
+  all.attr('data-key', (d) => d.key).attr('data-ids', (d) => d.ids.join(' '));
+  all.select('title').text((d) => d.names.join('; '));
+  all
+    .select<SVGTextElement>('.label')
+    .text((d) => d.label.text)
+    .attr('data-abbreviated', (d) => d.label.abbreviated)
+    .attr('text-anchor', (d) => d.label.anchor)
+    .style('font-size', (d) => `${d.label.fontSize}px`);
+  all
+    .select<SVGTextElement>('.date')
+    .text((d) => d.label.date?.text ?? '')
+    .attr('text-anchor', (d) => d.label.anchor)
+    .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
+  animate(all, ms, { style: { opacity: 1 } });
+  animate(all.select<SVGPathElement>('.band'), ms, { attr: { d: (d) => d.path } });
+  animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
+  animate(all.select<SVGTextElement>('.label'), ms, { attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.y) } });
+  animate(all.select<SVGTextElement>('.date'), ms, { attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.date?.y ?? d.label.y) } });
+}
+
+/** The bracket between two events, its leader and the span's words. */
+function drawInterval(group: Group, marks: TimelineMarks, ms: number): void {
+  const interval = marks.interval;
+  group.attr('data-span', interval ? interval.span.text : null).attr('data-days', interval ? interval.span.days : null);
+  const data = interval ? [interval] : [];
+
+  const bracket = group.selectAll<SVGPathElement, IntervalMark>('path.bracket').data(data);
+  fadeOut(bracket.exit(), ms, { by: 'style' });
+  const brackets = bracket.enter().append('path').attr('class', 'bracket').style('opacity', 0).merge(bracket);
+  animate(brackets, ms, { style: { opacity: 1 }, attr: { d: (d) => d.path } });
+
+  const leader = group.selectAll<SVGPolylineElement, IntervalMark>('polyline.bracket-leader').data(data.filter((d) => d.leader));
+  fadeOut(leader.exit(), ms, { by: 'style' });
+  const leaders = leader.enter().append('polyline').attr('class', 'bracket-leader').style('opacity', 0).merge(leader);
+  animate(leaders, ms, { style: { opacity: 1 }, attr: { points: (d) => points(d.leader ?? []) } });
+
+  const text = group.selectAll<SVGTextElement, IntervalMark>('text.label').data(data);
+  fadeOut(text.exit(), ms, { by: 'style' });
+  const texts = text.enter().append('text').attr('class', 'label').attr('dominant-baseline', 'central').style('opacity', 0).merge(text);
+  texts
+    .text((d) => d.label.text)
+    .attr('text-anchor', marks.orientation === 'horizontal' ? 'middle' : 'start')
+    .style('font-size', (d) => `${d.label.fontSize}px`);
+  animate(texts, ms, { style: { opacity: 1 }, attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.y) } });
+}
+
+/**
+ * The box of a mark: a bar, or a point as a square that its corner radius turns into a circle. One rect either
+ * way, so a bar that shrinks below a mark's size in a wider window turns into a dot smoothly.
+ */
+function markBox(d: EventMark): { x0: number; y0: number; x1: number; y1: number } {
+  if (d.bar) return { ...d.bar, x1: Math.max(d.bar.x1, d.bar.x0 + 1), y1: Math.max(d.bar.y1, d.bar.y0 + 1) };
+  return { x0: d.cx - d.r, y0: d.cy - d.r, x1: d.cx + d.r, y1: d.cy + d.r };
+}
