@@ -15,7 +15,8 @@
  * 5. Prints tables, writes bench/results.json, and with --check exits 1 when a budget in bench/budgets.json is
  *    missed.
  *
- * Options: --runs N (default 3), --quick (1 run), --check, --skip-build (measure dist/ as it is), --steps N,
+ * Options: --runs N (default 3), --quick (1 run), --check, --skip-build (measure dist/ as it is), --dist DIR (measure
+ *          that build as it is), --steps N,
  *          --no-lighthouse, --no-scroll, --out FILE (default bench/results.json), --load-only (Lighthouse and the
  *          page loads at 4x CPU and 412 px only, no scrolling and no cards; writes a results file only with --out).
  */
@@ -46,7 +47,9 @@ const loadOnly = flag('load-only');
 const outFile = option('out') ?? (loadOnly ? undefined : 'bench/results.json');
 // The bench builds into a directory of its own, so a build someone else starts meanwhile cannot swap the files
 // it is serving; --skip-build measures dist/ as it is.
-const DIST = flag('skip-build') ? 'dist' : join(mkdtempSync(join(tmpdir(), 'frontlines-bench-')), 'dist');
+// --dist DIR measures another build as it is (e.g. one made before a change, to compare the two in turn).
+if (option('dist')) args.push('--skip-build');
+const DIST = flag('skip-build') ? (option('dist') ?? 'dist') : join(mkdtempSync(join(tmpdir(), 'frontlines-bench-')), 'dist');
 const REFERENCE_PATH = '/bench-reference.html';
 
 interface ScrollBudget {
