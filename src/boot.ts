@@ -26,12 +26,10 @@ function afterFirstPaint(run: () => void): void {
     });
     observer.observe({ type: 'paint', buffered: true });
   }
-  // ...or the second frame after the load, whichever comes first: a page can paint nothing the browser counts as
-  // contentful (Firefox, opened at a step by a link), and a hidden page runs no frames, so there the load itself.
-  const afterLoad = (): void => {
-    if (document.visibilityState === 'hidden') setTimeout(start, 0);
-    else requestAnimationFrame(() => requestAnimationFrame(start));
-  };
+  // ...or a second after the load, for a page that paints nothing the browser counts as contentful (Firefox, opened
+  // at a step by a link) or a browser that does not report paints. Not sooner, nor on a frame: Chromium runs frames
+  // before it shows the first one, and code fetched then would again share the network with the first paint.
+  const afterLoad = (): void => void setTimeout(start, PerformanceObserver.supportedEntryTypes?.includes('paint') ? 1000 : 0);
   if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad, { once: true });
 }
