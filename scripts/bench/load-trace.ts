@@ -62,7 +62,9 @@ export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string
     const key = `${event.pid}:${event.tid}`;
     if (event.ph === 'X' && threadNames.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The page's main thread is the one that parsed its HTML (the browser's own pages have renderer threads too).
+  const parser = events.find((event) => event.name === 'ParseHTML' && (event.args as { beginData?: { url?: string } } | undefined)?.beginData?.url === url);
+  const main = parser ? `${parser.pid}:${parser.tid}` : [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // Zero is the page's navigation start (the time origin of its paint entries).
   const starts = events.filter((event) => event.name === 'navigationStart' && `${event.pid}:${event.tid}` === main);
   const zero = starts.find((event) => (event.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL === url)?.ts ?? starts.at(-1)?.ts ?? 0;
