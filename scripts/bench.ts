@@ -15,8 +15,10 @@
  * 5. Prints tables, writes bench/results.json, and with --check exits 1 when a budget in bench/budgets.json is
  *    missed.
  *
- * Options: --runs N (default 3), --quick (1 run), --check, --skip-build (measure dist/ as it is), --steps N,
- *          --no-lighthouse, --no-scroll, --out FILE (default bench/results.json).
+ * Options: --runs N (default 3), --quick (1 run), --check, --skip-build (measure dist/ as it is), --dist DIR (measure
+ *          that build as it is), --steps N,
+ *          --no-lighthouse, --no-scroll, --out FILE (default bench/results.json), --load-only (Lighthouse and the
+ *          page loads at 4x CPU and 412 px only, no scrolling and no cards; writes a results file only with --out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,10 +41,15 @@ const option = (name: string): string | undefined => {
   return i === -1 ? undefined : args[i + 1];
 };
 const runs = flag('quick') ? 1 : Math.max(1, Number(option('runs') ?? 3));
-const outFile = option('out') ?? 'bench/results.json';
+// --load-only measures what a change to the first paint needs (LCP against the reference) in a few minutes; its
+// partial results do not replace bench/results.json unless asked.
+const loadOnly = flag('load-only');
+const outFile = option('out') ?? (loadOnly ? undefined : 'bench/results.json');
 // The bench builds into a directory of its own, so a build someone else starts meanwhile cannot swap the files
 // it is serving; --skip-build measures dist/ as it is.
-const DIST = flag('skip-build') ? 'dist' : join(mkdtempSync(join(tmpdir(), 'frontlines-bench-')), 'dist');
+// --dist DIR measures another build as it is (e.g. one made before a change, to compare the two in turn).
+if (option('dist')) args.push('--skip-build');
+const DIST = flag('skip-build') ? (option('dist') ?? 'dist') : join(mkdtempSync(join(tmpdir(), 'frontlines-bench-')), 'dist');
 const REFERENCE_PATH = '/bench-reference.html';
 
 interface ScrollBudget {
@@ -146,9 +153,11 @@ const growthUrl = growthServer ? `${growthServer.origin}/index.html` : '';
 const lighthouseRuns: Record<PageName, LighthouseFigures[]> = { story: [], reference: [] };
 /** Scroll runs by page, then by "viewport mode" (e.g. "phone reading"). */
 type ScrollKey = `${ViewportName} ${ScrollMode}`;
-const SCROLL_KEYS: ScrollKey[] = (Object.keys(VIEWPORTS) as ViewportName[]).flatMap((viewport) =>
-  (Object.keys(SCROLL_MODES) as ScrollMode[]).map((mode): ScrollKey => `${viewport} ${mode}`),
-);
+const SCROLL_KEYS: ScrollKey[] = loadOnly
+  ? ['phone reading']
+  : (Object.keys(VIEWPORTS) as ViewportName[]).flatMap((viewport) =>
+      (Object.keys(SCROLL_MODES) as ScrollMode[]).map((mode): ScrollKey => `${viewport} ${mode}`),
+    );
 const scrollRuns: Record<PageName, Record<ScrollKey, ScrollFigures[]>> = {
   story: Object.fromEntries(SCROLL_KEYS.map((key) => [key, []])) as unknown as Record<ScrollKey, ScrollFigures[]>,
   reference: Object.fromEntries(SCROLL_KEYS.map((key) => [key, []])) as unknown as Record<ScrollKey, ScrollFigures[]>,
@@ -178,8 +187,8 @@ try {
         for (const key of SCROLL_KEYS) {
           const [viewport, mode] = key.split(' ') as [ViewportName, ScrollMode];
           for (const page of order(run)) {
-            log(`scroll-through ${run + 1}/${runs}: ${page}, ${key}`);
-            scrollRuns[page][key].push(await runScroll(browser, pages[page], { viewport, mode }));
+            log(`${loadOnly ? 'load' : 'scroll-through'} ${run + 1}/${runs}: ${page}, ${loadOnly ? viewport : key}`);
+            scrollRuns[page][key].push(await runScroll(browser, pages[page], { viewport, mode, loadOnly }));
           }
         }
         if (growthSteps) {
@@ -234,7 +243,7 @@ if (scrolled) {
     sc(load, (f) => f.loadBlockingMs, 'load blocking time', 'ms', true),
     sc(load, (f) => f.firstChartMs, 'first chart drawn', 'ms', false, false),
   );
-  for (const key of SCROLL_KEYS) {
+  for (const key of loadOnly ? [] : SCROLL_KEYS) {
     figures.push(
       sc(key, (f) => f.longTasks, 'long tasks', 'count', false),
       sc(key, (f) => f.longTaskMaxMs, 'longest task', 'ms', false),
@@ -244,7 +253,7 @@ if (scrolled) {
       sc(key, (f) => f.scrollMs, 'time to scroll through', 'ms', true),
     );
   }
-  for (const key of ['phone reading', 'desktop reading'] as const) {
+  for (const key of loadOnly ? [] : (['phone reading', 'desktop reading'] as const)) {
     figures.push(
       sc(key, (f) => f.stepP50Ms, 'step change -> chart drawn, p50', 'ms', false, false),
       sc(key, (f) => f.stepMaxFrames, 'step change -> chart drawn, worst', 'frames', false, false),
@@ -252,12 +261,14 @@ if (scrolled) {
   }
 }
 // The build's drawings and share cards, from an empty cache (goal: every card in under 15 s).
-log('drawing every step and rendering the share cards (cold) ...');
-const cards = await measureCards();
-figures.push(
-  { name: `build: every step drawn, 2 sizes (${cards.steps} steps, cold)`, unit: 'ms', story: [cards.drawingsMs], reference: null, ratio: false },
-  { name: `build: share cards (${cards.steps} PNGs, cold)`, unit: 'ms', story: [cards.cardsMs], reference: null, ratio: false },
-);
+if (!loadOnly) {
+  log('drawing every step and rendering the share cards (cold) ...');
+  const cards = await measureCards();
+  figures.push(
+    { name: `build: every step drawn, 2 sizes (${cards.steps} steps, cold)`, unit: 'ms', story: [cards.drawingsMs], reference: null, ratio: false },
+    { name: `build: share cards (${cards.steps} PNGs, cold)`, unit: 'ms', story: [cards.cardsMs], reference: null, ratio: false },
+  );
+}
 if (growthScrolls.length) {
   const base = scrollRuns.story['phone reading'];
   const growthFigure = (pick: (figures: ScrollFigures) => number, name: string, unit: Figure['unit']): Figure => ({
@@ -327,7 +338,7 @@ budget('Lighthouse performance score (worst run)', `${budgets.lighthouse.perform
 // CLS is compared as Lighthouse shows it, to three decimals.
 budget('CLS', `${budgets.lighthouse.cls}`, find('Cumulative Layout Shift')?.story.median ?? Number.NaN, (v) => Number(v.toFixed(3)) <= budgets.lighthouse.cls, (v) => v.toFixed(3));
 budget('TBT (Lighthouse)', `<= ${budgets.lighthouse.tbtMs} ms`, find('Total Blocking Time')?.story.median ?? Number.NaN, (v) => v <= budgets.lighthouse.tbtMs, ms);
-for (const key of SCROLL_KEYS) {
+for (const key of loadOnly ? [] : SCROLL_KEYS) {
   const mode = key.split(' ')[1] as ScrollMode;
   const limits = budgets.scroll[mode];
   budget(`${key}: long tasks`, `<= ${limits.longTasks}`, find(`${key}: long tasks`)?.story.median ?? Number.NaN, (v) => v <= limits.longTasks, (v) => `${v}`);
@@ -337,7 +348,7 @@ for (const key of SCROLL_KEYS) {
     budget(`${key}: frames over 50 ms`, `<= ${over}`, find(`${key}: frames over 50 ms`)?.story.median ?? Number.NaN, (v) => v <= over, (v) => `${v}`);
   }
 }
-for (const key of ['phone reading', 'desktop reading'] as const) {
+for (const key of loadOnly ? [] : (['phone reading', 'desktop reading'] as const)) {
   budget(`${key}: step change -> chart drawn (worst step)`, `<= ${budgets.scroll.stepToDrawnFrames} frames`, find(`${key}: step change -> chart drawn, worst`, 'frames')?.story.median ?? Number.NaN, (v) => v <= budgets.scroll.stepToDrawnFrames, (v) => `${v} frames`);
 }
 if (growthSteps) {
@@ -457,7 +468,7 @@ const results = {
   embedBuildMs: Number.isFinite(embedBuildMs) ? Math.round(embedBuildMs) : null,
   growth: growthSteps ? { steps: growthStepCount, buildMs: Math.round(growthBuildMs), scrollPx: GROWTH_SCROLL_PX, heapAfterSteps: GROWTH_HEAP_STEPS, lighthouse: growthLighthouse } : null,
   embedEntries,
-  options: { scroll: { ...SCROLL_OPTIONS, viewports: VIEWPORTS, pxPerTick: SCROLL_MODES }, server: 'brotli (quality 11), else gzip', lighthouse: 'default mobile config, performance category' },
+  options: { loadOnly, scroll: { ...SCROLL_OPTIONS, viewports: VIEWPORTS, pxPerTick: SCROLL_MODES }, server: 'brotli (quality 11), else gzip', lighthouse: 'default mobile config, performance category' },
   bytes: bytes satisfies ByteReport,
   figures: summaries,
   budgets: budgetResults,
@@ -468,9 +479,11 @@ const results = {
     growth: growthScrolls.map(({ steps: _steps, ...rest }) => rest),
   },
 };
-mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify(results, (_key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value), 2)}\n`);
-log(`wrote ${outFile}`);
+if (outFile) {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, (_key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value), 2)}\n`);
+  log(`wrote ${outFile}`);
+}
 
 if (flag('check')) {
   const missed = budgetResults.filter((result) => result.pass === false);

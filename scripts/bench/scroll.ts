@@ -40,6 +40,8 @@ export interface ScrollRun {
   readonly maxPx?: number;
   /** After the measured scroll, fling on until this many step changes, then read the JS heap (growth run). */
   readonly heapAfterSteps?: number;
+  /** Load the page and read its load figures (LCP, shift, long tasks) without scrolling (`npm run bench -- --load-only`). */
+  readonly loadOnly?: boolean;
 }
 
 export interface StepTiming {
@@ -170,7 +172,7 @@ const INIT_SCRIPT = String.raw`(() => {
 })();`;
 
 /** Scrolls the page from top to bottom (or maxPx) at pxPerTick every tickMs, and returns what was recorded. */
-const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs }) => {
+const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, loadOnly }) => {
   const bench = window.__bench;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   window.scrollTo({ top: 0, behavior: 'instant' });
@@ -182,7 +184,7 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs }) 
   const start = performance.now();
   let atEnd = 0;
   let top = 0;
-  while (atEnd < 3 && times.length < 20000) {
+  while (!loadOnly && atEnd < 3 && times.length < 20000) {
     const now = await frame();
     times.push(now);
     const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - window.innerHeight);
@@ -193,7 +195,7 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs }) 
     }
   }
   const end = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  if (!loadOnly) await new Promise((resolve) => setTimeout(resolve, settleMs));
   return {
     times,
     start,
@@ -268,7 +270,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
     await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
     const pxPerTick = SCROLL_MODES[run.mode];
-    const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs };
+    const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs, loadOnly: run.loadOnly ?? false };
     const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(script)})`)) as PageRecord;
     let heapSteps = record.stepEvents;
     if (run.heapAfterSteps && heapSteps < run.heapAfterSteps) {

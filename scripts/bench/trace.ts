@@ -1,13 +1,18 @@
 /**
  * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
  * [--viewport phone|desktop] [--max-px N] [--out trace.json]`; a directory (dist/) is served compressed, as the bench does.
+ * With --load, the page's load instead of a scroll (see load-trace.ts: what was fetched when, the first paint, each
+ * largest-contentful-paint candidate and the main thread's tasks before it); --reference traces the bench's
+ * no-JavaScript reference page of the same build.
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
  * work), each long task by its parts, the number of elements on the page, and with --profile script time by
  * function.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { serveStatic } from './server.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { referencePage, serveStatic } from './server.ts';
+import { LOAD_OBSERVER, reportLoad, type LoadRecord } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollMode, type ViewportName } from './scroll.ts';
@@ -18,8 +23,11 @@ const option = (name: string): string | undefined => {
   return i === -1 ? undefined : args[i + 1];
 };
 const target = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const server = target && !/^https?:/.test(target) && existsSync(target) ? await serveStatic(target) : null;
-const url = server ? `${server.origin}/index.html` : target;
+const REFERENCE_PATH = '/bench-reference.html';
+const served = target && !/^https?:/.test(target) && existsSync(target);
+const server = served ? await serveStatic(target, { [REFERENCE_PATH]: referencePage(readFileSync(join(target, 'index.html'), 'utf8')) }) : null;
+const url = server ? `${server.origin}${args.includes('--reference') ? REFERENCE_PATH : '/index.html'}` : target;
+const loadMode = args.includes('--load');
 if (!url) {
   console.error('usage: tsx scripts/bench/trace.ts URL [--mode reading|fling] [--viewport phone|desktop] [--max-px N] [--out FILE]');
   process.exit(2);
@@ -49,14 +57,29 @@ const context = await browser.newContext({ viewport: VIEWPORTS[viewport], device
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
+if (loadMode) {
+  await page.addInitScript({ content: LOAD_OBSERVER });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+}
 await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+if (loadMode) {
+  const record = (await page.evaluate('window.__load')) as LoadRecord;
+  const buffer = await browser.stopTracing();
+  await browser.close();
+  await server?.close();
+  const out = option('out');
+  if (out) writeFileSync(out, buffer);
+  reportLoad(JSON.parse(buffer.toString('utf8')).traceEvents, record, url, viewport);
+  process.exit(0);
+}
 if (args.includes('--profile')) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
 }
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo'] });
+await browser.startTracing(page, { categories: TRACE_CATEGORIES });
 await page.evaluate(
   `(async ({ pxPerTick, tickMs, maxPx }) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));

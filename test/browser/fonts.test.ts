@@ -1,6 +1,6 @@
 /**
  * The self-hosted fonts on the built story page: loaded from the page's own origin (the CSP's default-src 'self'
- * covers fonts; test/browser/csp.test.ts reads the whole story under it), the text face preloaded, and nothing
+ * covers fonts; test/browser/csp.test.ts reads the whole story under it), the faces of the first screen preloaded, and nothing
  * moving when they arrive: each metric-matched fallback sets the article's paragraphs in the same lines as its font.
  */
 import { expect } from 'chai';
@@ -45,6 +45,29 @@ describe('fonts', () => {
       frame.remove();
     }
   });
+
+  for (const [width, height] of [[390, 844], [1440, 900]] as const) {
+    it(`preloads exactly the faces the page sets its text in as it opens, at ${width} px`, async function () {
+      // A face the first screen needs but the page does not preload is found only once the style sheets are in and
+      // the page is laid out; a preload the page does not use costs the first screen bandwidth for nothing.
+      this.timeout(30_000);
+      const { win, frame } = await openStory(width, height);
+      try {
+        await until(() => Boolean(win.document.querySelector('[data-drawn]')), 'the opening chart to draw', 10_000);
+        await win.document.fonts.ready;
+        const preloaded = [...win.document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')]
+          .map((link) => /([a-z0-9-]+-latin-\d+-(?:normal|italic))-[\w-]+\.woff2$/.exec(link.href)?.[1] ?? link.href)
+          .sort();
+        const used = [...win.document.fonts]
+          .filter((face) => face.status === 'loaded' && /^"?Source (Serif 4|Sans 3)"?$/.test(face.family))
+          .map((face) => `${face.family.replace(/"/g, '').toLowerCase().replace(/ /g, '-')}-latin-${face.weight}-${face.style}`)
+          .sort();
+        expect(preloaded).to.deep.equal(used);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
 
   for (const [width, height] of [[390, 844], [1440, 900]] as const) {
     it(`sets every paragraph of the article in the same lines in its fallback face as in its font, at ${width} px`, async function () {
