@@ -31,7 +31,12 @@ export class FlPresentToolbar extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Rendered at once, not in a later microtask: the reader's controls add their switch to it as the page starts.
-    if (!this.hasUpdated) this.performUpdate();
+    this.flush();
+  }
+
+  /** Renders what has been set now, rather than in a microtask: the counter answers a key in the key's own task. */
+  flush(): void {
+    if (this.isUpdatePending) this.performUpdate();
   }
 
   // The counter has one name for the screen reader ("Slide 7 of 29") rather than "7 slash 29"; it sits near the
