@@ -37,18 +37,17 @@ const chromeArgs = [
   '--disable-backgrounding-occluded-windows',
 ];
 
+/**
+ * Each test file's page in a window of its own: a second tab in one window would hide the first (two files run
+ * at once, see FL_PART), and a hidden page gets no animation frames, which the charts draw in.
+ */
+const pageInItsOwnWindow = ({ context }) => context.newPage({ type: 'window' });
+
 const launchers = {
   chromium: () =>
     chromeLauncher({
       launchOptions: { executablePath: chromium, headless: true, args: chromeArgs },
-      // Each file's page in a context (a window) of its own: a second tab in one window would hide the first, and
-      // a hidden page gets no animation frames.
-      createPage: async ({ browser }) => {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        page.once('close', () => void context.close().catch(() => undefined));
-        return page;
-      },
+      createPage: pageInItsOwnWindow,
     }),
   firefox: () =>
     puppeteerLauncher({
@@ -58,6 +57,7 @@ const launchers = {
         headless: true,
         extraPrefsFirefox: { 'ui.prefersReducedMotion': 0, 'dom.disable_open_during_load': false },
       },
+      createPage: pageInItsOwnWindow,
     }),
 };
 
