@@ -14,6 +14,10 @@
  *
  * Numbering: slides count from 1, the title slide included ("1 / 29" is the title, "2 / 29" the first step);
  * typing a number and Enter goes to the slide the counter would show.
+ *
+ * Parts: the keys, the slide numbering, the hash and the presenter channel are the slide controller's, shared with
+ * the presenter view (slide-controller.ts); the toolbar is `<fl-present-toolbar>` (present-toolbar.ts); the
+ * stage's size and the type fitted to it are stage.ts's. This module says what a slide change does to the page.
  */
 import '../styles/present.css';
 import '../styles/print.css';
@@ -27,21 +31,7 @@ import type { PresentMessage, SlidePosition } from './presenter-channel.ts';
 import { SlideController } from './slide-controller.ts';
 import { FlPresentToolbar } from './present-toolbar.ts';
 import { PrintLayout } from './print.ts';
-import { fitText } from './fit-text.ts';
-
-/**
- * The stage is laid out at a fixed logical size and scaled to the screen (as reveal.js does), so type, charts and
- * margins keep their proportions from a 1024x768 projector to a 4K screen. Its short side is this many px.
- */
-const STAGE_SHORT_SIDE = 640;
-/** On a portrait screen (a phone held upright) the width is the short side; a narrower stage keeps text large. */
-const STAGE_SHORT_SIDE_PORTRAIT = 420;
-
-/** Caption type, in stage px: as large as fits, never smaller than reads from the back of a room. */
-const CAPTION_MAX = 30;
-const CAPTION_MIN = 15;
-const TITLE_MAX = 72;
-const TITLE_MIN = 30;
+import { fitCaption, fitTitle, sizeStage } from './stage.ts';
 
 /** How long the pointer rests before the toolbar and the cursor fade out. */
 const IDLE_MS = 2500;
@@ -167,7 +157,7 @@ export class PresentationMode {
     this.root.scrollDriven = false;
     cancelAnimationFrame(this.restoreFrame);
     document.documentElement.classList.add('fl-presenting');
-    this.measureStage();
+    sizeStage();
     if (push) history.pushState(history.state, '', urlFor(true, this.slides.hashFor(target)));
     this.show(target, `Presentation mode, slide ${target} of ${this.count}.`);
     this.releaseHiddenFocus();
@@ -267,27 +257,16 @@ export class PresentationMode {
     history.replaceState(history.state, '', urlFor(presenting, hash));
   }
 
-  /** Sizes the stage to the screen: a fixed short side, scaled; see STAGE_SHORT_SIDE. */
-  private measureStage(): void {
-    const width = document.documentElement.clientWidth || innerWidth;
-    const height = document.documentElement.clientHeight || innerHeight;
-    const scale = width >= height ? height / STAGE_SHORT_SIDE : width / STAGE_SHORT_SIDE_PORTRAIT;
-    const style = document.documentElement.style;
-    style.setProperty('--fl-stage-scale', scale.toFixed(5));
-    style.setProperty('--fl-stage-w', (width / scale).toFixed(2));
-    style.setProperty('--fl-stage-h', (height / scale).toFixed(2));
-  }
-
   /** Fits the slide's caption (or the title) into its box at the largest type that fits. */
   private fit(): void {
     if (!this.presenting) return;
     const step = stepForSlide(this.story.steps, this.slide);
     if (step) {
       const card = document.getElementById(step.id)?.querySelector<HTMLElement>(':scope > .step-card');
-      if (card) fitText(card, '--fl-caption-size', CAPTION_MIN, CAPTION_MAX);
+      if (card) fitCaption(card);
     } else {
       const header = this.root.querySelector<HTMLElement>('.story-header');
-      if (header) fitText(header, '--fl-title-size', TITLE_MIN, TITLE_MAX);
+      if (header) fitTitle(header);
     }
   }
 
@@ -370,7 +349,7 @@ export class PresentationMode {
     cancelAnimationFrame(this.resizeFrame);
     this.resizeFrame = requestAnimationFrame(() => {
       if (!this.presenting) return;
-      this.measureStage();
+      sizeStage();
       this.fit();
     });
   };
