@@ -1,5 +1,9 @@
 // Browser tests: every file in test/browser runs in Debian's Chromium and in Firefox ESR.
 // FL_BROWSER picks one (chromium | firefox); scripts/test.mjs runs both and adds up the results.
+// FL_PART picks a part: `components` (the files that mount one chart element in the test page, two files at a
+// time) or `pages` (the files that open the built story, the presenter view or an embed page in a frame, resize
+// the window, move focus or time long tasks and layout shifts: one file at a time, as a background tab would
+// throttle them). No FL_PART: every file, one at a time. FL_FILES names files instead; FL_CONCURRENCY overrides.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -11,11 +15,40 @@ const browser = process.env.FL_BROWSER ?? 'chromium';
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-const chromeArgs = [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'];
+const COMPONENT_TESTS = ['casualties', 'dataset', 'distance-map', 'drawings', 'font-remeasure', 'hostile-input', 'legends', 'timeline'].map(
+  (name) => `test/browser/${name}.test.ts`,
+);
+const part = process.env.FL_PART;
+const files = process.env.FL_FILES
+  ? process.env.FL_FILES.split(',')
+  : part === 'components'
+    ? COMPONENT_TESTS
+    : part === 'pages'
+      ? ['test/browser/**/*.test.ts', ...COMPONENT_TESTS.map((file) => `!${file}`)]
+      : ['test/browser/**/*.test.ts'];
+const concurrency = Number(process.env.FL_CONCURRENCY ?? (part === 'components' ? 2 : 1));
+
+// Two files at a time are two pages: keep the timers of the one not in front running.
+const chromeArgs = [
+  ...CHROMIUM_FLAGS,
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/**
+ * Each test file's page in a window of its own: a second tab in one window would hide the first (two files run
+ * at once, see FL_PART), and a hidden page gets no animation frames, which the charts draw in.
+ */
+const pageInItsOwnWindow = ({ context }) => context.newPage({ type: 'window' });
 
 const launchers = {
   chromium: () =>
-    chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromeArgs } }),
+    chromeLauncher({
+      launchOptions: { executablePath: chromium, headless: true, args: chromeArgs },
+      createPage: pageInItsOwnWindow,
+    }),
   firefox: () =>
     puppeteerLauncher({
       launchOptions: {
@@ -24,6 +57,7 @@ const launchers = {
         headless: true,
         extraPrefsFirefox: { 'ui.prefersReducedMotion': 0, 'dom.disable_open_during_load': false },
       },
+      createPage: pageInItsOwnWindow,
     }),
 };
 
@@ -100,12 +134,12 @@ function forcedColorsCommand() {
 }
 
 export default {
-  files: process.env.FL_FILES ? process.env.FL_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  files,
   nodeResolve: true,
   rootDir: '.',
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), testEndpoints(), forcedColorsCommand()],
   browsers: [launchers[browser]()],
-  concurrency: 1,
+  concurrency,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

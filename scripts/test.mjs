@@ -80,16 +80,25 @@ function unitTests() {
   if (failed) failures.push(`${failed} unit test(s)`);
 }
 
+/**
+ * One browser's tests, in two parts (web-test-runner.config.mjs): the component files two at a time, then the
+ * page files one at a time.
+ */
 function browserTests(browser, envVar, executable) {
+  for (const part of ['components', 'pages']) browserPart(browser, envVar, executable, part);
+}
+
+function browserPart(browser, envVar, executable, part) {
   const counts = join(mkdtempSync(join(tmpdir(), 'fl-wtr-')), 'counts.json');
   const ok = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
     FL_BROWSER: browser,
+    FL_PART: part,
     FL_COUNTS_FILE: counts,
     [envVar]: executable,
   });
   if (!existsSync(counts)) {
     totals.failed++;
-    failures.push(`${browser}: the test runner did not finish`);
+    failures.push(`${browser} (${part}): the test runner did not finish`);
     return;
   }
   const result = JSON.parse(readFileSync(counts, 'utf8'));
@@ -99,7 +108,7 @@ function browserTests(browser, envVar, executable) {
   for (const failure of result.failures) failures.push(`${browser}: ${failure}`);
   if (!ok && result.failed === 0) {
     totals.failed++;
-    failures.push(`${browser}: the test runner exited with an error`);
+    failures.push(`${browser} (${part}): the test runner exited with an error`);
   }
 }
 

@@ -14,6 +14,10 @@
  *
  * Numbering: slides count from 1, the title slide included ("1 / 29" is the title, "2 / 29" the first step);
  * typing a number and Enter goes to the slide the counter would show.
+ *
+ * Parts: the keys, the slide numbering, the hash and the presenter channel are the slide controller's, shared with
+ * the presenter view (slide-controller.ts); the toolbar is `<fl-present-toolbar>` (present-toolbar.ts); the
+ * stage's size and the type fitted to it are stage.ts's. This module says what a slide change does to the page.
  */
 import '../styles/present.css';
 import '../styles/print.css';
@@ -21,32 +25,23 @@ import type { Story } from '../types/story.ts';
 import type { FlStory } from '../scrolly/fl-story.ts';
 import type { FlScrolly } from '../scrolly/fl-scrolly.ts';
 import type { StepDirection } from '../scrolly/step-change-event.ts';
-import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
-import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, slideForStep, stepForSlide } from './slides.ts';
-import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
+import type { PresentAction } from './keys.ts';
+import { TITLE_SLIDE, slideForStep, stepForSlide } from './slides.ts';
+import type { PresentMessage, SlidePosition } from './presenter-channel.ts';
+import { SlideController } from './slide-controller.ts';
+import { FlPresentToolbar } from './present-toolbar.ts';
 import { PrintLayout, type Dataset } from './print.ts';
-import { fitText } from './fit-text.ts';
-
-/**
- * The stage is laid out at a fixed logical size and scaled to the screen (as reveal.js does), so type, charts and
- * margins keep their proportions from a 1024x768 projector to a 4K screen. Its short side is this many px.
- */
-const STAGE_SHORT_SIDE = 640;
-/** On a portrait screen (a phone held upright) the width is the short side; a narrower stage keeps text large. */
-const STAGE_SHORT_SIDE_PORTRAIT = 420;
-
-/** Caption type, in stage px: as large as fits, never smaller than reads from the back of a room. */
-const CAPTION_MAX = 30;
-const CAPTION_MIN = 15;
-const TITLE_MAX = 72;
-const TITLE_MIN = 30;
+import { fitCaption, fitTitle, sizeStage } from './stage.ts';
 
 /** How long the pointer rests before the toolbar and the cursor fade out. */
 const IDLE_MS = 2500;
+/** How long digits typed towards a jump stay in the counter without Enter. */
+const DIGITS_SHOWN_MS = 3000;
 
-
-/** Wires presentation mode, the presenter view's channel and the print layout into the story page. */
-/** `datasets`: each dataset's sources, for the print's last page, in the order the about section lists them. */
+/**
+ * Wires presentation mode, the presenter view's channel and the print layout into the story page. `datasets`: each
+ * dataset's sources, for the print's last page, in the order the about section lists them.
+ */
 export function installPresenting(story: Story, datasets: readonly Dataset[]): PresentationMode | null {
   const root = document.querySelector<FlStory>('fl-story');
   if (!root) return null;
@@ -58,42 +53,52 @@ export function installPresenting(story: Story, datasets: readonly Dataset[]): P
 export class PresentationMode {
   /** Whether presentation mode is on. */
   presenting = false;
-  /** The slide shown (presenting) or last shown; 1 is the title slide. */
-  slide = TITLE_SLIDE;
 
-  private readonly count: number;
-  private readonly channel: PresenterChannel;
+  private readonly slides: SlideController;
   private readonly print: PrintLayout;
-  private keyState = INITIAL_KEY_STATE;
-  private digitsTimer = 0;
   private idleTimer = 0;
   private resizeFrame = 0;
   private restoreFrame = 0;
-  /** True while following another window: that move is not sent back. */
-  private following = false;
 
-  private readonly bar: HTMLElement;
-  private readonly counter: HTMLElement;
-  private readonly progress: HTMLElement;
-  private readonly hint: HTMLElement;
+  private readonly toolbar: FlPresentToolbar;
   private readonly live: HTMLElement;
-  private readonly fullscreenButton: HTMLButtonElement;
+
+  /** The slide shown (presenting) or last shown; 1 is the title slide. */
+  get slide(): number {
+    return this.slides.slide;
+  }
+  set slide(slide: number) {
+    this.slides.slide = slide;
+  }
+
+  private get count(): number {
+    return this.slides.count;
+  }
 
   constructor(
     private readonly story: Story,
     private readonly root: FlStory,
     datasets: readonly Dataset[],
   ) {
-    this.count = slideCount(story.steps);
-    this.channel = new PresenterChannel('story', {
-      position: () => this.position(),
-      follow: (position, message) => this.follow(position, message),
-    });
+    this.slides = new SlideController(
+      story.steps,
+      {
+        presenting: () => this.presenting,
+        go: (slide) => this.go(slide),
+        act: (action) => this.act(action),
+        digitsChanged: () => this.updateBar(),
+        position: () => this.position(),
+        follow: (position, message) => this.follow(position, message),
+      },
+      { role: 'story', digitsDisplayMs: DIGITS_SHOWN_MS },
+    );
     this.print = new PrintLayout(story, {
       presenting: () => this.presenting,
       datasets,
     });
-    ({ bar: this.bar, counter: this.counter, progress: this.progress, hint: this.hint, fullscreen: this.fullscreenButton } = this.buildBar());
+    this.toolbar = new FlPresentToolbar();
+    this.toolbar.count = this.slides.count;
+    this.toolbar.addEventListener('fl-present-action', (event) => this.perform(event.detail));
     this.live = document.createElement('div');
     this.live.className = 'fl-sr-only fl-present-live';
     this.live.setAttribute('role', 'status');
@@ -101,12 +106,12 @@ export class PresentationMode {
   }
 
   install(): void {
-    document.body.append(this.bar);
+    document.body.append(this.toolbar);
     // Inside <main>, so the announcements sit in a landmark like the rest of the page's content.
     (document.querySelector('main') ?? document.body).append(this.live);
     // Before the story starts, so a page opened with ?present never shows the scrolling layout first.
     if (wantsPresent()) document.documentElement.classList.add('fl-presenting');
-    document.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('keydown', this.slides.onKeyDown);
     document.addEventListener('click', this.onClick);
     document.addEventListener('pointermove', this.onPointerMove, { passive: true });
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
@@ -123,12 +128,12 @@ export class PresentationMode {
     await this.root.updateComplete;
     await Promise.all(this.root.sections.map((section) => section.updateComplete));
     // Opening is not a move: nothing is sent, the hello below asks instead.
-    this.following = true;
-    if (wantsPresent()) this.enter({ push: false, slide: slideForHash(this.story.steps, location.hash) ?? TITLE_SLIDE });
-    else this.slide = this.scrollSlide();
-    this.following = false;
+    this.slides.quietly(() => {
+      if (wantsPresent()) this.enter({ push: false, slide: this.slides.slideFor(location.hash) ?? TITLE_SLIDE });
+      else this.slides.slide = this.scrollSlide();
+    });
     // Ask the other windows where they are: a reloaded presentation rejoins the presenter view's slide.
-    this.channel.hello(this.presenting);
+    this.slides.hello(this.presenting);
     if (new URLSearchParams(location.search).has('print')) await this.print.printWhenReady();
   }
 
@@ -136,7 +141,7 @@ export class PresentationMode {
 
   /** Turns presentation mode on at a slide (by default the step the reader has scrolled to). */
   enter({ push, slide }: { push: boolean; slide?: number }): void {
-    const target = clampSlide(slide ?? this.scrollSlide(), this.count);
+    const target = this.slides.clamp(slide ?? this.scrollSlide());
     if (this.presenting) {
       this.go(target);
       return;
@@ -145,8 +150,8 @@ export class PresentationMode {
     this.root.scrollDriven = false;
     cancelAnimationFrame(this.restoreFrame);
     document.documentElement.classList.add('fl-presenting');
-    this.measureStage();
-    if (push) history.pushState(history.state, '', urlFor(true, hashForSlide(this.story.steps, target)));
+    sizeStage();
+    if (push) history.pushState(history.state, '', urlFor(true, this.slides.hashFor(target)));
     this.show(target, `Presentation mode, slide ${target} of ${this.count}.`);
     this.releaseHiddenFocus();
     this.wake();
@@ -160,7 +165,7 @@ export class PresentationMode {
     document.documentElement.classList.remove('fl-presenting', 'fl-present-idle');
     for (const element of document.querySelectorAll('[data-fl-current]')) element.removeAttribute('data-fl-current');
     const step = stepForSlide(this.story.steps, this.slide);
-    if (push) history.pushState(history.state, '', urlFor(false, hashForSlide(this.story.steps, this.slide)));
+    if (push) history.pushState(history.state, '', urlFor(false, this.slides.hashFor(this.slide)));
     else this.syncHash(false);
     if (step) this.root.goTo(step.id);
     else window.scrollTo({ top: 0, behavior: 'instant' });
@@ -180,7 +185,7 @@ export class PresentationMode {
 
   /** Goes to a slide (presenting) or scrolls to its step (reading), and tells the other windows. */
   go(slide: number): void {
-    const target = clampSlide(slide, this.count);
+    const target = this.slides.clamp(slide);
     if (!this.presenting) {
       this.scrollTo(target);
       this.broadcast();
@@ -240,20 +245,9 @@ export class PresentationMode {
 
   /** The hash names the slide; replaceState, so stepping adds no history entries (see the module comment). */
   private syncHash(presenting: boolean): void {
-    const hash = hashForSlide(this.story.steps, this.slide);
+    const hash = this.slides.hashFor(this.slide);
     if (location.hash === hash) return;
     history.replaceState(history.state, '', urlFor(presenting, hash));
-  }
-
-  /** Sizes the stage to the screen: a fixed short side, scaled; see STAGE_SHORT_SIDE. */
-  private measureStage(): void {
-    const width = document.documentElement.clientWidth || innerWidth;
-    const height = document.documentElement.clientHeight || innerHeight;
-    const scale = width >= height ? height / STAGE_SHORT_SIDE : width / STAGE_SHORT_SIDE_PORTRAIT;
-    const style = document.documentElement.style;
-    style.setProperty('--fl-stage-scale', scale.toFixed(5));
-    style.setProperty('--fl-stage-w', (width / scale).toFixed(2));
-    style.setProperty('--fl-stage-h', (height / scale).toFixed(2));
   }
 
   /** Fits the slide's caption (or the title) into its box at the largest type that fits. */
@@ -262,10 +256,10 @@ export class PresentationMode {
     const step = stepForSlide(this.story.steps, this.slide);
     if (step) {
       const card = document.getElementById(step.id)?.querySelector<HTMLElement>(':scope > .step-card');
-      if (card) fitText(card, '--fl-caption-size', CAPTION_MIN, CAPTION_MAX);
+      if (card) fitCaption(card);
     } else {
       const header = this.root.querySelector<HTMLElement>('.story-header');
-      if (header) fitText(header, '--fl-title-size', TITLE_MIN, TITLE_MAX);
+      if (header) fitTitle(header);
     }
   }
 
@@ -277,47 +271,14 @@ export class PresentationMode {
 
   // ---- input -------------------------------------------------------------------------------------------------
 
-  private onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.isComposing) return;
-    const context = { presenting: this.presenting, ...focusContext(event.target) };
-    const hadDigits = this.keyState.digits !== '';
-    const { action, state } = interpretKey(event, context, this.keyState, performance.now());
-    this.keyState = state;
-    if (!action) {
-      if (hadDigits && !state.digits) this.updateBar();
-      return;
-    }
-    event.preventDefault();
-    this.perform(action);
-  };
-
   /** Does what a key or a toolbar button asks. */
   perform(action: PresentAction): void {
-    if (action.type !== 'digits') this.keyState = INITIAL_KEY_STATE;
+    this.slides.perform(action);
+  }
+
+  /** What the keys and buttons ask besides moving (slide-controller.ts moves). */
+  private act(action: PresentAction): void {
     switch (action.type) {
-      case 'next':
-        this.go(this.slide + 1);
-        break;
-      case 'previous':
-        this.go(this.slide - 1);
-        break;
-      case 'first':
-        this.go(TITLE_SLIDE);
-        break;
-      case 'last':
-        this.go(this.count);
-        break;
-      case 'go':
-        this.go(action.slide);
-        break;
-      case 'digits':
-        clearTimeout(this.digitsTimer);
-        this.digitsTimer = window.setTimeout(() => {
-          this.keyState = INITIAL_KEY_STATE;
-          this.updateBar();
-        }, 3000);
-        this.updateBar();
-        break;
       case 'fullscreen':
         this.toggleFullscreen();
         break;
@@ -330,6 +291,8 @@ export class PresentationMode {
         break;
       case 'presenter':
         this.openPresenterView();
+        break;
+      default:
         break;
     }
   }
@@ -358,7 +321,7 @@ export class PresentationMode {
   }
 
   private onPopState = (): void => {
-    const slide = slideForHash(this.story.steps, location.hash);
+    const slide = this.slides.slideFor(location.hash);
     if (wantsPresent()) {
       if (!this.presenting) this.enter({ push: false, slide: slide ?? TITLE_SLIDE });
       else if (slide !== null && slide !== this.slide) this.go(slide);
@@ -371,7 +334,7 @@ export class PresentationMode {
   /** A link to a step (or an edited hash) while presenting goes to that slide. Reading, fl-story handles it. */
   private onHashChange = (): void => {
     if (!this.presenting) return;
-    const slide = slideForHash(this.story.steps, location.hash);
+    const slide = this.slides.slideFor(location.hash);
     if (slide !== null && slide !== this.slide) this.go(slide);
   };
 
@@ -379,7 +342,7 @@ export class PresentationMode {
     cancelAnimationFrame(this.resizeFrame);
     this.resizeFrame = requestAnimationFrame(() => {
       if (!this.presenting) return;
-      this.measureStage();
+      sizeStage();
       this.fit();
     });
   };
@@ -402,14 +365,14 @@ export class PresentationMode {
   }
 
   private onFullscreenChange = (): void => {
-    this.fullscreenButton.setAttribute('aria-pressed', String(Boolean(document.fullscreenElement)));
+    this.toolbar.fullscreen = Boolean(document.fullscreenElement);
   };
 
   /** Opens the presenter view (notes, next slide, timer) in a window of its own, at this slide. */
   openPresenterView(): Window | null {
     const url = new URL('presenter.html', location.href);
     url.search = '';
-    url.hash = hashForSlide(this.story.steps, this.presenting ? this.slide : this.scrollSlide());
+    url.hash = this.slides.hashFor(this.presenting ? this.slide : this.scrollSlide());
     const opened = window.open(url.href, 'frontlines-presenter', 'popup,width=1200,height=760');
     if (!opened) this.announce('The browser blocked the presenter view: allow pop-up windows for this page and press S again.');
     return opened;
@@ -422,7 +385,7 @@ export class PresentationMode {
   }
 
   private broadcast(): void {
-    if (!this.following) this.channel.step(this.position());
+    this.slides.broadcast();
   }
 
   /**
@@ -432,69 +395,15 @@ export class PresentationMode {
   private follow(position: SlidePosition, message: PresentMessage): void {
     if (message.type === 'state' && !this.presenting) return;
     if (position.slide === this.position().slide) return;
-    this.following = true;
-    try {
-      this.go(position.slide);
-    } finally {
-      this.following = false;
-    }
+    this.slides.quietly(() => this.go(position.slide));
   }
 
   // ---- the toolbar and announcements -------------------------------------------------------------------------
 
-  private buildBar(): { bar: HTMLElement; counter: HTMLElement; progress: HTMLElement; hint: HTMLElement; fullscreen: HTMLButtonElement } {
-    const bar = document.createElement('nav');
-    bar.className = 'fl-present-bar';
-    bar.setAttribute('aria-label', 'Slides');
-    const progress = document.createElement('div');
-    progress.className = 'fl-present-progress';
-    progress.setAttribute('aria-hidden', 'true');
-    progress.append(document.createElement('div'));
-    const hint = document.createElement('p');
-    hint.className = 'fl-present-hint';
-    hint.textContent = '\u2192 or Space: next \u00b7 \u2190: back \u00b7 S: notes \u00b7 F: full screen \u00b7 Esc: leave';
-    const controls = document.createElement('div');
-    controls.className = 'fl-present-controls';
-    const button = (action: PresentAction['type'], label: string, content: string, shortcut: string): HTMLButtonElement => {
-      const element = document.createElement('button');
-      element.type = 'button';
-      element.className = `fl-present-button fl-present-${action}`;
-      element.dataset.action = action;
-      element.setAttribute('aria-label', label);
-      element.setAttribute('aria-keyshortcuts', shortcut);
-      element.title = `${label} (${shortcut.split(' ')[0]})`;
-      element.innerHTML = content;
-      element.addEventListener('click', () => this.perform({ type: action } as PresentAction));
-      return element;
-    };
-    const counter = document.createElement('span');
-    counter.className = 'fl-present-counter';
-    // One name for the screen reader ("Slide 7 of 29") rather than "7 slash 29".
-    counter.setAttribute('role', 'img');
-    const fullscreen = button('fullscreen', 'Full screen', `${ICONS.fullscreen}<span>Full screen</span>`, 'F');
-    fullscreen.setAttribute('aria-pressed', 'false');
-    // The counter sits near the corner, so that at rest, when only it shows, it is where the eye expects it.
-    controls.append(
-      button('presenter', 'Notes (presenter view)', `${ICONS.presenter}<span>Notes</span>`, 'S'),
-      fullscreen,
-      button('exit', 'Exit presentation mode', `${ICONS.exit}<span>Exit</span>`, 'Escape'),
-      button('previous', 'Previous slide', ICONS.previous, 'ArrowLeft PageUp'),
-      counter,
-      button('next', 'Next slide', ICONS.next, 'ArrowRight PageDown Space'),
-    );
-    bar.append(progress, hint, controls);
-    return { bar, counter, progress, hint, fullscreen };
-  }
-
   private updateBar(): void {
-    const digits = this.keyState.digits;
-    this.counter.textContent = digits ? `Go to ${digits}\u2026` : `${this.slide} / ${this.count}`;
-    this.counter.setAttribute('aria-label', digits ? `Go to slide ${digits}, press Enter` : `Slide ${this.slide} of ${this.count}`);
-    const fraction = (this.slide - 1) / Math.max(1, this.count - 1);
-    (this.progress.firstElementChild as HTMLElement).style.transform = `scaleX(${fraction.toFixed(4)})`;
-    this.hint.hidden = this.slide !== TITLE_SLIDE;
-    for (const element of this.bar.querySelectorAll<HTMLButtonElement>('[data-action="previous"]')) element.disabled = this.slide <= TITLE_SLIDE;
-    for (const element of this.bar.querySelectorAll<HTMLButtonElement>('[data-action="next"]')) element.disabled = this.slide >= this.count;
+    this.toolbar.slide = this.slide;
+    this.toolbar.digits = this.slides.digits;
+    this.toolbar.flush();
   }
 
   /** Says it politely: a screen reader finishes what it is reading first. */
@@ -527,13 +436,3 @@ function isInteractive(target: EventTarget): boolean {
   const role = element.getAttribute('role');
   return role === 'button' || role === 'link' || element.classList.contains('fl-present-bar');
 }
-
-/** Small line icons; decorative, the buttons carry their names. */
-const ICONS = {
-  previous: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5l-7 7 7 7"/></svg>',
-  next: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 5l7 7-7 7"/></svg>',
-  presenter:
-    '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="3" y="4" width="18" height="13" rx="1.5"/><path d="M8 21h8M12 17v4M7 9h6M7 12h9"/></svg>',
-  fullscreen: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/></svg>',
-  exit: '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"/></svg>',
-} as const;

@@ -82,11 +82,6 @@ export class PresenterChannel {
     addEventListener('pagehide', this.onPageHide);
   }
 
-  /** Whether windows can talk at all (BroadcastChannel exists here). */
-  get available(): boolean {
-    return this.channel !== null;
-  }
-
   /** Asks the other sides where they are (saying whether this side presents); `follow` hears the answer. */
   hello(presenting?: boolean): void {
     this.answeredRank = 0;

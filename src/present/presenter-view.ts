@@ -10,9 +10,10 @@
  */
 import './presenter-view.css';
 import type { Story, StepText } from '../types/story.ts';
-import { INITIAL_KEY_STATE, clampSlide, focusContext, interpretKey, type PresentAction } from './keys.ts';
-import { TITLE_SLIDE, hashForSlide, slideCount, slideForHash, stepForSlide } from './slides.ts';
-import { PresenterChannel, type PresentMessage, type SlidePosition } from './presenter-channel.ts';
+import type { PresentAction } from './keys.ts';
+import { TITLE_SLIDE, stepForSlide } from './slides.ts';
+import type { PresentMessage, SlidePosition } from './presenter-channel.ts';
+import { SlideController } from './slide-controller.ts';
 import { SlideThumbnails, type ChartModules, type DefaultRows } from './presenter-thumbnails.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
 
@@ -28,17 +29,15 @@ interface TimerState {
 
 type StoryWindow = 'unknown' | 'none' | 'presenting' | 'reading';
 
+/** The story window's own keys: leaving or starting presentation mode, opening another presenter view. */
+const STORY_WINDOW_ACTIONS = new Set<PresentAction['type']>(['exit', 'toggle', 'presenter']);
+
 export class PresenterView {
-  slide = TITLE_SLIDE;
-  private readonly count: number;
+  private readonly slides: SlideController;
   private readonly texts: Map<string, StepText>;
-  private readonly channel: PresenterChannel;
-  private keyState = INITIAL_KEY_STATE;
   private timer: TimerState;
   private storyWindow: StoryWindow = 'unknown';
   private storyWindows = new Set<string>();
-  /** True while following the story window: that move is not sent back. */
-  private following = false;
   private readonly parts: Record<
     'heading' | 'chart' | 'text' | 'notes' | 'nextHeading' | 'nextChart' | 'nextText' | 'counter' | 'elapsed' | 'clock' | 'status' | 'live' | 'pause' | 'open' | 'previous' | 'next',
     HTMLElement
@@ -53,7 +52,20 @@ export class PresenterView {
     defaultRows: DefaultRows = {},
     chartModules: ChartModules = {},
   ) {
-    this.count = slideCount(story.steps);
+    this.slides = new SlideController(
+      story.steps,
+      {
+        presenting: () => true,
+        go: (slide) => this.show(slide, { send: true }),
+        act: (action) => this.act(action),
+        digitsChanged: () => this.renderCounter(),
+        takes: (action) => !STORY_WINDOW_ACTIONS.has(action.type),
+        position: () => ({ slide: this.slide, presenting: true }),
+        follow: (position, message) => this.follow(position, message),
+        peers: (message) => this.peers(message),
+      },
+      { role: 'presenter' },
+    );
     this.texts = new Map(stepTexts.map((text) => [text.id, text]));
     this.timer = readTimer();
     this.parts = this.build();
@@ -62,23 +74,27 @@ export class PresenterView {
       chartModules,
       defaultRows,
     );
-    this.channel = new PresenterChannel('presenter', {
-      position: () => ({ slide: this.slide, presenting: true }),
-      follow: (position, message) => this.follow(position, message),
-      peers: (message) => this.peers(message),
-    });
+  }
+
+  /** The slide shown; 1 is the title slide. */
+  get slide(): number {
+    return this.slides.slide;
+  }
+
+  private get count(): number {
+    return this.slides.count;
   }
 
   start(): void {
-    this.show(slideForHash(this.story.steps, location.hash) ?? TITLE_SLIDE, { send: false });
-    document.addEventListener('keydown', this.onKeyDown);
+    this.show(this.slides.slideFor(location.hash) ?? TITLE_SLIDE, { send: false });
+    document.addEventListener('keydown', this.slides.onKeyDown);
     addEventListener('hashchange', () => {
-      const slide = slideForHash(this.story.steps, location.hash);
+      const slide = this.slides.slideFor(location.hash);
       if (slide !== null && slide !== this.slide) this.show(slide, { send: true });
     });
     window.setInterval(() => this.updateTime(), 1000);
     this.updateTime();
-    this.channel.hello();
+    this.slides.hello();
     // No answer in a moment: no story window is open (or it cannot hear this one).
     window.setTimeout(() => {
       if (this.storyWindow === 'unknown') this.setStoryWindow('none');
@@ -87,57 +103,25 @@ export class PresenterView {
 
   /** Goes to a slide and, when the presenter asked for it here, moves the story window too. */
   show(slide: number, { send }: { send: boolean }): void {
-    this.slide = clampSlide(slide, this.count);
-    const hash = hashForSlide(this.story.steps, this.slide);
+    this.slides.slide = this.slides.clamp(slide);
+    const hash = this.slides.hashFor(this.slide);
     if (location.hash !== hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
     this.render();
     this.parts.live.textContent = `Slide ${this.slide} of ${this.count}.`;
-    if (send && !this.following) this.channel.step({ slide: this.slide, presenting: true });
+    if (send) this.slides.broadcast();
   }
 
+  /** Does what a key or a button asks. */
   perform(action: PresentAction): void {
-    switch (action.type) {
-      case 'next':
-        this.show(this.slide + 1, { send: true });
-        break;
-      case 'previous':
-        this.show(this.slide - 1, { send: true });
-        break;
-      case 'first':
-        this.show(TITLE_SLIDE, { send: true });
-        break;
-      case 'last':
-        this.show(this.count, { send: true });
-        break;
-      case 'go':
-        this.show(action.slide, { send: true });
-        break;
-      case 'digits':
-        this.renderCounter();
-        break;
-      case 'fullscreen': {
-        const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.();
-        Promise.resolve(request).catch(() => undefined);
-        break;
-      }
-      // Leaving presentation mode, starting it, opening another presenter view: the story window's keys, not these.
-      default:
-        break;
-    }
+    this.slides.perform(action);
   }
 
-  private onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.isComposing) return;
-    const hadDigits = this.keyState.digits !== '';
-    const { action, state } = interpretKey(event, { presenting: true, ...focusContext(event.target) }, this.keyState, performance.now());
-    this.keyState = state;
-    if (!action || action.type === 'exit' || action.type === 'toggle' || action.type === 'presenter') {
-      if (hadDigits && !state.digits) this.renderCounter();
-      return;
-    }
-    event.preventDefault();
-    this.perform(action);
-  };
+  /** What the keys and buttons ask besides moving: here, only full screen. */
+  private act(action: PresentAction): void {
+    if (action.type !== 'fullscreen') return;
+    const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.();
+    Promise.resolve(request).catch(() => undefined);
+  }
 
   private follow(position: SlidePosition, message: PresentMessage): void {
     if (message.role === 'story') {
@@ -145,12 +129,7 @@ export class PresenterView {
       this.setStoryWindow(position.presenting ? 'presenting' : 'reading');
     }
     if (position.slide === this.slide) return;
-    this.following = true;
-    try {
-      this.show(position.slide, { send: false });
-    } finally {
-      this.following = false;
-    }
+    this.slides.quietly(() => this.show(position.slide, { send: false }));
   }
 
   private peers(message: PresentMessage): void {
@@ -211,7 +190,7 @@ export class PresenterView {
   }
 
   private renderCounter(): void {
-    const digits = this.keyState.digits;
+    const digits = this.slides.digits;
     this.parts.counter.textContent = digits ? `Go to ${digits}\u2026` : `${this.slide} / ${this.count}`;
     this.parts.counter.setAttribute('aria-label', digits ? `Go to slide ${digits}, press Enter` : `Slide ${this.slide} of ${this.count}`);
   }
@@ -304,7 +283,7 @@ export class PresenterView {
     parts.open.addEventListener('click', () => {
       const url = new URL('index.html', location.href);
       url.search = '?present';
-      url.hash = hashForSlide(this.story.steps, this.slide);
+      url.hash = this.slides.hashFor(this.slide);
       window.open(url.href, 'frontlines-story');
     });
     return parts;

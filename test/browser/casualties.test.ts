@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
+import { setDefaultRows } from '../../src/charts/shared/chart-element.ts';
 import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../src/charts/casualties/schema.ts';
 import { FlCasualties, defineCasualties } from '../../src/charts/casualties/casualties.ts';
 import { describeCasualties as describeView } from '../../src/charts/casualties/text.ts';
 import { layout } from '../../src/charts/casualties/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: CasualtyRow[] = [];
 
@@ -28,12 +28,6 @@ const message = (element: Element) => root(element).querySelector('.message');
 async function show(element: FlCasualties, view: string): Promise<void> {
   element.setAttribute('view', view);
   await until(() => element.getAttribute('data-drawn') === JSON.stringify({ view }), `view ${view} to draw`);
-  await frames(2);
-}
-
-/** Waits out the transition of a state change. */
-async function settled(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 1.5 + 150));
   await frames(2);
 }
 
@@ -159,7 +153,7 @@ describe('<fl-casualties>', () => {
       expect(marks(element, 'circle.point')).to.have.length(0);
       expect(marks(element, 'rect.bar')).to.have.length(7);
       expect(status(element)).to.equal(describeView(rows, 'compare'));
-      await settled();
+      await settled(element);
       expect(root(element).querySelectorAll('circle'), 'the old marks are gone once faded').to.have.length(0);
     });
 
@@ -170,7 +164,7 @@ describe('<fl-casualties>', () => {
       await show(travelled, 'compare');
       await show(travelled, 'preliminary');
       await show(travelled, 'toll');
-      await settled();
+      await settled(travelled);
       const picture = (element: Element) =>
         marks(element, 'circle, rect, text, path, line')
           .map((n) => [n.getAttribute('class'), n.getAttribute('cx') ?? n.getAttribute('x') ?? n.getAttribute('x1'), n.getAttribute('cy') ?? n.getAttribute('y') ?? n.getAttribute('y1'), n.getAttribute('width') ?? n.getAttribute('r'), n.getAttribute('d'), n.getAttribute('opacity'), n.textContent].join('@'))
@@ -186,8 +180,54 @@ describe('<fl-casualties>', () => {
         await element.updateComplete;
         const beslan = () => +marks(element, 'rect.bar')[0]!.getAttribute('width')!;
         expect(beslan(), 'the bar starts short').to.be.below(1);
-        await settled();
+        await settled(element);
         expect(beslan(), 'and grows').to.be.greaterThan(100);
+      } finally {
+        restore();
+      }
+    });
+
+    it('says when its picture is final: a new settled promise per state, resolved and announced once its transitions end', async () => {
+      const restore = stubReducedMotion(false);
+      try {
+        const element = await chart('view="toll"');
+        await settled(element);
+        const events: Event[] = [];
+        element.parentElement!.addEventListener('fl-chart-settled', (event) => events.push(event));
+        const before = element.settled;
+        element.setAttribute('view', 'compare');
+        await element.updateComplete;
+        expect(element.settled, 'a new promise for the new state').to.not.equal(before);
+        let done = false;
+        void element.settled.then(() => (done = true));
+        await Promise.resolve();
+        const moving = [...root(element).querySelectorAll('svg *')].filter((node) => '__transition' in node);
+        expect(moving.length, 'marks with a transition scheduled').to.be.greaterThan(0);
+        expect(done, 'not settled while the bars grow').to.equal(false);
+        expect(events).to.have.length(0);
+        await settled(element);
+        expect(moving.filter((node) => node.isConnected && '__transition' in node), 'transitions still running').to.have.length(0);
+        expect(events).to.have.length(1);
+        expect(events[0]!.bubbles && events[0]!.composed, 'bubbles out of the shadow root').to.equal(true);
+        expect(events[0]!.target).to.equal(element);
+      } finally {
+        restore();
+      }
+    });
+
+    it('settles at once under reduced motion', async () => {
+      const restore = stubReducedMotion(true);
+      try {
+        const element = await chart('view="toll"');
+        const events: Event[] = [];
+        element.addEventListener('fl-chart-settled', (event) => events.push(event));
+        element.setAttribute('view', 'compare');
+        await element.updateComplete;
+        let done = false;
+        void element.settled.then(() => (done = true));
+        await Promise.resolve();
+        expect(done, 'settled as soon as drawn').to.equal(true);
+        expect(events).to.have.length(1);
       } finally {
         restore();
       }

@@ -4,7 +4,7 @@ import { PLACE_KINDS, placesDataset, type PlaceRow } from '../../src/charts/dist
 import { KIND_LEGEND, kindPhrase } from '../../src/charts/distance-map/kinds.ts';
 import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
 import { describeMap } from '../../src/charts/distance-map/text.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, stubReducedMotion, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: PlaceRow[] = [];
 const REGION = '/assets/geo/region.topo.json';
@@ -30,12 +30,6 @@ async function map(attributes: string, width = 640, before = ''): Promise<FlDist
 async function geographyReady(element: FlDistanceMap): Promise<void> {
   await until(() => element.geographyStatus === 'ready' || element.geographyStatus === 'failed', 'the geography to load or fail', 10_000);
   await until(() => svg(element).getAttribute('data-geography') === element.geographyStatus, 'the map to redraw with it');
-  await frames(2);
-}
-
-/** Waits out the transition of a state change. */
-async function settled(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 1.5 + 150));
   await frames(2);
 }
 
@@ -65,6 +59,16 @@ function visibleTexts(element: Element): SVGTextElement[] {
   return [...root(element).querySelectorAll<SVGTextElement>('svg text')].filter(
     (text) => text.textContent && Number(getComputedStyle(text).opacity) > 0 && !text.closest('[opacity="0"]') && !text.closest('.notice'),
   );
+}
+
+/** The transitions D3 has scheduled on a node (it keeps them on the node, by id, until they end). */
+interface Schedule {
+  name: string;
+  duration: number;
+  tween: { name: string; value: (this: Element) => (t: number) => void }[];
+}
+function scheduledTransitions(node: Element): Schedule[] {
+  return Object.values((node as Element & { __transition?: Record<string, Schedule> }).__transition ?? {});
 }
 
 describe('<fl-distance-map>', () => {
@@ -211,16 +215,22 @@ describe('<fl-distance-map>', () => {
       const element = await map('focus="crocus kremlin"');
       const start = zoomTransform(element);
       element.setAttribute('focus', 'caucasus');
-      // Every frame's transform, until the move is over: some lie between the two views.
-      const seen: (string | null)[] = [];
-      const until = performance.now() + TRANSITION_MS * 1.5 + 200;
-      while (performance.now() < until) {
-        seen.push(zoomTransform(element));
-        await frames(1);
-      }
+      await element.updateComplete;
+      // Drawn, the move is scheduled and not yet begun: the view is where it was. The move's own tween, sampled
+      // half way (rather than the clock), puts it between the two views; it ends on the new one.
+      const move = scheduledTransitions(svg(element)).find((schedule) => schedule.name === 'view');
+      expect(move, 'a move is scheduled').to.exist;
+      expect(move!.duration).to.equal(TRANSITION_MS);
+      expect(zoomTransform(element)).to.equal(start);
+      await settled(element);
       const end = zoomTransform(element);
       expect(end).to.not.equal(start);
-      expect(seen.filter((t) => t !== start && t !== end).length).to.be.greaterThan(0);
+      move!.tween.find((tween) => tween.name === 'view')!.value.call(svg(element))(0.5);
+      const midway = zoomTransform(element);
+      expect(midway).to.not.equal(start);
+      expect(midway).to.not.equal(end);
+      move!.tween.find((tween) => tween.name === 'view')!.value.call(svg(element))(1);
+      expect(zoomTransform(element)).to.equal(end);
       expect(status(element)).to.equal(description(element));
       expect(description(element)).to.equal('The map shows the Caucasus, with Stepanakert (Khankendi) and Makhachkala airport (unrest).');
     });
@@ -288,9 +298,9 @@ describe('<fl-distance-map>', () => {
         else element.removeAttribute('measure');
         await frames(3);
       }
-      await settled();
+      await settled(element);
       const direct = await map('focus="russia-west" measure="kstovo border"');
-      await settled();
+      await settled(direct);
       expect(zoomTransform(element)).to.equal(zoomTransform(direct));
       const labels = (e: Element) => [...root(e).querySelectorAll('.measure-label text')].map((t) => t.textContent);
       expect(labels(element)).to.deep.equal(labels(direct));
@@ -360,7 +370,7 @@ describe('<fl-distance-map>', () => {
         it(`${focus}${measure ? ` / ${measure}` : ''} at ${width} px: texts apart and inside the frame`, async () => {
           const element = await map(`focus="${focus}"${measure ? ` measure="${measure}"` : ''}`, width);
           await geographyReady(element);
-          await settled();
+          await settled(element);
           const frame = svg(element).getBoundingClientRect();
           expect(frame.width).to.be.closeTo(width, 1);
           const texts = visibleTexts(element);

@@ -44,6 +44,22 @@ export async function drawn(element: Element, timeoutMs = 5000): Promise<void> {
   await frames(2);
 }
 
+/**
+ * Waits until a chart's picture is final: its current state drawn and every transition of it ended (the chart's
+ * `settled` promise). Fails with the chart's name after `timeoutMs` rather than hanging the file.
+ */
+export async function settled(element: Element, timeoutMs = 5000): Promise<void> {
+  let timer = 0;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = window.setTimeout(() => reject(new Error(`timed out waiting for <${element.localName}> to settle`)), timeoutMs);
+  });
+  try {
+    await Promise.race([(element as unknown as { settled: Promise<void> }).settled, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Captures console.warn calls while `body` runs. */
 export async function captureWarnings(body: () => Promise<void>): Promise<string[]> {
   const warnings: string[] = [];

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { activeStepId, openPresentation, openPresenter, openStory, press, settle, untilSlide, type PresenterPage, type StoryPage } from './story-page.ts';
-import { until } from './helpers.ts';
+import { settled, until } from './helpers.ts';
 import { count, expectShowing, slideOf } from './present-helpers.ts';
 
 let page: StoryPage | undefined;
@@ -65,7 +65,10 @@ describe('the presenter view', () => {
     expect(chartIn('current')).to.not.equal(before);
     const marks = () => [...chartIn('current')!.shadowRoot!.querySelectorAll('svg *')].map((node) => node.getAttribute('transform') ?? node.getAttribute('x') ?? '').join('|');
     const drawnNow = marks();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing is scheduled to move: D3 keeps a node's transitions on it (`__transition`) until they end.
+    const svg = chartIn('current')!.shadowRoot!.querySelector('svg')!;
+    expect([svg, ...svg.querySelectorAll('*')].filter((node) => '__transition' in node), 'marks with a transition').to.have.length(0);
+    await settled(chartIn('current')!, 2000);
     expect(marks(), 'the picture does not move after it is drawn').to.equal(drawnNow);
     // The title slide has no chart: no current picture, the first step's as the next.
     press(presenter, 'Home');

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { setDefaultRows } from '../../src/charts/shared/chart-element.ts';
+import { TRANSITION_MS, setDefaultRows } from '../../src/charts/shared/chart-element.ts';
 import { resolveState } from '../../src/charts/shared/schema.ts';
 import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/timeline/schema.ts';
 import { FlTimeline, defineTimeline } from '../../src/charts/timeline/timeline.ts';
 import { describeTimeline } from '../../src/charts/timeline/text.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, until } from './helpers.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
 import { outOfDateOrder, stackDepth, type PlacedLabel } from '../fixtures/label-stacks.ts';
 
@@ -54,11 +54,9 @@ async function step(element: FlTimeline, state: Record<string, string>): Promise
   await frames(2);
 }
 
-/** Waits out any transition: positions stop changing. */
-async function settled(element: FlTimeline): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 900));
-  await frames(2);
-  void element;
+/** The transitions D3 has scheduled on a node (it keeps them on the node, by id, until they end). */
+function scheduledTransitions(node: Element): { duration: number; tween: { name: string }[] }[] {
+  return Object.values((node as Element & { __transition?: Record<string, { duration: number; tween: { name: string }[] }> }).__transition ?? {});
 }
 
 describe('<fl-timeline>', () => {
@@ -196,14 +194,18 @@ describe('<fl-timeline>', () => {
     expect(war()).to.not.equal(null);
     const before = all(element, '.axis .tick text').map((t) => t.textContent);
     expect(before).to.include('2000');
-    await step(element, STEPS['karabakh to dagestan']!);
-    // Mid-transition: the ceasefire's mark is on its way, not yet where it ends.
-    await new Promise((resolve) => setTimeout(resolve, 120));
     const mark = root(element).querySelector('g.event[data-id="karabakh-ceasefire"] .mark') as SVGRectElement;
-    const midX = Number(mark.getAttribute('x'));
+    const startX = Number(mark.getAttribute('x'));
+    for (const [name, value] of Object.entries(STEPS['karabakh to dagestan']!)) element.setAttribute(name, value);
+    await element.updateComplete;
+    // Drawn, the ceasefire's mark has a move of its x scheduled, over the chart's transition, and has not moved
+    // yet; it ends elsewhere.
+    const moves = scheduledTransitions(mark).filter((schedule) => schedule.tween.some((tween) => tween.name === 'attr.x'));
+    expect(moves.map((move) => move.duration), 'a move of x scheduled').to.deep.equal([TRANSITION_MS]);
+    expect(Number(mark.getAttribute('x'))).to.equal(startX);
     await settled(element);
-    const endX = Number(mark.getAttribute('x'));
-    expect(Math.abs(endX - midX)).to.be.greaterThan(1);
+    expect(root(element).querySelector('g.event[data-id="karabakh-ceasefire"] .mark'), 'the same mark').to.equal(mark);
+    expect(Math.abs(Number(mark.getAttribute('x')) - startX)).to.be.greaterThan(1);
     expect(war()).to.equal(null, 'the war ended before the window and is gone');
     const after = all(element, '.axis .tick text').map((t) => t.textContent);
     expect(after).to.include('Oct');
@@ -222,9 +224,12 @@ describe('<fl-timeline>', () => {
     try {
       const element = await chart(STEPS['long view']!, 900);
       await step(element, STEPS['march 2024']!);
+      // Nothing is scheduled to move, and the chart counts as settled as soon as it has drawn.
+      const svgElement = root(element).querySelector('svg')!;
+      expect([svgElement, ...svgElement.querySelectorAll('*')].filter((node) => scheduledTransitions(node).length), 'nodes with a transition').to.have.length(0);
       const mark = root(element).querySelector('g.event[data-id="crocus-attack"] .mark') as SVGRectElement;
       const now = mark.getAttribute('x');
-      await settled(element);
+      await settled(element, 100);
       expect(mark.getAttribute('x')).to.equal(now);
     } finally {
       window.matchMedia = original;

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
-import { frames, until } from './helpers.ts';
+import { frames, settled, until } from './helpers.ts';
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -37,19 +37,22 @@ function marks(page: StoryPage, tag: string): string[] {
     });
 }
 
-/** Waits until no transition is running in the active chart: its marks stop changing. */
+/** Waits until the active chart's picture is final (its `settled` promise), and returns its marks. */
 async function still(page: StoryPage, tag: string): Promise<string[]> {
   // A map draws its places first and its country shapes when they arrive: wait for them either way.
   const chart = page.document.querySelector(tag) as (Element & { geographyStatus?: string }) | null;
   await until(() => !['waiting', 'loading'].includes(String(chart?.geographyStatus)), `<${tag}>'s geography`, 10_000);
-  let previous = marks(page, tag);
-  for (let i = 0; i < 60; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const now = marks(page, tag);
-    if (JSON.stringify(now) === JSON.stringify(previous)) return now;
-    previous = now;
+  if (!chart) return [];
+  // Anything still on its way (a resize seen in the next frame) starts a new picture, with a new promise:
+  // settled again until two frames pass with none.
+  const promise = () => (chart as unknown as { settled: Promise<void> }).settled;
+  for (let picture = 0; picture < 10; picture++) {
+    const current = promise();
+    await settled(chart, 10_000);
+    await frames(2);
+    if (promise() === current) break;
   }
-  return previous;
+  return marks(page, tag);
 }
 
 async function calmArrival(id: string, viewport: { width: number; height: number }): Promise<{ state: Record<string, string>; marks: string[] }> {

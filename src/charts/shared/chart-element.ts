@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
-import { loadText } from './load.ts';
+import { LOAD_TIMEOUT_MS, loadText } from './load.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { Size } from './types.ts';
@@ -22,6 +22,12 @@ export const TRANSITION_MS = 650;
  *
  * Bad input never throws: it shows a short readable message in the chart's box and logs one console warning.
  *
+ * `settled` says when the picture is final: it resolves once the current state is drawn and every transition of
+ * that draw has ended (at once when motion is off; when a message shows instead of the plot, once it shows). A
+ * new state, new data or a new size replaces it with a new pending promise as it starts drawing. Each settle also
+ * dispatches `fl-chart-settled`.
+ *
+ * @fires fl-chart-settled - the chart has drawn its current state and its transitions have ended (bubbles, composed)
  * @csspart figure - the figure around plot, caption and table
  * @csspart frame - the box the plot is drawn in
  * @csspart svg - the plot
@@ -46,6 +52,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * (the story, which says each step's chart once per step) turns it off, so a screen reader hears each once.
    */
   @property({ attribute: false }) announceChanges = true;
+
+  /**
+   * How long a chart waits for its `src` before it says the data did not arrive, in ms (default 10 s). Set on a
+   * chart's class (`customElements.get('fl-timeline').loadTimeoutMs = 3000`) before it loads, for every chart of
+   * that kind.
+   */
+  static loadTimeoutMs = LOAD_TIMEOUT_MS;
 
   @state() private rows: Row[] | null = null;
   @state() private loadMessage: string | null = null;
@@ -168,7 +181,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * fetches of earlier ones end.
    */
   protected readonly srcRows = new Task(this, {
-    task: async ([src]: readonly [string | undefined]) => (src ? { src, ...(await loadText(src)) } : initialState),
+    task: async ([src]: readonly [string | undefined]) => (src ? { src, ...(await loadText(src, (this.constructor as typeof FlChart).loadTimeoutMs)) } : initialState),
     args: () => [this.data === undefined ? this.src : undefined] as const,
     onComplete: ({ src, text, kind }) => this.readLoaded(src, text, kind),
     onError: (error) => {
@@ -278,6 +291,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const frame = this.frame;
     // Through CSSOM, not a style attribute: a strict Content Security Policy (style-src 'self') blocks the latter.
     if (frame) frame.style.height = this.height ? `${this.height}px` : '';
+    if (frame && !this.svg) this.settleWhenStill(); // a message is the whole picture
+    else if (!this.rows) this.unsettle(); // loading: nothing drawn yet
     if (!frame || !this.svg || !this.rows) return;
     // Most updates change nothing the plot depends on (an announcement, a loading flag): skip them before asking
     // for the frame's size, which makes the browser lay the page out.
@@ -296,6 +311,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * that frame, one draw shows the latest state (steps passing faster than frames are drawn once, as the last).
    */
   private scheduleDraw(): void {
+    this.unsettle();
     // The first draw is the page's picture, not a change; a print (Ctrl+P gives no frame) needs the picture now.
     if (!this.drawn || printing) {
       this.flushDraw();
@@ -322,6 +338,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       this.drawNow();
     } finally {
       done?.resolve();
+      if (this.drewCurrentState()) this.settleWhenStill();
     }
   }
 
@@ -409,6 +426,62 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private markDrawn(stateKey: string): void {
     this.setAttribute('data-drawn', stateKey);
   }
+
+  // ---- settled: the picture is final (see the class comment) ------------------------------------------------
+
+  private settle = pendingSettle();
+  private settleToken = 0;
+
+  /** Resolves once the current state is drawn and every transition of it has ended; replaced as a new one draws. */
+  get settled(): Promise<void> {
+    return this.settle.promise;
+  }
+
+  /** A new picture starts: `settled` is a new pending promise (unless one is pending already). */
+  private unsettle(): void {
+    this.settleToken++;
+    if (this.settle.done) this.settle = pendingSettle();
+  }
+
+  /** Whether the last draw was of the current rows and state (at whatever size). */
+  private drewCurrentState(): boolean {
+    const last = this.lastMarks;
+    return !!last && last.rows === this.rows && last.key.split('|')[0] === JSON.stringify(this.chartState);
+  }
+
+  /** Settles once no transition runs in the plot: at once when none was scheduled, else checked every frame. */
+  private settleWhenStill(): void {
+    if (this.settle.done) return;
+    const token = ++this.settleToken;
+    const check = (): void => {
+      if (token !== this.settleToken) return;
+      if (this.svg && transitionRunning(this.svg)) {
+        requestAnimationFrame(check);
+        return;
+      }
+      this.settle.done = true;
+      this.settle.resolve();
+      this.dispatchEvent(new Event('fl-chart-settled', { bubbles: true, composed: true }));
+    };
+    check();
+  }
+}
+
+function pendingSettle(): { promise: Promise<void>; resolve: () => void; done: boolean } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve, done: false };
+}
+
+/**
+ * Whether D3 has a transition scheduled or running on the plot or any node in it: D3 keeps a node's transitions
+ * on its `__transition` property and deletes the property when the last one ends or is interrupted.
+ */
+function transitionRunning(svg: SVGSVGElement): boolean {
+  const has = (node: Element) => (node as Element & { __transition?: unknown }).__transition !== undefined;
+  if (has(svg)) return true;
+  for (const node of svg.querySelectorAll('*')) if (has(node)) return true;
+  return false;
 }
 
 /** Charts with a draw waiting for the next frame, and whether the page is being printed. */
