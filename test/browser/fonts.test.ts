@@ -82,6 +82,25 @@ describe('fonts', () => {
     });
   }
 
+  it('without JavaScript, brings the other faces with the page (its noscript link) and sets the first screen in them', async function () {
+    this.timeout(30_000);
+    await setViewport({ width: 390, height: 844 });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    frame.style.cssText = 'position:fixed;inset:0;width:390px;height:844px;border:0';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = '/dist/index.html';
+    document.body.append(frame);
+    try {
+      await loaded;
+      const doc = frame.contentDocument!;
+      expect(doc.querySelector('link[rel="stylesheet"][href*="fonts-late-"]'), 'the noscript link, live without scripts').to.not.equal(null);
+      await until(() => loadedFace(doc, 'Source Serif 4', '700') && loadedFace(doc, 'Source Sans 3', '600'), 'the headline\'s and the chart sentence\'s faces', 10_000);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('sets the headline in its fallback, not in a bold synthesized from the text face, until its own face is in', async function () {
     // The page as it is before fonts-late.css: its scripts left out, so the late sheet never comes.
     this.timeout(30_000);
