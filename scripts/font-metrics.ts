@@ -145,7 +145,7 @@ function codeText(): string {
   let text = '';
   for (const file of sources) {
     const source = readFileSync(join(root, file), 'utf8');
-    text += source.replace(/[\x00-\x7f]+/g, '');
+    text += [...source].filter((ch) => ch.codePointAt(0)! > 0x7f).join('');
     for (const [, hex] of source.matchAll(/\\u\{?([0-9a-fA-F]{4,5})\}?/g)) text += String.fromCodePoint(parseInt(hex!, 16));
   }
   return text;
