@@ -22,24 +22,25 @@ function lowPriorityScripts(): Plugin {
 }
 
 /**
- * The faces the page sets text in when it opens are preloaded (the headline and text serif, and the sans of the
- * byline and the opening chart's labels: fonts.test.ts checks the list against the faces the page loads), so they
- * are on their way with the style sheets rather than found only once the style sheets have arrived and the page
- * has been laid out. They are the same files in the story and in its no-JavaScript floor, fetched at the same
- * moment in both: before, whether the sans faces arrived before or after the first paint depended on how soon
- * the page was first laid out, and Lighthouse's simulated LCP counts a file only when it arrived before the
- * paint, so the same page measured hundreds of milliseconds apart from run to run. Text still paints in the
- * metric-matched fallbacks if a face is late (font-display: swap). The italics load when text needs them.
+ * The story page preloads its text face (fonts.css), so the file is on its way with the style sheets rather than
+ * found only once they have arrived and the page has been laid out. It is the only font file the page asks for
+ * before its first paint: the other faces are declared in fonts-late.css, which the page adds once it has painted
+ * (src/entries/boot.ts), and their text paints in metric-matched fallbacks until they swap in. Lighthouse's
+ * simulated LCP counts every file that arrived before the paint, so each face there would cost the first paint its
+ * bytes on a slow network (bench/budgets.json, lcpToReference; README, Performance). fonts.test.ts checks that the
+ * page asks for no other face before it has painted.
  */
-const PRELOADED_FONTS = [
-  'source-serif-4-latin-400-normal',
-  'source-serif-4-latin-700-normal',
-  'source-sans-3-latin-400-normal',
-  'source-sans-3-latin-600-normal',
-  'source-sans-3-latin-700-normal',
-];
+const PRELOADED_FONTS = ['source-serif-4-story-400-normal'];
 
-function preloadOpeningFonts(): Plugin {
+/** The page's asset whose source file name starts with `name`. */
+function assetNamed(context: { bundle?: Record<string, { type: string; fileName: string; names?: string[]; originalFileNames?: string[] }> }, name: string): string {
+  const assets = Object.values(context.bundle ?? {}).filter((file) => file.type === 'asset');
+  const asset = assets.find((file) => (file.names ?? []).some((n) => n.startsWith(name)) || (file.originalFileNames ?? []).some((n) => n.split('/').pop()!.startsWith(name)));
+  if (!asset) throw new Error(`${name} is not in the build`);
+  return asset.fileName;
+}
+
+function preloadTextFont(): Plugin {
   return {
     name: 'frontlines-preload-fonts',
     apply: 'build',
@@ -47,13 +48,10 @@ function preloadOpeningFonts(): Plugin {
       order: 'post',
       handler(html, context) {
         if (context.path !== '/index.html' || !context.bundle) return html;
-        const assets = Object.values(context.bundle).filter((file) => file.type === 'asset');
-        const links = PRELOADED_FONTS.map((face) => {
-          const font = assets.find((file) => file.names.some((name) => name.startsWith(face)));
-          if (!font) throw new Error(`the font ${face} is not in the build`);
-          return `<link rel="preload" href="./${font.fileName}" as="font" type="font/woff2" crossorigin />`;
-        });
-        return html.replace(/(\s*)(<link rel="stylesheet")/, (_, space: string, stylesheet: string) => `${links.map((link) => `${space}${link}`).join('')}${space}${stylesheet}`);
+        const links = PRELOADED_FONTS.map((face) => `<link rel="preload" href="./${assetNamed(context, face)}" as="font" type="font/woff2" crossorigin />`);
+        // Without JavaScript the page has no entry to add the other faces once it has painted: a <noscript> link does.
+        const lateFonts = `<noscript><link rel="stylesheet" href="./${assetNamed(context, 'fonts-late')}" /></noscript>`;
+        return html.replace(/(\s*)(<link rel="stylesheet")/, (_, space: string, stylesheet: string) => `${links.map((link) => `${space}${link}`).join('')}${space}${stylesheet}`).replace(/(\s*)(<\/head>)/, `$1  ${lateFonts}$1$2`);
       },
     },
   };
@@ -78,7 +76,7 @@ export function siteConfig({ charts = REGISTRY, storyFile, dataDir, aboutFile, o
       drawingsPlugin({ charts, storyFile, dataDir, aboutFile }),
       cspPlugin(),
       lowPriorityScripts(),
-      preloadOpeningFonts(),
+      preloadTextFont(),
     ],
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },

@@ -1,25 +1,34 @@
 /**
- * Generates what the page needs to know about its two typefaces, from the font packages themselves:
+ * Generates what the pages need of their two typefaces, from the font packages themselves:
  *
+ * - assets/fonts/*.woff2: each face the pages use, subset to the characters the story sets (see storyCharacters)
+ *   and to the layout features a browser applies by default or the pages ask for, from the package's Latin file.
+ * - src/styles/fonts.css: the @font-face rule of the text face (the one face the story page preloads), and for
+ *   every face, metric-matched fallback faces (size-adjust, ascent-, descent- and line-gap-override) over the fonts
+ *   a reader already has, so the text takes the same room before and after the font arrives; and for each of the
+ *   other faces a stand-in that names only the font's installed copy, so until the face itself is declared its
+ *   text is set in the family's fallbacks, never in a bold or italic the browser would synthesize from the text face.
+ * - src/styles/fonts-late.css: the @font-face rules of the other faces, which the story page adds once it has
+ *   painted (src/entries/boot.ts; a <noscript> link without JavaScript) and the other pages @import.
  * - src/charts/shared/font-metrics.ts: the chart font's advance widths (Source Sans 3, each face the charts use),
  *   so Node (unit tests, drawings made at build time) measures label text with the font the browser draws it in.
- * - src/styles/fonts.css: the @font-face rules for the self-hosted faces (WOFF2, Latin subset, font-display: swap)
- *   and, for each, metric-matched fallback faces (size-adjust, ascent-, descent- and line-gap-override) over the
- *   fonts a reader already has, so the text takes the same room before and after the font arrives.
  *
- * `npx tsx scripts/font-metrics.ts` rewrites both; `--check` exits 1 if either is out of date (a unit test runs it).
+ * `npx tsx scripts/font-metrics.ts` rewrites them; `--check` exits 1 if one is out of date (a unit test runs it).
  * The fallbacks' size-adjust is the ratio of average advance widths of the lower-case alphabet, each letter weighted
- * by its frequency in English text (as the published metrics of Arial and Times New Roman are), so the files depend
- * on the fonts alone, not on each edit of the story.
+ * by its frequency in English text (as the published metrics of Arial and Times New Roman are), so they depend on
+ * the fonts alone, not on each edit of the story; the subset files change when the story's characters do.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import subsetFont from 'subset-font';
 import { readFontMetrics } from './fonts/sfnt.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const METRICS_MODULE = 'src/charts/shared/font-metrics.ts';
 const FONTS_CSS = 'src/styles/fonts.css';
+const LATE_FONTS_CSS = 'src/styles/fonts-late.css';
+const SUBSET_DIR = 'assets/fonts';
 
 type Style = 'normal' | 'italic';
 interface Face {
@@ -39,9 +48,22 @@ export const FACES: readonly Face[] = [
   { family: 'Source Sans 3', weight: 700, style: 'normal' },
 ];
 
+/** The face the text is set in: the one the story page declares and preloads before its first paint. */
+export const isTextFace = (face: Face) => face.family === 'Source Serif 4' && face.weight === 400 && face.style === 'normal';
+
 const packageOf = (face: Face) => (face.family === 'Source Serif 4' ? 'source-serif-4' : 'source-sans-3');
+/** The package's file of a face (Latin subset), under node_modules. */
 export const fontFile = (face: Face, ext: 'woff' | 'woff2') =>
   `@fontsource/${packageOf(face)}/files/${packageOf(face)}-latin-${face.weight}-${face.style}.${ext}`;
+/** The page's file of a face (the story's characters), relative to the project. */
+export const subsetFile = (face: Face) => `${SUBSET_DIR}/${packageOf(face)}-story-${face.weight}-${face.style}.woff2`;
+
+const STYLE_NAMES: Record<string, string> = { '400normal': 'Regular', '400italic': 'Italic', '600normal': 'SemiBold', '700normal': 'Bold' };
+/** The full and PostScript names of a face as installed on a reader's system ("Source Serif 4 Bold", "SourceSerif4-Bold"). */
+const installedNames = (face: Face) => {
+  const style = STYLE_NAMES[`${face.weight}${face.style}`]!;
+  return [`${face.family} ${style}`, `${face.family.replace(/ /g, '')}-${style}`];
+};
 
 /**
  * The fonts a reader may already have, in the order the page's font stacks try them. DejaVu is measured from its
@@ -102,18 +124,78 @@ const ENGLISH: Record<string, number> = {
 };
 const LETTER_WEIGHTS = new Map(Object.entries(ENGLISH).map(([ch, f]) => [ch.codePointAt(0)!, f]));
 
-/** How often each character occurs in the story's text (article and data). */
-function storyFrequencies(): Map<number, number> {
-  const text = [readFileSync(join(root, 'story/article.md'), 'utf8'), ...readdirSync(join(root, 'story/data')).filter((f) => f.endsWith('.csv')).map((f) => readFileSync(join(root, 'story/data', f), 'utf8'))].join(' ');
-  const counts = new Map<number, number>();
-  for (const ch of text.replace(/\s+/g, ' ')) counts.set(ch.codePointAt(0)!, (counts.get(ch.codePointAt(0)!) ?? 0) + 1);
-  return counts;
+/** The story's own text: the article, the editors' about text and every data file (each chart's labels, sentences and tables come from them). */
+function storyText(): string {
+  const data = readdirSync(join(root, 'story/data')).filter((f) => f.endsWith('.csv') || f.endsWith('.md'));
+  return [readFileSync(join(root, 'story/article.md'), 'utf8'), readFileSync(join(root, 'story/about.md'), 'utf8'), ...data.map((f) => readFileSync(join(root, 'story/data', f), 'utf8'))].join(' ');
 }
 
-/** The characters of the story's text (article and data) the font lacks; the unit test wants none. */
-export function missingCharacters(face: Face): string[] {
-  const font = readFontMetrics(readFileSync(join(root, 'node_modules', fontFile(face, 'woff'))));
-  return [...storyFrequencies().keys()].filter((c) => c > 0x20 && !font.advances.has(c)).map((c) => String.fromCodePoint(c));
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/**
+ * The characters the pages' code writes beyond ASCII (the charts' and the interface's words: an ellipsis, a middle
+ * dot, arrows, a degree sign, a half, the minus sign): every non-ASCII character and \u escape in the pages' sources
+ * (src/, the HTML pages), the generated metrics module (which lists every character the package has) apart.
+ */
+function codeText(): string {
+  const sources = [...filesUnder('src').filter((f) => /\.(ts|css)$/.test(f) && f !== METRICS_MODULE), 'index.html', 'presenter.html', 'embed.html'];
+  let text = '';
+  for (const file of sources) {
+    const source = readFileSync(join(root, file), 'utf8');
+    text += [...source].filter((ch) => ch.codePointAt(0)! > 0x7f).join('');
+    for (const [, hex] of source.matchAll(/\\u\{?([0-9a-fA-F]{4,5})\}?/g)) text += String.fromCodePoint(parseInt(hex!, 16));
+  }
+  return text;
+}
+
+/**
+ * The characters each face is subset to: printable ASCII (any figure, date or word the interface composes), the
+ * no-break spaces browsers' own number and time formatting writes, and every character of the story's text and of
+ * the pages' code, as far as the font has them. A character the subset lacks is drawn in the next font of the
+ * stack (each @font-face rule's unicode-range lists exactly the subset's characters, so no file is fetched for it).
+ */
+export function storyCharacters(): number[] {
+  const wanted = new Set<number>();
+  for (let c = 0x20; c < 0x7f; c++) wanted.add(c);
+  for (const ch of `\u00a0\u202f${storyText()}${codeText()}`) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xa0 && !(c >= 0xd800 && c < 0xe000)) wanted.add(c);
+  }
+  return [...wanted].sort((a, b) => a - b);
+}
+
+/** The characters of the story's own text (article, about text, data) a page font file lacks; the unit test wants none. */
+export function missingCharacters(font: { advances: ReadonlyMap<number, number> }): string[] {
+  return [...new Set([...storyText().replace(/\s+/g, ' ')].map((ch) => ch.codePointAt(0)!))].filter((c) => c > 0x20 && !font.advances.has(c)).map((c) => String.fromCodePoint(c));
+}
+
+/**
+ * The OpenType layout features the subset keeps: those browsers apply to Latin text by default (kerning, standard
+ * and contextual ligatures, mark positioning, localized forms) and the tabular figures the charts and the presenter
+ * view ask for (font-variant-numeric). The others (small caps, old-style figures, fractions...) no page asks for.
+ */
+const LAYOUT_FEATURES = ['ccmp', 'locl', 'rvrn', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk', 'dist', 'curs', 'abvm', 'blwm', 'rclt', 'tnum'];
+
+/** A face subset to the story's characters, as WOFF2. */
+async function subsetFace(face: Face, characters: readonly number[]): Promise<Buffer> {
+  const source = readFileSync(join(root, 'node_modules', fontFile(face, 'woff2')));
+  return subsetFont(source, String.fromCodePoint(...characters), { targetFormat: 'woff2', keepFeatures: LAYOUT_FEATURES });
+}
+
+/** Code points as a CSS unicode-range: "U+20-7E, U+A0, U+2013-2014". */
+function unicodeRange(codes: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++;
+    const hex = (c: number) => c.toString(16).toUpperCase();
+    ranges.push(j > i ? `U+${hex(codes[i]!)}-${hex(codes[j]!)}` : `U+${hex(codes[i]!)}`);
+    i = j + 1;
+  }
+  return ranges.join(', ');
 }
 
 function averageWidth(font: { unitsPerEm: number; advances?: ReadonlyMap<number, number>; average?: number }): number {
@@ -131,18 +213,32 @@ function averageWidth(font: { unitsPerEm: number; advances?: ReadonlyMap<number,
 
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
-function fontsCss(): string {
-  const rules: string[] = [];
-  for (const face of FACES) {
-    const web = readFontMetrics(readFileSync(join(root, 'node_modules', fontFile(face, 'woff'))));
-    rules.push(`@font-face {
+/** The @font-face rule of a face's page file; url() is relative to the style sheets in src/styles/. */
+function ownRule(face: Face, characters: readonly number[]): string {
+  return `@font-face {
   font-family: '${face.family}';
   font-style: ${face.style};
   font-weight: ${face.weight};
   font-display: swap;
-  src: url('${fontFile(face, 'woff2')}') format('woff2');
-  unicode-range: U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD;
-}`);
+  src: url('${relative('src/styles', subsetFile(face))}') format('woff2');
+  unicode-range: ${unicodeRange(characters)};
+}`;
+}
+
+function fontsCss(characters: (face: Face) => readonly number[]): string {
+  const rules: string[] = [];
+  for (const face of FACES) {
+    const web = readFontMetrics(readFileSync(join(root, 'node_modules', fontFile(face, 'woff'))));
+    rules.push(
+      isTextFace(face)
+        ? ownRule(face, characters(face))
+        : `@font-face {
+  font-family: '${face.family}';
+  font-style: ${face.style};
+  font-weight: ${face.weight};
+  src: ${installedNames(face).map((n) => `local('${n}')`).join(', ')};
+}`,
+    );
     for (const fallback of FALLBACKS) {
       const metrics = fallback.metrics(face);
       if (!metrics) throw new Error(`no metrics for the ${fallback.name} fallback of ${face.family} ${face.weight} ${face.style}`);
@@ -160,10 +256,23 @@ function fontsCss(): string {
     }
   }
   return `/*
- * Generated by scripts/font-metrics.ts from the font packages: do not edit. The self-hosted faces (WOFF2, Latin),
- * each followed by its metric-matched fallbacks, so text set in a fallback takes the room the font will take.
+ * Generated by scripts/font-metrics.ts from the font packages: do not edit. The text face (WOFF2, subset to the
+ * story's characters), and every face's metric-matched fallbacks, so text set in a fallback takes the room the font
+ * will take. The other faces are in fonts-late.css; until it is in, each has a stand-in here that names only the
+ * font's installed copy, so its text is set in the fallbacks, never in a bold or italic synthesized from the text face.
  */
 ${rules.join('\n')}
+`;
+}
+
+function lateFontsCss(characters: (face: Face) => readonly number[]): string {
+  return `/*
+ * Generated by scripts/font-metrics.ts from the font packages: do not edit. Every face but the text face (WOFF2,
+ * subset to the story's characters). The story page adds this sheet once it has painted (src/entries/boot.ts), so
+ * these files never share the network with its first paint; their metric-matched fallbacks (fonts.css) hold the
+ * text's room until they swap in. The presenter view and the iframe embed @import it.
+ */
+${FACES.filter((face) => !isTextFace(face)).map((face) => ownRule(face, characters(face))).join('\n')}
 `;
 }
 
@@ -188,21 +297,36 @@ ${faces.join('\n')}
 `;
 }
 
-export function generated(): Record<string, string> {
-  return { [METRICS_MODULE]: metricsModule(), [FONTS_CSS]: fontsCss() };
+/** Every generated file by its path in the project: text, or a font file's bytes. */
+export async function generated(): Promise<Record<string, string | Buffer>> {
+  const wanted = storyCharacters();
+  const files: Record<string, string | Buffer> = {};
+  const kept = new Map<Face, number[]>();
+  for (const face of FACES) {
+    const own = readFontMetrics(readFileSync(join(root, 'node_modules', fontFile(face, 'woff'))));
+    kept.set(face, wanted.filter((c) => own.advances.has(c)));
+    files[subsetFile(face)] = await subsetFace(face, kept.get(face)!);
+  }
+  const characters = (face: Face) => kept.get(face)!;
+  files[FONTS_CSS] = fontsCss(characters);
+  files[LATE_FONTS_CSS] = lateFontsCss(characters);
+  files[METRICS_MODULE] = metricsModule();
+  return files;
 }
+
+const same = (a: string | Buffer, b: Buffer) => (typeof a === 'string' ? a === b.toString('utf8') : a.equals(b));
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const [path, content] of Object.entries(generated())) {
+  for (const [path, content] of Object.entries(await generated())) {
     const file = join(root, path);
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (current === content) continue;
+    if (existsSync(file) && same(content, readFileSync(file))) continue;
     if (check) {
       console.error(`${path} is out of date: run npx tsx scripts/font-metrics.ts`);
       stale = true;
     } else {
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
       console.log(`wrote ${path}`);
     }

@@ -1,14 +1,18 @@
 /**
- * The story page's entry: its style sheets (linked in the page, so they apply with or without JavaScript), and the
- * page's code (main.ts), fetched once the page has painted its first content. The article and the opening chart's
- * drawing are in the HTML; the code only enhances them, so it never competes with the style sheets and the fonts
- * for the first paint, on any network or in any browser (the no-JavaScript page paints as early, and the story's
- * largest paint is the same text at the same time: bench/budgets.json, lcpToReference).
+ * The story page's entry: its style sheets (linked in the page, so they apply with or without JavaScript), and,
+ * once the page has painted its first content, the faces other than the text face (fonts-late.css) and the page's
+ * code (main.ts). The article and the opening chart's drawing are in the HTML; the faces and the code only refine
+ * them, so they never compete with the style sheets and the text face for the first paint, on any network or in any
+ * browser (the no-JavaScript page paints as early, and the story's largest paint is the same text at the same time:
+ * bench/budgets.json, lcpToReference). Until the faces arrive, their text is set in their metric-matched fallbacks
+ * (fonts.css), so nothing moves when they swap in. Without JavaScript, a <noscript> link in the page (vite.config.ts)
+ * brings the same sheet.
  */
 import '../styles/story.css';
 import '../styles/reader.css';
 import '../styles/present.css';
 import '../styles/print.css';
+import lateFonts from '../styles/fonts-late.css?url';
 
 function afterFirstPaint(run: () => void): void {
   let started = false;
@@ -34,4 +38,14 @@ function afterFirstPaint(run: () => void): void {
   else addEventListener('load', afterLoad, { once: true });
 }
 
-afterFirstPaint(() => void import('./main.ts'));
+function addLateFonts(): void {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = lateFonts;
+  document.head.append(link);
+}
+
+afterFirstPaint(() => {
+  addLateFonts();
+  void import('./main.ts');
+});
