@@ -10,7 +10,6 @@ import {
   DAY,
   HOUR,
   dateLine,
-  dodge,
   intervalBetween,
   layout as layoutOf,
   parseWhen,
@@ -25,6 +24,7 @@ import {
   type TimelineMarks,
 } from '../../src/charts/timeline/layout.ts';
 import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
+import { dodge } from '../../src/charts/shared/labels.ts';
 
 const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);

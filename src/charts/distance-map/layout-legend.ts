@@ -2,7 +2,8 @@
 import type { Size, TextWidth } from '../shared/types.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
 import { KIND_LEGEND, kindsOf } from './kinds.ts';
-import { type Rect, corner } from './layout-labels.ts';
+import { type Box } from '../shared/labels.ts';
+import { corner } from './layout-labels.ts';
 import { type LegendMark } from './layout-marks.ts';
 
 export function layoutLegend(
@@ -11,7 +12,7 @@ export function layoutLegend(
   narrow: boolean,
   widthOf: TextWidth,
   avoid: readonly [number, number][],
-  taken: readonly Rect[],
+  taken: readonly Box[],
 ): LegendMark | null {
   const kinds = kindsOf(shown);
   if (!kinds.length) return null;
@@ -23,8 +24,8 @@ export function layoutLegend(
   const height = Math.ceil(pad * 2 + row * kinds.length);
   const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, size, 8, avoid, taken);
   return {
-    x: box.x,
-    y: box.y,
+    x: box.x0,
+    y: box.y0,
     width,
     height,
     size: fontSize,

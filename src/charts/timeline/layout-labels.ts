@@ -1,7 +1,8 @@
 /**
- * Label placement for the timeline: lanes of labels above a horizontal track (`placeInLanes`), and a column of
- * labels nudged apart beside a vertical one (`dodge`).
+ * Label placement for the timeline: lanes of labels above a horizontal track (`placeInLanes`). A column of labels
+ * beside a vertical track is nudged apart by the shared `dodge` (shared/labels.ts).
  */
+import { spansOverlap } from '../shared/labels.ts';
 import { truncate } from './layout-axis.ts';
 import { CLEAR, GAP, PAD } from './layout-marks.ts';
 
@@ -72,7 +73,7 @@ export function placeInLanes(items: readonly LaneItem[], options: LaneOptions): 
     const floor = placed.reduce((f, p) => (covers(lo, hi, p.item.line) ? Math.max(f, p.lane + 1) : f), 0);
     const ceiling = ceilingFor(item);
     for (let lane = floor; lane <= ceiling; lane++) {
-      if (!placed.some((p) => p.lane === lane && lo < p.hi + GAP && p.lo < hi + GAP)) return lane;
+      if (!placed.some((p) => p.lane === lane && spansOverlap(lo, hi, p.lo, p.hi, GAP))) return lane;
     }
     return null;
   };
@@ -156,36 +157,4 @@ export function inDateOrder(placed: readonly LanePlaced[]): boolean {
 /** How many labels a placement had to shorten, counting an overflow as worse than any number of them. */
 export function cost(result: { placed: readonly { abbreviated: string }[]; overflow: boolean }): number {
   return result.placed.filter((p) => p.abbreviated !== 'none').length + (result.overflow ? 1000 : 0);
-}
-
-/**
- * Nudges blocks apart: given each block's wanted top and its height, in order, returns tops such that no two
- * blocks overlap and all lie inside [lo, hi], moving them as little as possible (least squares, by pooling
- * adjacent violators). Keeps the order. If the blocks cannot all fit, they run on past `hi`.
- */
-export function dodge(wanted: readonly number[], heights: readonly number[], lo: number, hi: number): number[] {
-  const n = wanted.length;
-  if (n === 0) return [];
-  const before: number[] = [];
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    before.push(total);
-    total += heights[i]!;
-  }
-  const blocks: { sum: number; count: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    blocks.push({ sum: wanted[i]! - before[i]!, count: 1 });
-    while (blocks.length > 1) {
-      const last = blocks[blocks.length - 1]!;
-      const prev = blocks[blocks.length - 2]!;
-      if (prev.sum / prev.count <= last.sum / last.count) break;
-      prev.sum += last.sum;
-      prev.count += last.count;
-      blocks.pop();
-    }
-  }
-  const fitted: number[] = [];
-  for (const block of blocks) for (let i = 0; i < block.count; i++) fitted.push(block.sum / block.count);
-  const maxStart = Math.max(lo, hi - total);
-  return fitted.map((value, i) => Math.min(Math.max(value, lo), maxStart) + before[i]!);
 }
