@@ -37,9 +37,13 @@ export function spansOverlap(lo0: number, hi0: number, lo1: number, hi1: number,
   return lo0 < hi1 + gap && lo1 < hi0 + gap;
 }
 
+/** How far apart two boxes must stay: the same across and down, or each its own. */
+export type Gap = number | { readonly x: number; readonly y: number };
+
 /** Whether two boxes come closer than `gap` in both directions. */
-export function overlaps(a: Box, b: Box, gap = 0): boolean {
-  return spansOverlap(a.x0, a.x1, b.x0, b.x1, gap) && spansOverlap(a.y0, a.y1, b.y0, b.y1, gap);
+export function overlaps(a: Box, b: Box, gap: Gap = 0): boolean {
+  const [gx, gy] = typeof gap === 'number' ? [gap, gap] : [gap.x, gap.y];
+  return spansOverlap(a.x0, a.x1, b.x0, b.x1, gx) && spansOverlap(a.y0, a.y1, b.y0, b.y1, gy);
 }
 
 /** Whether a box lies inside a frame of this size, `margin` in from its edges. */
@@ -55,10 +59,10 @@ export interface PlacerOptions {
 }
 
 export interface FitOptions {
-  /** How far a label keeps from everything else. */
-  readonly gap?: number;
-  /** An obstacle this label may touch: its own mark. */
-  readonly ignore?: Box;
+  /** How far a label keeps from the labels placed (and from obstacles, unless `clearance` says otherwise). */
+  readonly gap?: Gap;
+  /** How far a label keeps from obstacles, when not `gap`. */
+  readonly clearance?: Gap;
   /** A further test the box must pass (clear of a line, inside a country). */
   readonly clear?: (box: Box) => boolean;
 }
@@ -83,11 +87,11 @@ export class LabelPlacer {
     this.placed.push(box);
   }
 
-  /** Whether a label's box is in the frame and clear of every obstacle (but `ignore`), every label and `clear`. */
+  /** Whether a label's box is in the frame and clear of every obstacle, every label and `clear`. */
   fits(box: Box, options: FitOptions = {}): boolean {
-    const { gap = 0, ignore, clear } = options;
+    const { gap = 0, clearance = gap, clear } = options;
     if (!within(box, this.frame, this.frame.margin ?? 0)) return false;
-    if (this.obstacles.some((o) => o !== ignore && overlaps(o, box, gap))) return false;
+    if (this.obstacles.some((o) => overlaps(o, box, clearance))) return false;
     if (this.placed.some((o) => overlaps(o, box, gap))) return false;
     return clear ? clear(box) : true;
   }
