@@ -5,7 +5,7 @@ import { distanceKm, formatKm } from './geo.ts';
 import { type Measurement } from './measure.ts';
 import { BORDER } from './schema.ts';
 import { project, projection } from './layout-frame.ts';
-import { type Box, boxAt, within } from '../shared/labels.ts';
+import { type Box, type LabelPlacer, boxAt, within } from '../shared/labels.ts';
 import { type Anchor, candidates, corner } from './layout-labels.ts';
 import { type LabelMark, type MapMarks, type MeasureMark, type View } from './layout-marks.ts';
 import type { MapFrame } from './layout.ts';
@@ -32,7 +32,7 @@ export function viewSpanKm(view: View, size: Size): number | null {
 const SCALE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
 
 /** A scale bar: the longest round distance that fits in about a quarter of the width, in a free bottom corner. */
-export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: readonly [number, number][], taken: readonly Box[]): MapMarks['scale'] {
+export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: readonly [number, number][], placer: LabelPlacer): MapMarks['scale'] {
   const perPx = kmPerPx(view, size);
   if (!perPx) return null;
   const maxPx = Math.min(130, size.width * 0.28);
@@ -41,7 +41,7 @@ export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: read
   const px = km / perPx;
   const text = formatKm(km);
   const w = px + 8 + widthOf(text, 11);
-  const box = corner(['bottom-left', 'bottom-right'], w, 20, size, 10, avoid, taken);
+  const box = corner(['bottom-left', 'bottom-right'], w, 20, 10, avoid, placer);
   return { x: box.x0, y: box.y0 + 16, px, text };
 }
 

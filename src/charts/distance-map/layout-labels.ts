@@ -1,6 +1,5 @@
 /** Label placement on the map: candidate positions around a dot, and a free corner for a box (the shared placer tests the boxes). */
-import { type Box, boxAt, overlaps } from '../shared/labels.ts';
-import type { Size } from '../shared/types.ts';
+import { type Box, type LabelPlacer, boxAt } from '../shared/labels.ts';
 import { KIND_ORDER } from './kinds.ts';
 import { type LabelMark } from './layout-marks.ts';
 
@@ -44,13 +43,15 @@ export const ROLE_RANK = { measure: 0, focus: 1, context: 2 } as const;
 type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 
 /**
- * The corner for a box of this size that covers nothing already placed and has the fewest points near it
- * (ties go to the earlier corner in `order`).
+ * The corner for a box of this size that the placer finds free (of everything placed so far, and of the points
+ * by 6 px) with the fewest points near it; ties go to the earlier corner in `order`. When no corner is free,
+ * the least crowded: the box must show somewhere.
  */
-export function corner(order: readonly Corner[], w: number, h: number, size: Size, margin: number, avoid: readonly [number, number][], taken: readonly Box[]): Box {
-  const rects = order.map((c): Box => boxAt(c.endsWith('left') ? margin : size.width - margin - w, c.startsWith('top') ? margin : size.height - margin - h, w, h));
+export function corner(order: readonly Corner[], w: number, h: number, margin: number, avoid: readonly [number, number][], placer: LabelPlacer): Box {
+  const { width, height } = placer.size;
+  const rects = order.map((c): Box => boxAt(c.endsWith('left') ? margin : width - margin - w, c.startsWith('top') ? margin : height - margin - h, w, h));
   const near = (r: Box, by: number) => avoid.filter(([x, y]) => x >= r.x0 - by && x <= r.x1 + by && y >= r.y0 - by && y <= r.y1 + by).length;
-  const scored = rects.map((r, i) => ({ r, i, blocked: taken.some((t) => overlaps(t, r)) || near(r, 6) > 0, crowd: near(r, 40) }));
+  const scored = rects.map((r, i) => ({ r, i, blocked: !placer.fits(r, { clear: (b) => near(b, 6) === 0 }), crowd: near(r, 40) }));
   scored.sort((a, b) => Number(a.blocked) - Number(b.blocked) || a.crowd - b.crowd || a.i - b.i);
   return scored[0]!.r;
 }

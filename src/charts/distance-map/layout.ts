@@ -103,13 +103,13 @@ function layoutMapPass(
 
   const inset = geo && geography.status === 'ready' ? locator(frame, avoid) : null;
   // Scale bar, in a free bottom corner.
-  const scale = scaleBar(view, size, widthOf, avoid, placer.obstacles);
+  const scale = scaleBar(view, size, widthOf, avoid, placer);
   if (scale) placer.block(boxAt(scale.x - 4, scale.y - 16, scale.px + 10 + widthOf(scale.text, 11), 22));
   // The measured line and its label come before place labels: the distance is what the state is about.
   const measure: MeasureMark | null = measured && line ? layoutDistance(measured, line, frame) : null;
   // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
   // placed after it keep clear of it.
-  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, widthOf, avoid, [...placer.obstacles, ...placer.placed]);
+  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), narrow, widthOf, avoid, placer);
   if (legend) placer.block(boxAt(legend.x - 2, legend.y - 2, legend.width + 4, legend.height + 4));
 
   const labels = placeLabels(dots, frame);
@@ -216,7 +216,7 @@ function locator(frame: MapFrame, avoid: readonly [number, number][]): InsetMark
   if (spanKm === null || spanKm >= INSET_MAX_SPAN_KM || width < 280) return null;
   const w = Math.round(Math.min(150, Math.max(96, width * 0.26)));
   const h = Math.round(w * 0.8);
-  const box = corner(['top-right', 'top-left', 'bottom-right', 'bottom-left'], w, h, size, 8, avoid, placer.obstacles);
+  const box = corner(['top-right', 'top-left', 'bottom-right', 'bottom-left'], w, h, 8, avoid, placer);
   const centre: [number, number] = [(width / 2 - view.x) / view.k, (height / 2 - view.y) / view.k];
   const k = (w / INSET_SPAN_KM) * 6371 / BASE_SCALE;
   const insetView: View = { k, x: w / 2 - centre[0] * k, y: h / 2 - centre[1] * k };

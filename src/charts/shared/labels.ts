@@ -5,8 +5,8 @@
  * stays in the frame and clear of the marks (obstacles) and of the labels placed before it; labels go in order
  * of priority, so when room runs out it is the least important that give way. The casualty chart's optional
  * text (the time axis's month line, the cuts' "n months later", the open dot's key), the map's place names,
- * measured distance, border point and country and sea names, and the timeline's lanes (labels and leaders as
- * boxes in lane space) all place this way. A column of labels beside a vertical axis is nudged apart with
+ * measured distance, border point and country and sea names, the corners its locator, scale bar and key take,
+ * and the timeline's lanes (labels and leaders as boxes in lane space) all place this way. A column of labels beside a vertical axis is nudged apart with
  * `dodge`, which moves them as little as possible.
  *
  * Why not a library. Both were run on the same labels for every state of the story at 390 and 1440 px (the
@@ -82,6 +82,11 @@ export class LabelPlacer {
   readonly obstacles: Box[] = [];
   readonly placed: Box[] = [];
   constructor(private readonly frame: PlacerOptions) {}
+
+  /** The frame's size. */
+  get size(): { readonly width: number; readonly height: number } {
+    return { width: this.frame.width, height: this.frame.height };
+  }
 
   /** A mark labels keep clear of. */
   block(box: Box): void {
