@@ -1,7 +1,7 @@
 /** The toll view: the official count as step lines over report dates, on a time axis cut where months pass. */
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime, curveStepAfter, line } from 'd3';
 import { type CasualtyRow } from './schema.ts';
-import { type Box, LabelPlacer, overlaps } from '../shared/labels.ts';
+import { type Box, LabelPlacer, dodge, overlaps } from '../shared/labels.ts';
 import { type AxisMark, type AxisTick, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, type TextMark, type WidthOf, type TimeAxisMark, textBox, tickText } from './layout-marks.ts';
 import { DAY, formatCount, formatDayMonth, formatDayOfMonth, formatMonth, formatMonthShort, formatMonthYear, formatYear, isOpenEnded, monthOnly, rowDate, tollRows } from './layout-rows.ts';
 
@@ -226,20 +226,17 @@ function taken(t: Toll, text: TextMark): TextMark {
   return text;
 }
 
-/** Latest values, in the right margin, nudged apart where two would touch and kept inside the box. */
+/** Latest values, in the right margin, nudged apart where two would touch (the shared `dodge`) and kept inside the box. */
 function placeEndLabels(t: Toll, ends: readonly EndLabel[], stackEnds: boolean): void {
   const { labelSize, height, plot } = t;
   const lineHeight = Math.ceil(labelSize * 1.2);
   const extra = stackEnds ? lineHeight : 0;
   const placed = ends.map((l) => ({ ...l, y: t.y(l.last.value) + labelSize * 0.35 })).sort((a, b) => a.y - b.y);
-  for (let i = 1; i < placed.length; i++) {
-    const floor = placed[i - 1]!.y + extra + lineHeight;
-    if (placed[i]!.y < floor) placed[i]!.y = floor;
-  }
-  const overflow = (placed.at(-1)?.y ?? 0) + extra + labelSize * 0.24 - (height - 1);
-  if (overflow > 0) for (const end of placed) end.y -= overflow;
-  const underflow = labelSize * 0.8 + 1 - (placed[0]?.y ?? labelSize);
-  if (underflow > 0) for (const end of placed) end.y += underflow;
+  // Each label a block from its baseline down, one line (two when stacked) and its gap: nudged apart as little as
+  // possible, the first baseline at least an ascent from the top, the last line's descent above the bottom.
+  const block = extra + lineHeight;
+  const baselines = dodge(placed.map((end) => end.y), placed.map(() => block), labelSize * 0.8 + 1, height - 1 - extra - labelSize * 0.24 + block);
+  placed.forEach((end, i) => (end.y = baselines[i]!));
   for (const end of placed) {
     const cls = `label series ${end.kind} end-label`;
     if (stackEnds) {

@@ -6,8 +6,9 @@
  * of priority, so when room runs out it is the least important that give way. The casualty chart's optional
  * text (the time axis's month line, the cuts' "n months later", the open dot's key), the map's place names,
  * measured distance, border point and country and sea names, the corners its locator, scale bar and key take,
- * and the timeline's lanes (labels and leaders as boxes in lane space) all place this way. A column of labels beside a vertical axis is nudged apart with
- * `dodge`, which moves them as little as possible.
+ * and the timeline's lanes (labels and leaders as boxes in lane space) all place this way. Labels in a column,
+ * each wanting a place along it (the timeline's beside a vertical axis, the casualty chart's latest values in
+ * its margin), are nudged apart with `dodge`, which moves them as little as possible.
  *
  * Why not a library. Both were run on the same labels for every state of the story at 390 and 1440 px (the
  * snapshots' states and sizes, text measured with the font's advance widths):
