@@ -203,8 +203,8 @@ suite('every view, from 280 to 900 px wide and 170 to 600 px tall', () => {
         const inside = (x: number, y: number, what: string) =>
           assert.ok(x >= -0.01 && x <= size.width + 0.01 && y >= -0.01 && y <= size.height + 0.01, `${where}: ${what} at ${x.toFixed(1)},${y.toFixed(1)}`);
         for (const box of textBoxes(marks)) {
-          inside(box.left, box.top, box.key);
-          inside(box.right, box.bottom, box.key);
+          inside(box.x0, box.y0, box.key ?? '');
+          inside(box.x1, box.y1, box.key ?? '');
         }
         for (const c of marks.circles) {
           inside(c.cx - c.r, c.cy - c.r, c.key);

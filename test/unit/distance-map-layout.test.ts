@@ -13,6 +13,7 @@ import {
   type MapMarks,
 } from '../../src/charts/distance-map/layout.ts';
 import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
+import { type Box, boxAt, overlaps } from '../../src/charts/shared/labels.ts';
 import type { ChartState } from '../../src/charts/shared/schema.ts';
 
 const { rows } = readCsv(placesDataset, readFileSync(new URL('../../story/data/places.csv', import.meta.url), 'utf8'));
@@ -41,21 +42,13 @@ const SIZES = [
   { width: 1000, height: 750 },
 ];
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  what: string;
-}
-
 /** The boxes of every text the layout placed, measured the way the layout measured them. */
 function textBoxes(marks: MapMarks): Box[] {
   const boxes: Box[] = [];
   const box = (x: number, y: number, text: string, size: number, anchor: string, what: string, style = {}) => {
     const w = estimateTextWidth(text, size, style);
     const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-    boxes.push({ x: left, y: y - size * 0.75, w, h: size * 0.95, what });
+    boxes.push(boxAt(left, y - size * 0.75, w, size * 0.95, what));
   };
   for (const place of marks.places) {
     if (!place.shown || !place.label) continue;
@@ -70,10 +63,6 @@ function textBoxes(marks: MapMarks): Box[] {
     box(bx * view.k + view.x + l.dx, by * view.k + view.y + l.dy, l.text, l.size, l.anchor, 'border point', { weight: 500 });
   }
   return boxes;
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 describe('layoutMap(rows, state, size, geography)', () => {
@@ -93,10 +82,10 @@ describe('layoutMap(rows, state, size, geography)', () => {
         }
         const boxes = textBoxes(marks);
         for (const b of boxes) {
-          assert.ok(b.x >= 0 && b.x + b.w <= size.width + 0.5 && b.y >= 0 && b.y + b.h <= size.height + 0.5, `${b.what} inside the frame`);
+          assert.ok(b.x0 >= 0 && b.x1 <= size.width + 0.5 && b.y0 >= 0 && b.y1 <= size.height + 0.5, `${b.key} inside the frame`);
         }
         for (let i = 0; i < boxes.length; i++) {
-          for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i]!, boxes[j]!), `${boxes[i]!.what} and ${boxes[j]!.what} apart`);
+          for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlaps(boxes[i]!, boxes[j]!), `${boxes[i]!.key} and ${boxes[j]!.key} apart`);
         }
       });
     }

@@ -10,7 +10,6 @@ import {
   DAY,
   HOUR,
   dateLine,
-  dodge,
   intervalBetween,
   layout as layoutOf,
   parseWhen,
@@ -25,6 +24,7 @@ import {
   type TimelineMarks,
 } from '../../src/charts/timeline/layout.ts';
 import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
+import { dodge, overlaps } from '../../src/charts/shared/labels.ts';
 
 const text = readFileSync(new URL('../../story/data/events.csv', import.meta.url), 'utf8');
 const { rows, problems } = readCsv(eventsDataset, text);
@@ -41,8 +41,6 @@ function sizeAt(width: number) {
   if (width < 600) return { width, height: Math.max(360, Math.round((width * 4) / 3)) };
   return { width, height: Math.max(260, Math.round(width >= 1000 ? width / 2.5 : width / 2)) };
 }
-
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** True when the segment from p to q passes through the inside of box b. */
 function crosses(p: readonly [number, number], q: readonly [number, number], b: Box): boolean {

@@ -88,7 +88,7 @@ export function layoutCompare(rows: readonly CasualtyRow[], width: number, heigh
       mode === 'compact'
         ? {
             // Over the bar's end, or after the name where the bar is shorter than the name.
-            key: `value-${key}`, x: Math.max(textBox(name, widthOf).right + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
+            key: `value-${key}`, x: Math.max(textBox(name, widthOf).x1 + 8 + valueWidth(item, size), Math.min(x(item.high), barAreaRight)), y: nameBaseline,
             text: item.value, size, weight: item.weight, anchor: 'end', cls: `label value ${cls}`,
           }
         : { key: `value-${key}`, x: x(item.high) + 6, y: barCenter + size * 0.35, text: item.value, size, weight: item.weight, anchor: 'start', cls: `label value ${cls}` };

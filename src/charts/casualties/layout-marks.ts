@@ -1,5 +1,6 @@
-/** The casualty chart's marks (what `layout` returns), text boxes and the placer that keeps optional text clear. */
+/** The casualty chart's marks (what `layout` returns) and the boxes its text takes (for the shared label placer). */
 import { type ScaleLinear, type ScaleTime } from 'd3';
+import { type Box } from '../shared/labels.ts';
 import { textWidth as fontTextWidth } from '../shared/text-width.ts';
 import { type CasualtyView } from './schema.ts';
 
@@ -102,13 +103,7 @@ export interface CasualtyMarks {
   readonly axes: readonly AxisMark[];
 }
 
-export interface Box {
-  readonly key: string;
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
+export { type Box, overlaps } from '../shared/labels.ts';
 
 /** Width in px of `text` at `size` px and `weight`: the element measures in its font, Node uses the font's metrics. */
 export type WidthOf = (text: string, size: number, weight?: 400 | 700) => number;
@@ -123,7 +118,7 @@ export function textBox(text: TextMark, widthOf: WidthOf = textWidth): Box {
   const width = widthOf(text.text, text.size, text.weight) + (text.suffix ? widthOf(text.suffix, text.size, 400) : 0);
   const left = text.anchor === 'start' ? text.x : text.anchor === 'middle' ? text.x - width / 2 : text.x - width;
   // Ascenders reach about 0.76 em above the baseline; the box allows more, as browsers report taller lines.
-  return { key: text.key, left, right: left + width, top: text.y - text.size * 0.95, bottom: text.y + text.size * 0.25 };
+  return { key: text.key, x0: left, x1: left + width, y0: text.y - text.size * 0.95, y1: text.y + text.size * 0.25 };
 }
 
 /** Boxes of every piece of text in the marks: labels and axis tick labels. */
@@ -144,32 +139,4 @@ export function tickText(axis: AxisMark, tick: AxisTick<unknown>): TextMark {
     : { key: `${axis.key}:${tick.label}`, x: axis.x - offset, y: tick.pos + axis.size * 0.32, text: tick.label, size: axis.size, weight: 400, anchor: 'end', cls: '' };
 }
 
-export function overlaps(a: Box, b: Box, gap = 0): boolean {
-  return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap;
-}
-
 export const EMPTY = { circles: [], rects: [], paths: [], lines: [], texts: [], axes: [] };
-/** Places optional text only where it collides with nothing already placed and stays in the box. */
-export class Placer {
-  readonly boxes: Box[] = [];
-  constructor(
-    private readonly width: number,
-    private readonly height: number,
-    private readonly widthOf: WidthOf,
-  ) {}
-
-  fits(text: TextMark, gap = 3): boolean {
-    const box = textBox(text, this.widthOf);
-    if (box.left < 0 || box.top < 0 || box.right > this.width || box.bottom > this.height) return false;
-    return !this.boxes.some((other) => overlaps(box, other, gap));
-  }
-
-  add(text: TextMark): TextMark {
-    this.boxes.push(textBox(text, this.widthOf));
-    return text;
-  }
-
-  addBox(box: Box): void {
-    this.boxes.push(box);
-  }
-}

@@ -1,7 +1,8 @@
 /** The toll view: the official count as step lines over report dates, on a time axis cut where months pass. */
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime, curveStepAfter, line } from 'd3';
 import { type CasualtyRow } from './schema.ts';
-import { type AxisMark, type AxisTick, type Box, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, Placer, type TextMark, type WidthOf, type TimeAxisMark, overlaps, textBox, tickText } from './layout-marks.ts';
+import { type Box, LabelPlacer, dodge, overlaps } from '../shared/labels.ts';
+import { type AxisMark, type AxisTick, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, type TextMark, type WidthOf, type TimeAxisMark, textBox, tickText } from './layout-marks.ts';
 import { DAY, formatCount, formatDayMonth, formatDayOfMonth, formatMonth, formatMonthShort, formatMonthYear, formatYear, isOpenEnded, monthOnly, rowDate, tollRows } from './layout-rows.ts';
 
 /** Reports further apart than this start a new piece of the time axis; the gap between pieces is cut out. */
@@ -28,7 +29,7 @@ function polylineBoxes(key: string, points: readonly (readonly [number, number])
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i - 1]!;
     const [x2, y2] = points[i]!;
-    boxes.push({ key, left: Math.min(x1, x2) - halfStroke, right: Math.max(x1, x2) + halfStroke, top: Math.min(y1, y2) - halfStroke, bottom: Math.max(y1, y2) + halfStroke });
+    boxes.push({ key, x0: Math.min(x1, x2) - halfStroke, x1: Math.max(x1, x2) + halfStroke, y0: Math.min(y1, y2) - halfStroke, y1: Math.max(y1, y2) + halfStroke });
   }
   return boxes;
 }
@@ -54,7 +55,8 @@ interface Toll {
   readonly segments: readonly Segment[];
   readonly x: (date: Date) => number;
   readonly segmentOf: (date: Date) => Segment;
-  readonly placer: Placer;
+  /** Lines, dots and tick labels are its obstacles; optional text goes where it fits. */
+  readonly placer: LabelPlacer;
   readonly labelSize: number;
   readonly tickFont: number;
   readonly contextOffset: number;
@@ -87,7 +89,7 @@ export function layoutToll(rows: readonly CasualtyRow[], width: number, height: 
   const segmentOf = (date: Date) => segments.find((s) => s.dates.some((d) => +d === +date))!;
   const toll: Toll = {
     width, height, widthOf, series, plot, y, segments, segmentOf, x: (date) => segmentOf(date).scale(date),
-    placer: new Placer(width, height, widthOf), labelSize, tickFont, contextOffset,
+    placer: new LabelPlacer({ width, height }), labelSize, tickFont, contextOffset,
     texts: [], lines: [], paths: [], circles: [], axes: [],
   };
   gridAndValueAxis(toll);
@@ -183,7 +185,7 @@ function gridAndValueAxis(t: Toll): void {
     ticks: yTicks.map((value) => ({ value, label: formatCount(value), pos: y(value) })),
   };
   t.axes.push(yAxis);
-  for (const tick of yAxis.ticks) t.placer.addBox(textBox(tickText(yAxis, tick), t.widthOf));
+  for (const tick of yAxis.ticks) t.placer.block(textBox(tickText(yAxis, tick), t.widthOf));
 }
 
 /** Step lines: solid within each piece, dotted across a cut (nothing says the count held there); a dot per report. */
@@ -214,31 +216,34 @@ function stepLines(t: Toll): void {
       });
     });
   }
-  for (const path of t.paths) for (const box of polylineBoxes(path.key, path.points)) t.placer.addBox(box);
-  for (const c of t.circles) t.placer.addBox({ key: c.key, left: c.cx - c.r - 1, right: c.cx + c.r + 1, top: c.cy - c.r - 1, bottom: c.cy + c.r + 1 });
+  for (const path of t.paths) for (const box of polylineBoxes(path.key, path.points)) t.placer.block(box);
+  for (const c of t.circles) t.placer.block({ key: c.key, x0: c.cx - c.r - 1, x1: c.cx + c.r + 1, y0: c.cy - c.r - 1, y1: c.cy + c.r + 1 });
 }
 
-/** Latest values, in the right margin, nudged apart where two would touch and kept inside the box. */
+/** A label that shows wherever it lands (a latest value): the text placed after it keeps clear of it. */
+function taken(t: Toll, text: TextMark): TextMark {
+  t.placer.take(textBox(text, t.widthOf));
+  return text;
+}
+
+/** Latest values, in the right margin, nudged apart where two would touch (the shared `dodge`) and kept inside the box. */
 function placeEndLabels(t: Toll, ends: readonly EndLabel[], stackEnds: boolean): void {
-  const { labelSize, height, plot, placer } = t;
+  const { labelSize, height, plot } = t;
   const lineHeight = Math.ceil(labelSize * 1.2);
   const extra = stackEnds ? lineHeight : 0;
   const placed = ends.map((l) => ({ ...l, y: t.y(l.last.value) + labelSize * 0.35 })).sort((a, b) => a.y - b.y);
-  for (let i = 1; i < placed.length; i++) {
-    const floor = placed[i - 1]!.y + extra + lineHeight;
-    if (placed[i]!.y < floor) placed[i]!.y = floor;
-  }
-  const overflow = (placed.at(-1)?.y ?? 0) + extra + labelSize * 0.24 - (height - 1);
-  if (overflow > 0) for (const end of placed) end.y -= overflow;
-  const underflow = labelSize * 0.8 + 1 - (placed[0]?.y ?? labelSize);
-  if (underflow > 0) for (const end of placed) end.y += underflow;
+  // Each label a block from its baseline down, one line (two when stacked) and its gap: nudged apart as little as
+  // possible, the first baseline at least an ascent from the top, the last line's descent above the bottom.
+  const block = extra + lineHeight;
+  const baselines = dodge(placed.map((end) => end.y), placed.map(() => block), labelSize * 0.8 + 1, height - 1 - extra - labelSize * 0.24 + block);
+  placed.forEach((end, i) => (end.y = baselines[i]!));
   for (const end of placed) {
     const cls = `label series ${end.kind} end-label`;
     if (stackEnds) {
-      t.texts.push(placer.add({ key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, size: labelSize, weight: 700, anchor: 'start', cls }));
-      t.texts.push(placer.add({ key: `end-${end.kind}-word`, x: plot.right + 6, y: end.y + lineHeight, text: end.word.trim(), size: labelSize, weight: 400, anchor: 'start', cls: `${cls} end-word` }));
+      t.texts.push(taken(t, { key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, size: labelSize, weight: 700, anchor: 'start', cls }));
+      t.texts.push(taken(t, { key: `end-${end.kind}-word`, x: plot.right + 6, y: end.y + lineHeight, text: end.word.trim(), size: labelSize, weight: 400, anchor: 'start', cls: `${cls} end-word` }));
     } else {
-      t.texts.push(placer.add({ key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, suffix: end.word, size: labelSize, weight: 700, anchor: 'start', cls }));
+      t.texts.push(taken(t, { key: `end-${end.kind}`, x: plot.right + 6, y: end.y, text: end.value, suffix: end.word, size: labelSize, weight: 700, anchor: 'start', cls }));
     }
   }
 }
@@ -265,7 +270,7 @@ function timeAxes(t: Toll, monthDates: ReadonlySet<number>): void {
       key: `x-${i}`, kind: 'time', orient: 'bottom', x: 0, y: t.plot.bottom, scale: segment.scale.copy(), tickSize: X_TICK_SIZE, tickPadding: X_TICK_PADDING, size: tickFont, cls: 'axis axis-x', ticks: kept,
     };
     t.axes.push(axis);
-    for (const tick of kept) t.placer.addBox(textBox(tickText(axis, tick), widthOf));
+    for (const tick of kept) t.placer.block(textBox(tickText(axis, tick), widthOf));
   });
 }
 
@@ -288,8 +293,8 @@ function timeContexts(t: Toll): void {
     const candidates: TextMark[] = single
       ? [{ ...base, x: segment.scale(first), anchor: 'middle' }]
       : [{ ...base, x: contextLeft, anchor: 'start' }, { ...base, text: formatYear(first), x: contextLeft, anchor: 'start' }];
-    const fitting = candidates.find((c) => t.placer.fits(c, 2));
-    if (fitting) t.texts.push(t.placer.add(fitting));
+    const fitting = t.placer.place(candidates, (c) => textBox(c, widthOf), { gap: 2 });
+    if (fitting) t.texts.push(fitting);
   });
 }
 
@@ -322,8 +327,8 @@ function cuts(t: Toll): void {
         }
       }
     }
-    const fitting = candidates.find((c) => t.placer.fits(c, 3));
-    if (fitting) t.texts.push(t.placer.add(fitting));
+    const fitting = t.placer.place(candidates, (c) => textBox(c, widthOf), { gap: 3 });
+    if (fitting) t.texts.push(fitting);
   }
 }
 
@@ -335,9 +340,9 @@ function openDotKey(t: Toll): void {
   for (const text of ['First report, a minimum', 'First report']) {
     const label: TextMark = { key: 'legend-open', x: plot.left + 6 + 2 * r + 6, y: plot.top + tickFont * 0.8, text, size: tickFont, weight: 400, anchor: 'start', cls: 'label muted legend key-open' };
     const box = textBox(label, t.widthOf);
-    const withDot: Box = { ...box, left: plot.left + 4 };
-    if (withDot.right <= plot.right && t.placer.fits({ ...label, x: withDot.left, text: `${'\u25cf '}${text}` }, 4)) {
-      t.placer.addBox(withDot);
+    const withDot: Box = { ...box, x0: plot.left + 4 };
+    if (withDot.x1 <= plot.right && t.placer.fits(textBox({ ...label, x: withDot.x0, text: `${'\u25cf '}${text}` }, t.widthOf), { gap: 4 })) {
+      t.placer.take(withDot);
       t.texts.push(label);
       t.circles.push({ key: 'legend-open-dot', cx: plot.left + 6 + r, cy: label.y - tickFont * 0.35, r, cls: 'legend-dot', opacity: 1, order: 1 });
       return;

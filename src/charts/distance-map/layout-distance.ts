@@ -5,7 +5,8 @@ import { distanceKm, formatKm } from './geo.ts';
 import { type Measurement } from './measure.ts';
 import { BORDER } from './schema.ts';
 import { project, projection } from './layout-frame.ts';
-import { type Anchor, type Rect, candidates, corner, within } from './layout-labels.ts';
+import { type Box, type LabelPlacer, boxAt, within } from '../shared/labels.ts';
+import { type Anchor, candidates, corner } from './layout-labels.ts';
 import { type LabelMark, type MapMarks, type MeasureMark, type View } from './layout-marks.ts';
 import type { MapFrame } from './layout.ts';
 
@@ -31,7 +32,7 @@ export function viewSpanKm(view: View, size: Size): number | null {
 const SCALE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
 
 /** A scale bar: the longest round distance that fits in about a quarter of the width, in a free bottom corner. */
-export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: readonly [number, number][], taken: readonly Rect[]): MapMarks['scale'] {
+export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: readonly [number, number][], placer: LabelPlacer): MapMarks['scale'] {
   const perPx = kmPerPx(view, size);
   if (!perPx) return null;
   const maxPx = Math.min(130, size.width * 0.28);
@@ -40,13 +41,13 @@ export function scaleBar(view: View, size: Size, widthOf: TextWidth, avoid: read
   const px = km / perPx;
   const text = formatKm(km);
   const w = px + 8 + widthOf(text, 11);
-  const box = corner(['bottom-left', 'bottom-right'], w, 20, size, 10, avoid, taken);
-  return { x: box.x, y: box.y + 16, px, text };
+  const box = corner(['bottom-left', 'bottom-right'], w, 20, 10, avoid, placer);
+  return { x: box.x0, y: box.y0 + 16, px, text };
 }
 
 /** The measured distance: its line on the map, and its label placed clear of the dots (the label takes its place). */
 export function layoutDistance(measured: Measurement, line: [number, number][], frame: MapFrame): MeasureMark {
-  const { size, narrow, toScreen, free, placed, obstacles, widthOf } = frame;
+  const { size, narrow, toScreen, placer, widthOf } = frame;
   const samples = line.length - 1;
   const article = measured.article ? `(the article: ${measured.article.text}${measured.article.of ? ', for the region' : ''})` : null;
   const lines = [measured.text, ...(article ? [article] : [])];
@@ -56,10 +57,10 @@ export function layoutDistance(measured: Measurement, line: [number, number][], 
   const h = bigSize * 1.1 + (lines[1] ? smallSize * 1.3 : 0);
   const toBorder = measured.to === null;
   const [endX, endY] = toScreen(line[samples]!);
-  if (toBorder) obstacles.push({ x: endX - 9, y: endY - 9, w: 18, h: 18 });
+  if (toBorder) placer.block(boxAt(endX - 9, endY - 9, 18, 18));
 
   // The label sits beside the line, at the middle if there is room there, else further along.
-  type Choice = { base: [number, number]; dx: number; dy: number; anchor: Anchor; rect: Rect };
+  type Choice = { base: [number, number]; dx: number; dy: number; anchor: Anchor; rect: Box };
   let best: Choice | null = null;
   let fallbackChoice: Choice | null = null;
   for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
@@ -79,12 +80,12 @@ export function layoutDistance(measured: Measurement, line: [number, number][], 
       const anchor: Anchor = Math.abs(nx) < 0.45 ? 'middle' : nx * side > 0 ? 'start' : 'end';
       const left = anchor === 'start' ? x + ox : anchor === 'end' ? x + ox - w : x + ox - w / 2;
       const top = anchor === 'middle' ? (oy < 0 ? y + oy - h : y + oy) : y + oy - h / 2;
-      const rect: Rect = { x: left - 3, y: top - 2, w: w + 6, h: h + 4 };
+      const rect = boxAt(left - 3, top - 2, w + 6, h + 4);
       const dx = (anchor === 'start' ? left : anchor === 'end' ? left + w : left + w / 2) - x;
       const dy = top + bigSize * 0.82 - y;
       const choice: Choice = { base, dx, dy, anchor, rect };
       fallbackChoice ??= choice;
-      if (free(rect)) {
+      if (placer.fits(rect)) {
         best = choice;
         break;
       }
@@ -93,9 +94,10 @@ export function layoutDistance(measured: Measurement, line: [number, number][], 
   }
   const chosen = best ?? fallbackChoice!;
   // Keep the label inside the frame even when nothing fits cleanly.
-  const shiftX = Math.max(0, 2 - chosen.rect.x) - Math.max(0, chosen.rect.x + chosen.rect.w - (size.width - 2));
-  const shiftY = Math.max(0, 2 - chosen.rect.y) - Math.max(0, chosen.rect.y + chosen.rect.h - (size.height - 2));
-  placed.push({ ...chosen.rect, x: chosen.rect.x + shiftX, y: chosen.rect.y + shiftY });
+  const { rect } = chosen;
+  const shiftX = Math.max(0, 2 - rect.x0) - Math.max(0, rect.x1 - (size.width - 2));
+  const shiftY = Math.max(0, 2 - rect.y0) - Math.max(0, rect.y1 - (size.height - 2));
+  placer.take(boxAt(rect.x0 + shiftX, rect.y0 + shiftY, rect.x1 - rect.x0, rect.y1 - rect.y0));
 
   let borderLabel: LabelMark | null = null;
   if (toBorder) {
@@ -103,11 +105,12 @@ export function layoutDistance(measured: Measurement, line: [number, number][], 
     const text = measured.fromInsideUkraine ? 'Ukraine\u2019s border' : measured.borderArea ? `Border: ${measured.borderArea}` : 'Nearest point of Ukraine';
     const fontSize = narrow ? 11 : 12;
     const tw = widthOf(text, fontSize, { weight: 500 });
-    const own: Rect = { x: endX - 9, y: endY - 9, w: 18, h: 18 };
     const options = candidates(7, tw, fontSize);
-    const choice = options.find((c) => free(c.rect(endX, endY), own)) ?? options.find((c) => within(c.rect(endX, endY), size));
+    const at = (c: (typeof options)[number]) => c.box(endX, endY);
+    // Where nothing is free, the first spot inside the frame: the border point is what the state is about.
+    const choice = placer.first(options, at) ?? options.find((c) => within(at(c), size, 2));
     if (choice) {
-      placed.push(choice.rect(endX, endY));
+      placer.take(at(choice));
       borderLabel = { text, dx: choice.dx, dy: choice.dy, anchor: choice.anchor, size: fontSize };
     }
   }

@@ -1,27 +1,12 @@
-/** Label placement on the map: candidate positions around a dot, collision tests, and a free corner for a box. */
-import type { Size } from '../shared/types.ts';
+/** Label placement on the map: candidate positions around a dot, and a free corner for a box (the shared placer tests the boxes). */
+import { type Box, type LabelPlacer, boxAt } from '../shared/labels.ts';
 import { KIND_ORDER } from './kinds.ts';
 import { type LabelMark } from './layout-marks.ts';
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-export function within(a: Rect, size: Size, margin = 2): boolean {
-  return a.x >= margin && a.y >= margin && a.x + a.w <= size.width - margin && a.y + a.h <= size.height - margin;
-}
 
 export type Anchor = LabelMark['anchor'];
 
 /** Candidate label positions around a dot of radius r: right, left, above, below, the diagonals, then hanging. */
-export function candidates(r: number, width: number, size: number): { dx: number; dy: number; anchor: Anchor; rect: (x: number, y: number) => Rect }[] {
+export function candidates(r: number, width: number, size: number): { dx: number; dy: number; anchor: Anchor; box: (x: number, y: number) => Box }[] {
   const gap = r + 4;
   const h = size * 1.15;
   const ascent = size * 0.8;
@@ -29,9 +14,9 @@ export function candidates(r: number, width: number, size: number): { dx: number
     dx,
     dy,
     anchor,
-    rect: (x: number, y: number): Rect => {
+    box: (x: number, y: number): Box => {
       const left = anchor === 'start' ? x + dx : anchor === 'end' ? x + dx - width : x + dx - width / 2;
-      return { x: left - 2, y: y + dy - ascent - 1, w: width + 4, h: h + 2 };
+      return boxAt(left - 2, y + dy - ascent - 1, width + 4, h + 2);
     },
   });
   const mid = size * 0.35;
@@ -58,18 +43,15 @@ export const ROLE_RANK = { measure: 0, focus: 1, context: 2 } as const;
 type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 
 /**
- * The corner for a box of this size that covers nothing already placed and has the fewest points near it
- * (ties go to the earlier corner in `order`).
+ * The corner for a box of this size that the placer finds free (of everything placed so far, and of the points
+ * by 6 px) with the fewest points near it; ties go to the earlier corner in `order`. When no corner is free,
+ * the least crowded: the box must show somewhere.
  */
-export function corner(order: readonly Corner[], w: number, h: number, size: Size, margin: number, avoid: readonly [number, number][], taken: readonly Rect[]): Rect {
-  const rects = order.map((c): Rect => ({
-    x: c.endsWith('left') ? margin : size.width - margin - w,
-    y: c.startsWith('top') ? margin : size.height - margin - h,
-    w,
-    h,
-  }));
-  const near = (r: Rect, by: number) => avoid.filter(([x, y]) => x >= r.x - by && x <= r.x + r.w + by && y >= r.y - by && y <= r.y + r.h + by).length;
-  const scored = rects.map((r, i) => ({ r, i, blocked: taken.some((t) => overlaps(t, r)) || near(r, 6) > 0, crowd: near(r, 40) }));
+export function corner(order: readonly Corner[], w: number, h: number, margin: number, avoid: readonly [number, number][], placer: LabelPlacer): Box {
+  const { width, height } = placer.size;
+  const rects = order.map((c): Box => boxAt(c.endsWith('left') ? margin : width - margin - w, c.startsWith('top') ? margin : height - margin - h, w, h));
+  const near = (r: Box, by: number) => avoid.filter(([x, y]) => x >= r.x0 - by && x <= r.x1 + by && y >= r.y0 - by && y <= r.y1 + by).length;
+  const scored = rects.map((r, i) => ({ r, i, blocked: !placer.fits(r, { clear: (b) => near(b, 6) === 0 }), crowd: near(r, 40) }));
   scored.sort((a, b) => Number(a.blocked) - Number(b.blocked) || a.crowd - b.crowd || a.i - b.i);
   return scored[0]!.r;
 }

@@ -2,16 +2,16 @@
 import type { Size, TextWidth } from '../shared/types.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
 import { KIND_LEGEND, kindsOf } from './kinds.ts';
-import { type Rect, corner } from './layout-labels.ts';
+import { type LabelPlacer } from '../shared/labels.ts';
+import { corner } from './layout-labels.ts';
 import { type LegendMark } from './layout-marks.ts';
 
 export function layoutLegend(
   shown: readonly PlaceRow[],
-  size: Size,
   narrow: boolean,
   widthOf: TextWidth,
   avoid: readonly [number, number][],
-  taken: readonly Rect[],
+  placer: LabelPlacer,
 ): LegendMark | null {
   const kinds = kindsOf(shown);
   if (!kinds.length) return null;
@@ -21,10 +21,10 @@ export function layoutLegend(
   const swatch = 14;
   const width = Math.ceil(pad * 2 + swatch + Math.max(...kinds.map((kind) => widthOf(KIND_LEGEND[kind], fontSize))));
   const height = Math.ceil(pad * 2 + row * kinds.length);
-  const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, size, 8, avoid, taken);
+  const box = corner(['bottom-right', 'top-left', 'top-right', 'bottom-left'], width, height, 8, avoid, placer);
   return {
-    x: box.x,
-    y: box.y,
+    x: box.x0,
+    y: box.y0,
     width,
     height,
     size: fontSize,

@@ -1,7 +1,7 @@
 /** Country and sea names: placed last, they give way to everything else on the map. */
 import { project } from './layout-frame.ts';
 import { SEAS, insideRings, type BaseGeography } from './layout-geography.ts';
-import type { Rect } from './layout-labels.ts';
+import { boxAt } from '../shared/labels.ts';
 import type { TextMark } from './layout-marks.ts';
 import type { MapFrame } from './layout.ts';
 
@@ -9,7 +9,7 @@ type NameLabel = BaseGeography['labels'][number];
 
 /** Each country's name at its usual spot, or where there is room inside the part of it in view. */
 export function countryNames(geo: BaseGeography, frame: MapFrame): TextMark[] {
-  const { narrow, view, toScreen, widthOf, free, clearOfLine, placed } = frame;
+  const { narrow, view, toScreen, widthOf, placer, clearOfLine } = frame;
   const texts: TextMark[] = [];
   const countrySize = narrow ? 10 : 11;
   const sorted = [...geo.labels].sort((a, b) => Number(b.emphasis) - Number(a.emphasis) || b.width - a.width);
@@ -17,9 +17,7 @@ export function countryNames(geo: BaseGeography, frame: MapFrame): TextMark[] {
     const [x, y] = toScreen(label.base);
     const w = widthOf(label.text, countrySize, { weight: 500, letterSpacing: 0.14 });
     if (label.width * view.k < w * 1.15) continue;
-    const rect: Rect = { x: x - w / 2 - 3, y: y - countrySize * 0.8, w: w + 6, h: countrySize * 1.3 };
-    if (free(rect) && clearOfLine(rect)) {
-      placed.push(rect);
+    if (placer.tryPlace(boxAt(x - w / 2 - 3, y - countrySize * 0.8, w + 6, countrySize * 1.3), { clear: clearOfLine })) {
       texts.push({ key: `country-${label.id}`, text: label.text, base: label.base, x, y: y + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: label.emphasis });
       continue;
     }
@@ -31,7 +29,7 @@ export function countryNames(geo: BaseGeography, frame: MapFrame): TextMark[] {
 
 /** A country name's usual spot is out of view or taken: look for room inside the part that is in view. */
 function nameInView(label: NameLabel, w: number, countrySize: number, frame: MapFrame): TextMark | null {
-  const { size, view, free, clearOfLine, placed } = frame;
+  const { size, view, placer, clearOfLine } = frame;
   if (!label.rings) return null;
   const step = 20;
   const inside: [number, number][] = [];
@@ -45,11 +43,10 @@ function nameInView(label: NameLabel, w: number, countrySize: number, frame: Map
   const cy = inside.reduce((sum, p) => sum + p[1], 0) / inside.length;
   inside.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy) || a[1] - b[1] || a[0] - b[0]);
   for (const [sx, sy] of inside) {
-    const candidate: Rect = { x: sx - w / 2 - 3, y: sy - countrySize * 0.8, w: w + 6, h: countrySize * 1.3 };
+    const candidate = boxAt(sx - w / 2 - 3, sy - countrySize * 0.8, w + 6, countrySize * 1.3);
     // The name's ends must lie inside the country too, not across a border or out at sea.
-    const ends = [[candidate.x, sy], [candidate.x + candidate.w, sy]].every(([ex, ey]) => insideRings([(ex! - view.x) / view.k, (ey! - view.y) / view.k], label.rings!));
-    if (!ends || !free(candidate) || !clearOfLine(candidate)) continue;
-    placed.push(candidate);
+    const ends = [[candidate.x0, sy], [candidate.x1, sy]].every(([ex, ey]) => insideRings([(ex! - view.x) / view.k, (ey! - view.y) / view.k], label.rings!));
+    if (!ends || !placer.tryPlace(candidate, { clear: clearOfLine })) continue;
     const base: [number, number] = [(sx - view.x) / view.k, (sy - view.y) / view.k];
     return { key: `country-${label.id}`, text: label.text, base, x: sx, y: sy + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: true };
   }
@@ -58,16 +55,14 @@ function nameInView(label: NameLabel, w: number, countrySize: number, frame: Map
 
 /** The seas' names, where they are free. */
 export function seaNames(frame: MapFrame): TextMark[] {
-  const { narrow, toScreen, widthOf, free, clearOfLine, placed } = frame;
+  const { narrow, toScreen, widthOf, placer, clearOfLine } = frame;
   const texts: TextMark[] = [];
   const seaSize = narrow ? 10.5 : 11.5;
   for (const sea of SEAS) {
     const base = project(sea.at);
     const [x, y] = toScreen(base);
     const w = widthOf(sea.text, seaSize, { italic: true, letterSpacing: 0.04 });
-    const rect: Rect = { x: x - w / 2 - 3, y: y - seaSize * 0.8, w: w + 6, h: seaSize * 1.3 };
-    if (!free(rect) || !clearOfLine(rect)) continue;
-    placed.push(rect);
+    if (!placer.tryPlace(boxAt(x - w / 2 - 3, y - seaSize * 0.8, w + 6, seaSize * 1.3), { clear: clearOfLine })) continue;
     texts.push({ key: `sea-${sea.text}`, text: sea.text, base, x, y: y + seaSize * 0.35, dy: seaSize * 0.35, size: seaSize, kind: 'sea', emphasis: false });
   }
   return texts;

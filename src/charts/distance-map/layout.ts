@@ -18,7 +18,8 @@ import { greatCircle, layoutDistance, scaleBar, viewSpanKm } from './layout-dist
 import { BASE_SCALE, type MapRegion, REGION_FRAMES, fitView, project } from './layout-frame.ts';
 import { baseGeography, fallback, graticule } from './layout-geography.ts';
 import { countryNames, seaNames } from './layout-names.ts';
-import { KIND_RANK, ROLE_RANK, type Rect, candidates, corner, overlaps, within } from './layout-labels.ts';
+import { type Box, LabelPlacer, boxAt, within } from '../shared/labels.ts';
+import { KIND_RANK, ROLE_RANK, candidates, corner } from './layout-labels.ts';
 import { layoutLegend, layoutLegendStrip, rank } from './layout-legend.ts';
 import type { InsetMark, LabelMark, MapGeography, MapMarks, MeasureMark, PlaceMark, TextMark, View } from './layout-marks.ts';
 export * from './layout-frame.ts';
@@ -47,14 +48,13 @@ export interface MapFrame {
   readonly view: View;
   readonly toScreen: (base: readonly [number, number]) => [number, number];
   readonly widthOf: TextWidth;
-  /** Boxes nothing may overlap: dots, the notice, the inset, the scale bar, the legend. */
-  readonly obstacles: Rect[];
-  /** Labels placed so far. */
-  readonly placed: Rect[];
-  /** Whether a box is in the frame and clear of every obstacle (but `ignore`) and placed label. */
-  readonly free: (rect: Rect, ignore?: Rect) => boolean;
+  /**
+   * Its obstacles are what no label may cover (dots, the notice, the inset, the scale bar, the legend); its
+   * placed boxes, the labels so far; a label fits 2 px inside the frame.
+   */
+  readonly placer: LabelPlacer;
   /** Whether a box is clear of the measured line. */
-  readonly clearOfLine: (rect: Rect) => boolean;
+  readonly clearOfLine: (box: Box) => boolean;
 }
 
 interface Dot {
@@ -78,10 +78,9 @@ function layoutMapPass(
   const { width, height } = size;
   const narrow = width < 520;
   const stripLegend = strip ? layoutLegendStrip(strip, size, widthOf) : null;
-  const obstacles: Rect[] = [];
-  const placed: Rect[] = [];
+  const placer = new LabelPlacer({ width, height, margin: 2 });
   let notice = failureNotice(geography, size, narrow, widthOf);
-  if (notice) obstacles.push({ x: notice.x, y: notice.y, w: notice.width, h: notice.height });
+  if (notice) placer.block(boxAt(notice.x, notice.y, notice.width, notice.height));
   if (stripLegend && notice) notice = { ...notice, y: notice.y + stripLegend.height + 4 };
   const top = (stripLegend ? stripLegend.height + 4 : 0) + (notice ? notice.height + 8 : 0);
   const view = fitView(rows, state, size, { top });
@@ -89,7 +88,7 @@ function layoutMapPass(
   const geo = geography.status === 'ready' && geography.topology ? baseGeography(geography.topology) : geography.status === 'failed' ? fallback() : null;
 
   const measured = measurement(rows, state.measure ?? '');
-  const dots = placeDots(rows, state, measured, size, toScreen, obstacles);
+  const dots = placeDots(rows, state, measured, size, toScreen, placer);
   // A narrow frame has no corner to spare for the legend: it goes in a strip across the top of the kinds shown,
   // and the view is fitted again below it. Only the dots are placed twice: labels and the rest are laid out once.
   if (narrow && strip === null) {
@@ -100,20 +99,18 @@ function layoutMapPass(
   // What the corners must not cover: the dots and the measured line.
   const line = measured ? greatCircle([measured.from.lon, measured.from.lat], measured.toPoint) : null;
   const avoid: [number, number][] = [...dots.filter((d) => d.shown).map((d): [number, number] => [d.x, d.y]), ...(line ?? []).map(toScreen)];
-  const free = (rect: Rect, ignore?: Rect) =>
-    within(rect, size) && !obstacles.some((o) => o !== ignore && overlaps(o, rect)) && !placed.some((o) => overlaps(o, rect));
-  const frame: MapFrame = { size, narrow, view, toScreen, widthOf, obstacles, placed, free, clearOfLine: clearOf(line, toScreen) };
+  const frame: MapFrame = { size, narrow, view, toScreen, widthOf, placer, clearOfLine: clearOf(line, toScreen) };
 
   const inset = geo && geography.status === 'ready' ? locator(frame, avoid) : null;
   // Scale bar, in a free bottom corner.
-  const scale = scaleBar(view, size, widthOf, avoid, obstacles);
-  if (scale) obstacles.push({ x: scale.x - 4, y: scale.y - 16, w: scale.px + 10 + widthOf(scale.text, 11), h: 22 });
+  const scale = scaleBar(view, size, widthOf, avoid, placer);
+  if (scale) placer.block(boxAt(scale.x - 4, scale.y - 16, scale.px + 10 + widthOf(scale.text, 11), 22));
   // The measured line and its label come before place labels: the distance is what the state is about.
   const measure: MeasureMark | null = measured && line ? layoutDistance(measured, line, frame) : null;
   // The key to the kinds of the places shown, in a corner clear of the measure and its labels; place names
   // placed after it keep clear of it.
-  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), size, narrow, widthOf, avoid, [...obstacles, ...placed]);
-  if (legend) obstacles.push({ x: legend.x - 2, y: legend.y - 2, w: legend.width + 4, h: legend.height + 4 });
+  const legend = stripLegend ?? layoutLegend(dots.filter((dot) => dot.shown).map((dot) => dot.row), narrow, widthOf, avoid, placer);
+  if (legend) placer.block(boxAt(legend.x - 2, legend.y - 2, legend.width + 4, legend.height + 4));
 
   const labels = placeLabels(dots, frame);
   const places: PlaceMark[] = rows.map((row) => {
@@ -163,7 +160,7 @@ function placeDots(
   measured: ReturnType<typeof measurement>,
   size: Size,
   toScreen: MapFrame['toScreen'],
-  obstacles: Rect[],
+  placer: LabelPlacer,
 ): Dot[] {
   const focusIds = new Set(splitIds(state.focus ?? ''));
   const preferred = new Set([...focusIds].flatMap((id) => REGION_FRAMES[id as MapRegion]?.kinds ?? []));
@@ -191,13 +188,13 @@ function placeDots(
     const crowded = placeRole === 'context' && dots.some((d) => d.shown && Math.hypot(d.x - x, d.y - y) < 10);
     const shown = inFrame && !crowded;
     dots.push({ row, role: placeRole, base, x, y, r, shown });
-    if (shown) obstacles.push({ x: x - r - 1, y: y - r - 1, w: 2 * r + 2, h: 2 * r + 2 });
+    if (shown) placer.block(boxAt(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2));
   }
   return dots;
 }
 
 /** Names read better off the measured line than struck through by it: a test against points along it, every few px. */
-function clearOf(line: readonly [number, number][] | null, toScreen: MapFrame['toScreen']): (rect: Rect) => boolean {
+function clearOf(line: readonly [number, number][] | null, toScreen: MapFrame['toScreen']): (box: Box) => boolean {
   const linePoints: [number, number][] = [];
   if (line) {
     const screen = line.map(toScreen);
@@ -208,48 +205,46 @@ function clearOf(line: readonly [number, number][] | null, toScreen: MapFrame['t
       for (let j = 0; j < steps; j++) linePoints.push([p[0] + ((next[0] - p[0]) * j) / steps, p[1] + ((next[1] - p[1]) * j) / steps]);
     });
   }
-  return (rect) => !linePoints.some(([x, y]) => x > rect.x && x < rect.x + rect.w && y > rect.y && y < rect.y + rect.h);
+  return (box) => !linePoints.some(([x, y]) => x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1);
 }
 
 /** A locator for views too close in to recognise, in a free corner. */
 function locator(frame: MapFrame, avoid: readonly [number, number][]): InsetMark | null {
-  const { size, view, obstacles } = frame;
+  const { size, view, placer } = frame;
   const { width, height } = size;
   const spanKm = viewSpanKm(view, size);
   if (spanKm === null || spanKm >= INSET_MAX_SPAN_KM || width < 280) return null;
   const w = Math.round(Math.min(150, Math.max(96, width * 0.26)));
   const h = Math.round(w * 0.8);
-  const box = corner(['top-right', 'top-left', 'bottom-right', 'bottom-left'], w, h, size, 8, avoid, obstacles);
+  const box = corner(['top-right', 'top-left', 'bottom-right', 'bottom-left'], w, h, 8, avoid, placer);
   const centre: [number, number] = [(width / 2 - view.x) / view.k, (height / 2 - view.y) / view.k];
   const k = (w / INSET_SPAN_KM) * 6371 / BASE_SCALE;
   const insetView: View = { k, x: w / 2 - centre[0] * k, y: h / 2 - centre[1] * k };
   const fw = Math.max(5, (width / view.k) * k);
   const fh = Math.max(5, (height / view.k) * k);
-  obstacles.push({ x: box.x - 2, y: box.y - 2, w: w + 4, h: h + 4 });
-  return { x: box.x, y: box.y, width: w, height: h, view: insetView, frame: { x: w / 2 - fw / 2, y: h / 2 - fh / 2, width: fw, height: fh } };
+  placer.block(boxAt(box.x0 - 2, box.y0 - 2, w + 4, h + 4));
+  return { x: box.x0, y: box.y0, width: w, height: h, view: insetView, frame: { x: w / 2 - fw / 2, y: h / 2 - fh / 2, width: fw, height: fh } };
 }
 
 /** Each shown place's name, beside its dot where it is free (and off the line if it can be). */
 function placeLabels(dots: readonly Dot[], frame: MapFrame): Map<string, LabelMark | null> {
-  const { narrow, widthOf, free, clearOfLine, placed, size } = frame;
+  const { narrow, widthOf, placer, clearOfLine, size } = frame;
   const labels = new Map<string, LabelMark | null>();
   for (const dot of dots) {
     if (!dot.shown) continue;
     const fontSize = dot.role === 'context' ? (narrow ? 11 : 12) : narrow ? 12.5 : 13.5;
     const text = labelWithYears(placeLabel(dot.row), dot.row);
     const w = widthOf(text, fontSize, { weight: dot.role === 'context' ? 400 : 600 });
-    const own: Rect = { x: dot.x - dot.r - 1, y: dot.y - dot.r - 1, w: 2 * dot.r + 2, h: 2 * dot.r + 2 };
     const options = candidates(dot.r, w, fontSize);
-    let choice =
-      options.find((c) => free(c.rect(dot.x, dot.y), own) && clearOfLine(c.rect(dot.x, dot.y))) ??
-      options.find((c) => free(c.rect(dot.x, dot.y), own));
+    const at = (c: (typeof options)[number]) => c.box(dot.x, dot.y);
+    let choice = placer.first(options, at, { clear: clearOfLine }) ?? placer.first(options, at);
     // The places the state is about keep their label even in a crowd; context places give way.
-    if (!choice && dot.role !== 'context') choice = options.find((c) => within(c.rect(dot.x, dot.y), size));
+    if (!choice && dot.role !== 'context') choice = options.find((c) => within(at(c), size, 2));
     if (!choice) {
       labels.set(dot.row.id, null);
       continue;
     }
-    placed.push(choice.rect(dot.x, dot.y));
+    placer.take(at(choice));
     labels.set(dot.row.id, { text, dx: choice.dx, dy: choice.dy, anchor: choice.anchor, size: fontSize });
   }
   return labels;

@@ -1,7 +1,8 @@
 /**
- * Label placement for the timeline: lanes of labels above a horizontal track (`placeInLanes`), and a column of
- * labels nudged apart beside a vertical one (`dodge`).
+ * Label placement for the timeline: lanes of labels above a horizontal track (`placeInLanes`). A column of labels
+ * beside a vertical track is nudged apart by the shared `dodge` (shared/labels.ts).
  */
+import { type Box, LabelPlacer, overlaps } from '../shared/labels.ts';
 import { truncate } from './layout-axis.ts';
 import { CLEAR, GAP, PAD } from './layout-marks.ts';
 
@@ -67,14 +68,24 @@ export function placeInLanes(items: readonly LaneItem[], options: LaneOptions): 
   const ceilingFor = (item: LaneItem) =>
     placed.reduce((ceiling, p) => (covers(p.lo, p.hi, item.line) ? Math.min(ceiling, p.lane - 1) : ceiling), options.maxLane);
 
+  // The shared placer, in lane space: x in px, y in lanes (a label in lane L spans [L, L + 1)). Each placed
+  // label's leader is an obstacle from the track up through its own lane, so a label that covers it goes higher;
+  // a candidate's own leader must clear the labels placed, so it goes below any label over its date.
+  const lanes = Array.from({ length: Math.min(options.maxLane, items.length) + 1 }, (_, lane) => lane);
+  const placer = new LabelPlacer({ width: options.right, height: lanes.length });
+  const labelBox = (lo: number, hi: number, lane: number): Box => ({ x0: lo, x1: hi, y0: lane, y1: lane + 1 });
+  const leaderBox = (line: number, lane: number): Box => ({ x0: line, x1: line, y0: 0, y1: lane + 1 });
+  const take = (p: LanePlaced) => {
+    placed.push(p);
+    placer.take(labelBox(p.lo, p.hi, p.lane));
+    placer.block(leaderBox(p.item.line, p.lane));
+  };
+
   const lowestLane = (item: LaneItem, lo: number, hi: number): number | null => {
     if (unplaced.some((u) => u !== item && covers(lo, hi, u.line))) return null;
-    const floor = placed.reduce((f, p) => (covers(lo, hi, p.item.line) ? Math.max(f, p.lane + 1) : f), 0);
-    const ceiling = ceilingFor(item);
-    for (let lane = floor; lane <= ceiling; lane++) {
-      if (!placed.some((p) => p.lane === lane && lo < p.hi + GAP && p.lo < hi + GAP)) return lane;
-    }
-    return null;
+    const ownLeaderClear = (box: Box) => !placer.placed.some((p) => overlaps(leaderBox(item.line, box.y0), p, { x: CLEAR, y: 0 }));
+    const lane = placer.first(lanes, (l) => labelBox(lo, hi, l), { gap: { x: GAP, y: 0 }, clearance: { x: CLEAR, y: 0 }, clear: ownLeaderClear });
+    return lane ?? null;
   };
 
   const tryLevel = (level: 'full' | 'short'): LanePlaced | null => {
@@ -133,7 +144,7 @@ export function placeInLanes(items: readonly LaneItem[], options: LaneOptions): 
 
   while (unplaced.length) {
     const next = tryLevel('full') ?? tryLevel('short') ?? squeeze(unplaced[0]!);
-    placed.push(next);
+    take(next);
     unplaced.splice(unplaced.indexOf(next.item), 1);
   }
   return { placed, overflow };
@@ -156,36 +167,4 @@ export function inDateOrder(placed: readonly LanePlaced[]): boolean {
 /** How many labels a placement had to shorten, counting an overflow as worse than any number of them. */
 export function cost(result: { placed: readonly { abbreviated: string }[]; overflow: boolean }): number {
   return result.placed.filter((p) => p.abbreviated !== 'none').length + (result.overflow ? 1000 : 0);
-}
-
-/**
- * Nudges blocks apart: given each block's wanted top and its height, in order, returns tops such that no two
- * blocks overlap and all lie inside [lo, hi], moving them as little as possible (least squares, by pooling
- * adjacent violators). Keeps the order. If the blocks cannot all fit, they run on past `hi`.
- */
-export function dodge(wanted: readonly number[], heights: readonly number[], lo: number, hi: number): number[] {
-  const n = wanted.length;
-  if (n === 0) return [];
-  const before: number[] = [];
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    before.push(total);
-    total += heights[i]!;
-  }
-  const blocks: { sum: number; count: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    blocks.push({ sum: wanted[i]! - before[i]!, count: 1 });
-    while (blocks.length > 1) {
-      const last = blocks[blocks.length - 1]!;
-      const prev = blocks[blocks.length - 2]!;
-      if (prev.sum / prev.count <= last.sum / last.count) break;
-      prev.sum += last.sum;
-      prev.count += last.count;
-      blocks.pop();
-    }
-  }
-  const fitted: number[] = [];
-  for (const block of blocks) for (let i = 0; i < block.count; i++) fitted.push(block.sum / block.count);
-  const maxStart = Math.max(lo, hi - total);
-  return fitted.map((value, i) => Math.min(Math.max(value, lo), maxStart) + before[i]!);
 }

@@ -1,4 +1,5 @@
 /** The timeline's marks (what `layout` returns), its key, and placing events along the time axis. */
+import type { Box } from '../shared/labels.ts';
 import type { Size } from '../shared/types.ts';
 import { type ChartState } from '../shared/schema.ts';
 import type { EventKind, EventRow } from './schema.ts';
@@ -8,12 +9,8 @@ import { type IntervalSpan, dateLine, extentOf, parseWhen, visibleRows } from '.
 export type Orientation = 'horizontal' | 'vertical';
 export type Emphasis = 'emphasis' | 'normal' | 'muted';
 
-export interface Box {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
+/** A label's, a bar's or the axis's box: the one box type the charts share. */
+export type { Box };
 
 export interface LabelMark {
   readonly text: string;

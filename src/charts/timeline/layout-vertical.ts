@@ -2,7 +2,7 @@
 import { chooseTicks, truncate } from './layout-axis.ts';
 import { type Cluster, clusterIdentity, clusterOf, clusterWords, findClusters, labelled, silentLabel } from './layout-clusters.ts';
 import type { IntervalSpan } from './layout-dates.ts';
-import { dodge } from './layout-labels.ts';
+import { dodge } from '../shared/labels.ts';
 import { type ClusterMark, type Emphasis, type EventMark, type Input, type IntervalMark, type PlacedEvent, type TimelineMarks, axisFields, clipSpan, legendRow, placeEvents, scaler } from './layout-marks.ts';
 
 /** Where each entry of the column sits: its block's top and height, and its label line. */
