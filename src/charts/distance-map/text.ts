@@ -8,7 +8,8 @@ import { KIND_LEGEND, kindPhrase, kindsOf } from './kinds.ts';
 import { framedPlaces, placesInRegion, REGION_FRAMES, type MapRegion } from './layout.ts';
 import { capitalize, measurement, placeLabel } from './measure.ts';
 import type { PlaceRow } from './schema.ts';
-import type { ChartTable, ChartText } from '../registry.ts';
+import type { ChartText } from '../shared/types.ts';
+import type { ChartTable } from '../shared/table.ts';
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -141,15 +142,19 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
 
 /** The data table: each place shown, its distance to Ukraine's border and its source (the measurement as caption). */
 export function mapTable(rows: readonly PlaceRow[], state: ChartState): ChartTable {
+  const shown = tableRows(rows, state);
   return {
     caption: measureCaption(rows, state) ?? 'Places in this view',
-    columns: ['Place', 'To Ukraine\u2019s border', 'Source'],
-    rows: tableRows(rows, state).map((row) => [
+    columns: ['Place', 'Kind', 'To Ukraine\u2019s border', 'Source'],
+    rows: shown.map((row) => [
       { text: row.place, detail: row.coordinates },
+      row.kind,
       { text: row.toBorder, detail: row.article ? `the article: ${row.article}` : '' },
       { text: row.source, detail: row.note },
     ]),
     headerColumn: 0,
+    ids: shown.map((row) => row.id),
+    columnClasses: ['', '', 'number'],
   };
 }
 

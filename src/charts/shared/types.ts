@@ -3,6 +3,7 @@
  * element (chart-element.ts), so pure layout code and the build's drawings import no element.
  */
 import type { ChartState } from './schema.ts';
+import type { ChartTable } from './table.ts';
 
 /** A plot's box in CSS pixels. */
 export interface Size {
@@ -37,4 +38,14 @@ export interface LayoutInput<Row> {
 export interface DrawOptions {
   /** How long changes animate, in ms; 0 jumps (motion off, a resize, a drawing made at build time). */
   readonly duration: number;
+}
+
+/**
+ * A chart in words, for any state of it: one sentence, the data table and the source line (its text.ts). The
+ * element, the no-JS figures, print and the presenter view all say these.
+ */
+export interface ChartText<Row> {
+  sentence(rows: readonly Row[], state: ChartState): string;
+  table(rows: readonly Row[], state: ChartState): ChartTable;
+  source(rows: readonly Row[], state: ChartState): string;
 }

@@ -4,7 +4,8 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
-import type { ChartTable, ChartText } from '../registry.ts';
+import type { ChartText } from '../shared/types.ts';
+import type { ChartTable } from '../shared/table.ts';
 import { DAY, FULL_MONTHS, MONTHS, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -178,6 +179,10 @@ export function timelineTable(rows: readonly EventRow[], state: ChartState): Cha
     columns: ['Date', 'Event', 'Note', 'Source'],
     rows: events.map(({ row, when }) => [when, row.label, [row.note ?? '', row.confidence === 'disputed' ? '(disputed)' : ''].filter(Boolean).join(' '), row.source]),
     headerColumn: 1,
+    ids: events.map(({ row }) => row.id),
+    // The element's styles keep dates on one line, mute notes and sources, and drop the source column on a phone.
+    columnClasses: ['when', '', 'note', 'source'],
+    empty: 'No events in this window.',
   };
 }
 
