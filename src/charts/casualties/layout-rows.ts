@@ -95,7 +95,6 @@ export function isOpenEnded(qualifier: Qualifier | null): boolean {
   return qualifier === 'at-least' || qualifier === 'more-than';
 }
 
-export { formatDay };
 export const formatMonthShort = utcFormat('%b');
 export const formatDayOfMonth = utcFormat('%-d');
 export const formatDayMonth = utcFormat('%-d %b');

@@ -7,7 +7,8 @@ import type { ChartState } from '../shared/schema.ts';
 import type { ChartText } from '../shared/types.ts';
 import type { ChartTable } from '../shared/table.ts';
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { compareRows, formatDay, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
+import { formatDay } from '../shared/wording.ts';
+import { compareRows, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
 
 export function describeCasualties(rows: readonly CasualtyRow[], view: CasualtyView): string {
   switch (view) {

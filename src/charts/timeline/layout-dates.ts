@@ -12,7 +12,6 @@ export const DAY = 24 * HOUR;
 export const MOSCOW_UTC_OFFSET_HOURS = 3;
 
 /** Month names (the wording module's), under the names the timeline's sentences import them by. */
-export { MONTHS as FULL_MONTHS, SHORT_MONTHS as MONTHS } from '../shared/wording.ts';
 
 /** A parsed date or date-time: `ms` is Moscow wall-clock time as a UTC timestamp (see the module comment). */
 export interface When {
