@@ -8,9 +8,8 @@ import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { casualtiesText } from './text.ts';
-import { legendSentence } from './legend.ts';
 import { draw } from './draw.ts';
-import { type CasualtyMarks, layout, viewOf } from './layout.ts';
+import { type CasualtyMarks, layout } from './layout.ts';
 
 export const CASUALTIES_TAG = 'fl-casualties';
 
@@ -49,10 +48,6 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
 
   protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): void {
     draw(svg, marks, { duration });
-  }
-
-  protected override legend(rows: readonly CasualtyRow[], state: ChartState): string | null {
-    return legendSentence(rows, viewOf(state));
   }
 }
 

@@ -8,6 +8,7 @@ import type { ChartText } from '../shared/types.ts';
 import type { ChartTable } from '../shared/table.ts';
 import type { CasualtyRow, CasualtyView } from './schema.ts';
 import { formatDay } from '../shared/wording.ts';
+import { legendSentence } from './legend.ts';
 import { compareRows, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
 
 export function describeCasualties(rows: readonly CasualtyRow[], view: CasualtyView): string {
@@ -164,4 +165,5 @@ export const casualtiesText: ChartText<CasualtyRow> = {
   sentence: (rows, state: ChartState) => describeCasualties(rows, viewOf(state)),
   table: (rows, state: ChartState) => casualtiesTable(rows, viewOf(state)),
   source: (rows, state: ChartState) => sourceLine(rows, viewOf(state)),
+  legend: (rows, state: ChartState) => legendSentence(rows, viewOf(state)),
 };

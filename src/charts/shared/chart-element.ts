@@ -83,13 +83,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract readonly text: ChartText<Row>;
 
   /**
-   * What the chart's coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG
-   * draws the same key, but is hidden from them. Null when the state draws nothing coded.
-   */
-  protected legend(_rows: readonly Row[], _state: ChartState): string | null {
-    return null;
-  }
-  /**
    * Anything besides rows, state and size that `layout` depends on (a map's geography, which arrives later),
    * as a short key: when it changes the chart lays out and draws again, without a transition.
    */
@@ -247,6 +240,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const rows = this.rows;
     const ready = rows !== null && message === null;
     const state = this.chartState;
+    const legend = ready ? this.text.legend?.(rows, state) : null;
     // The table is the one renderer's HTML (table.ts, every text in it escaped), as the no-JS figures show it.
     return html`
       <figure part="figure">
@@ -257,7 +251,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         </div>
         <figcaption part="caption">
           <p class="description" part="description">${ready ? this.text.sentence(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
-          ${ready && this.legend(rows, state) ? html`<p class="sr-only" part="legend">${this.legend(rows, state)}</p>` : nothing}
+          ${legend ? html`<p class="sr-only" part="legend">${legend}</p>` : nothing}
           ${ready ? html`<p class="source" part="source">${this.text.source(rows, state)}</p>` : nothing}
         </figcaption>
         ${ready

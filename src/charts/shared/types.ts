@@ -48,4 +48,10 @@ export interface ChartText<Row> {
   sentence(rows: readonly Row[], state: ChartState): string;
   table(rows: readonly Row[], state: ChartState): ChartTable;
   source(rows: readonly Row[], state: ChartState): string;
+  /**
+   * What the coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG draws the
+   * same key, but is hidden from them. Null when the state draws nothing coded; absent when the chart's key is
+   * read otherwise (the map's kinds are in its sentence and table).
+   */
+  legend?(rows: readonly Row[], state: ChartState): string | null;
 }

@@ -7,7 +7,7 @@ import type { EventRow } from './schema.ts';
 import type { ChartText } from '../shared/types.ts';
 import type { ChartTable } from '../shared/table.ts';
 import { capitalize, formatClock, formatDay, formatShortDay, listOf, MONTHS } from '../shared/wording.ts';
-import { DAY, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
+import { DAY, extentOf, intervalBetween, legendSentence, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -183,4 +183,5 @@ export const timelineText: ChartText<EventRow> = {
   sentence: describeTimeline,
   table: timelineTable,
   source: sourceLine,
+  legend: legendSentence,
 };

@@ -6,7 +6,7 @@ import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { layout, legendSentence, type TimelineMarks } from './layout.ts';
+import { layout, type TimelineMarks } from './layout.ts';
 import { draw } from './draw.ts';
 import { timelineText } from './text.ts';
 import { timelineStyles } from './timeline.styles.ts';
@@ -53,10 +53,6 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   protected override layoutInputsKey(): string {
     return String(this.fonts.version);
-  }
-
-  protected override legend(rows: readonly EventRow[], state: ChartState): string | null {
-    return legendSentence(rows, state);
   }
 
   protected draw(svg: SVGSVGElement, marks: TimelineMarks, duration: number): void {
