@@ -40,6 +40,14 @@ export const formatDay = /* @__PURE__ */ utcFormat('%-d %B %Y');
 /** A date in a table's few characters: "22 Mar 2024" (UTC calendar day). */
 export const formatShortDay = /* @__PURE__ */ utcFormat('%-d %b %Y');
 
+/** The parts of a date an axis or a label writes: "22 Mar", "22", "Mar", "March", "March 2024", "2024" (UTC). */
+export const formatDayMonth = /* @__PURE__ */ utcFormat('%-d %b');
+export const formatDayOfMonth = /* @__PURE__ */ utcFormat('%-d');
+export const formatMonthShort = /* @__PURE__ */ utcFormat('%b');
+export const formatMonth = /* @__PURE__ */ utcFormat('%B');
+export const formatMonthYear = /* @__PURE__ */ utcFormat('%B %Y');
+export const formatYear = /* @__PURE__ */ utcFormat('%Y');
+
 /** A time of day on the 24-hour clock: "19:58" (UTC; the data's times are written in Moscow time as UTC). */
 export const formatClock = /* @__PURE__ */ utcFormat('%H:%M');
 
