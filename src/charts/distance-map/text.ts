@@ -4,7 +4,7 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import { formatKm, insideUkraine, nearestBorderPoint, roundKm } from './geo.ts';
-import { KIND_LEGEND, kindPhrase, kindsOf } from './kinds.ts';
+import { kindPhrase } from './kinds.ts';
 import { framedPlaces, placesInRegion, REGION_FRAMES, type MapRegion } from './layout.ts';
 import { capitalize, formatThousandths, listOf } from '../shared/wording.ts';
 import { measurement, placeLabel } from './measure.ts';
@@ -100,14 +100,6 @@ export function measureCaption(rows: readonly PlaceRow[], state: ChartState): st
   const area = measured.borderArea ? `, in ${measured.borderArea}` : '';
   const article = measured.article ? ` (the article: ${measured.article.text}${measured.article.of ? `, for ${measured.article.of}` : ''})` : '';
   return `Measured: ${placeLabel(measured.from)} to ${to}${where}${area}: ${measured.text}${article}.`;
-}
-
-/** The legend's entries for the places shown, in words: "Terror attack: Crocus City Hall. Held by ISIS ...". */
-export function legendText(rows: readonly PlaceRow[], state: ChartState): string {
-  const shown = tableRows(rows, state).map((row) => rows.find((r) => r.id === row.id)!);
-  return kindsOf(shown)
-    .map((kind) => `${KIND_LEGEND[kind]}: ${listOf(shown.filter((row) => row.kind === kind).map((row) => placeLabel(row)))}.`)
-    .join(' ');
 }
 
 /**
