@@ -8,7 +8,7 @@ import { casualtiesDataset } from '../../src/charts/casualties/schema.ts';
 import { defineCasualties } from '../../src/charts/casualties/casualties.ts';
 import { eventsDataset } from '../../src/charts/timeline/schema.ts';
 import { defineTimeline } from '../../src/charts/timeline/timeline.ts';
-import { cleanup, drawn, frames, mount, storyRows, until } from './helpers.ts';
+import { cleanup, drawn, frames, mount, storyRows, textPlace, until } from './helpers.ts';
 
 /** A text's box: its rendered width, and 1.2 em around the middle of its line. */
 function inkBox(text: SVGGraphicsElement): DOMRect {
@@ -44,7 +44,7 @@ describe('charts measure again when a font arrives', () => {
       const element = container.firstElementChild as HTMLElement;
       await drawn(element);
       const svg = element.shadowRoot!.querySelector('svg')!;
-      const before = [...svg.querySelectorAll<SVGGraphicsElement>(texts)].map((t) => `${t.textContent}@${t.getAttribute('x')},${t.getAttribute('y')}`).join('|');
+      const before = [...svg.querySelectorAll<SVGGraphicsElement>(texts)].map((t) => `${t.textContent}@${textPlace(t)}`).join('|');
       // The font arrives: the system's sans, a good deal wider (size-adjust), under the family the chart asked for.
       const loaded = new Promise((resolve) => document.fonts.addEventListener('loadingdone', resolve, { once: true }));
       style = document.createElement('style');
@@ -52,7 +52,7 @@ describe('charts measure again when a font arrives', () => {
       document.head.append(style);
       await loaded;
       await until(() => {
-        const now = [...svg.querySelectorAll<SVGGraphicsElement>(texts)].map((t) => `${t.textContent}@${t.getAttribute('x')},${t.getAttribute('y')}`).join('|');
+        const now = [...svg.querySelectorAll<SVGGraphicsElement>(texts)].map((t) => `${t.textContent}@${textPlace(t)}`).join('|');
         return now !== before;
       }, 'the chart to lay its labels out again', 5000);
       await frames(3);

@@ -95,3 +95,12 @@ export function stubReducedMotion(matches: boolean): () => void {
     window.matchMedia = original;
   };
 }
+
+/**
+ * Where a chart's text is placed, as its attributes say: its own x and y, and the transform of the group that
+ * positions it (a label moves by its group, so that moving it does not lay its text out again).
+ */
+export function textPlace(text: Element): string {
+  const group = text.parentElement?.matches('[class$="-at"]') ? text.parentElement.getAttribute('transform') : null;
+  return `${text.getAttribute('x') ?? ''},${text.getAttribute('y') ?? ''}${group ? ` ${group}` : ''}`;
+}

@@ -5,7 +5,7 @@ import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/t
 import { FlTimeline, defineTimeline } from '../../src/charts/timeline/timeline.ts';
 import { describeTimeline } from '../../src/charts/timeline/text.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, textPlace, until } from './helpers.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
 import { outOfDateOrder, stackDepth, type PlacedLabel } from '../fixtures/label-stacks.ts';
 
@@ -239,7 +239,7 @@ describe('<fl-timeline>', () => {
   it('ends in the same picture whatever the order of the steps', async () => {
     const picture = (element: FlTimeline) =>
       all(element, 'g.event')
-        .map((g) => `${g.dataset.id}:${g.querySelector('.label')!.getAttribute('x')},${g.querySelector('.label')!.getAttribute('y')}:${g.querySelector('.mark')!.getAttribute('x')}`)
+        .map((g) => `${g.dataset.id}:${textPlace(g.querySelector('.label')!)}:${g.querySelector('.mark')!.getAttribute('x')}`)
         .sort()
         .join('|');
     const direct = await chart(STEPS['after the vote']!, 768);
