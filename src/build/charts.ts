@@ -4,7 +4,8 @@
  * a chart can be added from outside src/charts/; by default it is the registry's.
  */
 import { fileURLToPath } from 'node:url';
-import type { ChartEntry, ChartText } from '../charts/registry.ts';
+import type { ChartEntry } from '../charts/registry.ts';
+import type { ChartText } from '../charts/shared/types.ts';
 import type { ChartSchema } from '../charts/shared/schema.ts';
 import type { DatasetSchema } from '../charts/shared/dataset.ts';
 

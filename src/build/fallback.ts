@@ -9,27 +9,10 @@
  * source line points to "the table" for each row's source. Nothing here knows any one chart.
  */
 import type { ChartState } from '../charts/shared/schema.ts';
-import type { ChartTable, TableCell } from '../charts/registry.ts';
 import type { Datasets } from './data.ts';
 import { STORY_CHARTS, type BuildChart, type StoryCharts } from './charts.ts';
 import { escapeHtml } from '../charts/shared/escape.ts';
-
-/** `label` is the cell's column, for a narrow screen where the rows stack and the column heads are not shown. */
-function cell(tag: 'th' | 'td', value: TableCell, scope = '', label = ''): string {
-  const open = `<${tag}${scope ? ` scope="${scope}"` : ''}${label ? ` data-label="${escapeHtml(label)}"` : ''}>`;
-  if (typeof value === 'string') return `${open}${escapeHtml(value)}</${tag}>`;
-  const detail = value.detail ? `<span class="chart-fallback-detail">${escapeHtml(value.detail)}</span>` : '';
-  return `${open}${escapeHtml(value.text)}${detail}</${tag}>`;
-}
-
-/** A data table whose header column names each row (a row header), as the drawn charts' tables do. */
-export function tableHtml({ caption, columns, rows, headerColumn }: ChartTable): string {
-  const th = columns.map((name) => cell('th', name, 'col')).join('');
-  const body = rows
-    .map((row) => `<tr>${row.map((value, i) => (i === headerColumn ? cell('th', value, 'row') : cell('td', value, '', columns[i]))).join('')}</tr>`)
-    .join('');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
-}
+import { tableHtml } from '../charts/shared/table.ts';
 
 function figure(sentence: string, source: string, data: string): string {
   const sourceLine = source ? `<p class="chart-fallback-source">${escapeHtml(source)}</p>` : '';

@@ -13,32 +13,13 @@
 import type { CSSResult } from 'lit';
 import type { ChartSchema, ChartState } from './shared/schema.ts';
 import type { DatasetSchema } from './shared/dataset.ts';
-import type { TextWidth } from './shared/types.ts';
+import type { ChartText, TextWidth } from './shared/types.ts';
 import { chart as casualties } from './casualties/chart.ts';
 import { chart as timeline } from './timeline/chart.ts';
 import { chart as distanceMap } from './distance-map/chart.ts';
 
 /** The two widths the build draws each step at (src/drawings/sizes.ts). */
 export type DrawingSize = 'phone' | 'desktop';
-
-/** A table cell: its text, and an optional second line in smaller type (a note, coordinates). */
-export type TableCell = string | { readonly text: string; readonly detail: string };
-
-/** A chart's data table for one state, as the element, the no-JS page and print show it. */
-export interface ChartTable {
-  readonly caption: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly TableCell[])[];
-  /** The column that names each row (a row header). */
-  readonly headerColumn: number;
-}
-
-/** A chart in words, for any state of it: one sentence, the data table and the source line. */
-export interface ChartText<Row> {
-  sentence(rows: readonly Row[], state: ChartState): string;
-  table(rows: readonly Row[], state: ChartState): ChartTable;
-  source(rows: readonly Row[], state: ChartState): string;
-}
 
 /** What a build-time drawing needs beyond the rows and the state. */
 export interface DrawContext {

@@ -1,7 +1,8 @@
 /** The preliminary view: the first report as one mark per person, with "at least" as marks that fade out. */
 import { type CasualtyRow } from './schema.ts';
 import { type CasualtyMarks, type CircleMark, EMPTY, type TextMark, type WidthOf } from './layout-marks.ts';
-import { capitalise, formatFigure, isOpenEnded, preliminaryRow } from './layout-rows.ts';
+import { capitalize } from '../shared/wording.ts';
+import { formatFigure, isOpenEnded, preliminaryRow } from './layout-rows.ts';
 
 /** Outlined marks after the last real one that fade out: the count is a floor, the real toll runs on. */
 const OPEN_END_MARKS = 3;
@@ -18,10 +19,10 @@ export function layoutPreliminary(rows: readonly CasualtyRow[], width: number, h
   const row = preliminaryRow(rows);
   if (!row) return { view: 'preliminary', width, height, ...EMPTY };
   const groups: UnitGroup[] = [
-    { kind: 'killed', count: row.killed, open: isOpenEnded(row.killed_qualifier), label: `${capitalise(formatFigure(row.killed, row.killed_high, row.killed_qualifier))} killed` },
+    { kind: 'killed', count: row.killed, open: isOpenEnded(row.killed_qualifier), label: `${capitalize(formatFigure(row.killed, row.killed_high, row.killed_qualifier))} killed` },
   ];
   if (row.injured !== null) {
-    groups.push({ kind: 'injured', count: row.injured, open: isOpenEnded(row.injured_qualifier), label: `${capitalise(formatFigure(row.injured, row.injured_high, row.injured_qualifier))} injured` });
+    groups.push({ kind: 'injured', count: row.injured, open: isOpenEnded(row.injured_qualifier), label: `${capitalize(formatFigure(row.injured, row.injured_high, row.injured_qualifier))} injured` });
   }
 
   const pad = 2;

@@ -1,8 +1,7 @@
 /** Reading the casualty rows (which rows a view shows, their dates) and the wording the marks, sentence and table share. */
-import { utcFormat } from 'd3';
 import type { ChartState } from '../shared/schema.ts';
 import { CASUALTY_VIEWS, type CasualtyRow, type CasualtyView, type Qualifier } from './schema.ts';
-import { formatDay, formatInteger } from '../shared/wording.ts';
+import { formatDay, formatInteger, formatMonthYear } from '../shared/wording.ts';
 
 export const DAY = 86_400_000;
 
@@ -95,14 +94,3 @@ export function isOpenEnded(qualifier: Qualifier | null): boolean {
   return qualifier === 'at-least' || qualifier === 'more-than';
 }
 
-export { formatDay };
-export const formatMonthShort = utcFormat('%b');
-export const formatDayOfMonth = utcFormat('%-d');
-export const formatDayMonth = utcFormat('%-d %b');
-export const formatMonthYear = utcFormat('%B %Y');
-export const formatMonth = utcFormat('%B');
-export const formatYear = utcFormat('%Y');
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -3,7 +3,8 @@ import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime, curveStepAfter
 import { type CasualtyRow } from './schema.ts';
 import { type Box, LabelPlacer, dodge, overlaps } from '../shared/labels.ts';
 import { type AxisMark, type AxisTick, type CasualtyMarks, type CircleMark, type LineMark, type LinearAxisMark, type PathMark, type TextMark, type WidthOf, type TimeAxisMark, textBox, tickText } from './layout-marks.ts';
-import { DAY, formatCount, formatDayMonth, formatDayOfMonth, formatMonth, formatMonthShort, formatMonthYear, formatYear, isOpenEnded, monthOnly, rowDate, tollRows } from './layout-rows.ts';
+import { formatDayMonth, formatDayOfMonth, formatMonth, formatMonthShort, formatMonthYear, formatYear } from '../shared/wording.ts';
+import { DAY, formatCount, isOpenEnded, monthOnly, rowDate, tollRows } from './layout-rows.ts';
 
 /** Reports further apart than this start a new piece of the time axis; the gap between pieces is cut out. */
 export const BREAK_AFTER_DAYS = 45;

@@ -15,7 +15,6 @@ import { viewOf } from './layout-rows.ts';
 import { layoutToll } from './layout-toll.ts';
 export * from './layout-marks.ts';
 export * from './layout-rows.ts';
-export { BREAK_AFTER_DAYS } from './layout-toll.ts';
 
 /** The marks for a state at a size; `widthOf` gives text widths in the chart font (the font's metrics by default). */
 export function layout({ rows, state, size, textWidth = estimateTextWidth }: LayoutInput<CasualtyRow>): CasualtyMarks {

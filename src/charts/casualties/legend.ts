@@ -4,9 +4,8 @@
  * dashed range where sources differ. Null when the view draws nothing coded.
  */
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { BREAK_AFTER_DAYS, compareRows, isOpenEnded, preliminaryRow, rowDate, tollRows } from './layout.ts';
-
-const DAY = 86_400_000;
+import { compareRows, DAY, isOpenEnded, preliminaryRow, rowDate, tollRows } from './layout-rows.ts';
+import { BREAK_AFTER_DAYS } from './layout-toll.ts';
 
 export function legendSentence(rows: readonly CasualtyRow[], view: CasualtyView): string | null {
   const parts: string[] = [];

@@ -4,9 +4,12 @@
  * region and table, the no-JS page, print and the presenter view all say the same.
  */
 import type { ChartState } from '../shared/schema.ts';
-import type { ChartTable, ChartText } from '../registry.ts';
+import type { ChartText } from '../shared/types.ts';
+import type { ChartTable } from '../shared/table.ts';
 import type { CasualtyRow, CasualtyView } from './schema.ts';
-import { compareRows, formatDay, formatFigure, formatReported, latestRow, preliminaryRow, rowDate, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
+import { formatDay } from '../shared/wording.ts';
+import { legendSentence } from './legend.ts';
+import { compareRows, formatFigure, formatReported, latestRow, preliminaryRow, rowsShown, subjectAttack, tollRows, viewOf } from './layout.ts';
 
 export function describeCasualties(rows: readonly CasualtyRow[], view: CasualtyView): string {
   switch (view) {
@@ -139,6 +142,7 @@ export function casualtiesTable(rows: readonly CasualtyRow[], view: CasualtyView
         [row.killed_high !== null && row.killed_high !== row.killed ? 'Sources differ.' : '', row.note ?? ''].filter(Boolean).join(' '),
       ]),
       headerColumn: 0,
+      columnClasses: ['', '', 'number', 'number'],
     };
   }
   const name = shown[0]?.attack_name ?? '';
@@ -146,12 +150,13 @@ export function casualtiesTable(rows: readonly CasualtyRow[], view: CasualtyView
     caption: view === 'preliminary' ? `${name}: the first report` : `${name}: successive reports`,
     columns: ['Reported', 'Killed', 'Injured', 'Source'],
     rows: shown.map((row) => [
-      formatDay(rowDate(row)),
+      formatReported(row),
       count(row.killed, row.killed_high, row.killed_qualifier),
       count(row.injured, row.injured_high, row.injured_qualifier),
       { text: row.source, detail: row.note ?? '' },
     ]),
     headerColumn: 0,
+    columnClasses: ['', 'number', 'number'],
   };
 }
 
@@ -160,4 +165,5 @@ export const casualtiesText: ChartText<CasualtyRow> = {
   sentence: (rows, state: ChartState) => describeCasualties(rows, viewOf(state)),
   table: (rows, state: ChartState) => casualtiesTable(rows, viewOf(state)),
   source: (rows, state: ChartState) => sourceLine(rows, viewOf(state)),
+  legend: (rows, state: ChartState) => legendSentence(rows, viewOf(state)),
 };

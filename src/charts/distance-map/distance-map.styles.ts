@@ -206,12 +206,6 @@ export const distanceMapStyles = css`
     fill: var(--_ink);
     stroke: none;
   }
-  .detail {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.75rem;
-    font-weight: 400;
-  }
   th[scope='row'] {
     font-weight: 600;
   }

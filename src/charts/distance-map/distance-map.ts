@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
@@ -9,7 +9,7 @@ import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
-import { describeMap, measureCaption, sourceLine, tableRows } from './text.ts';
+import { mapText } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
@@ -86,6 +86,7 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   protected readonly schema = distanceMapSchema;
   protected readonly datasetSchema = placesDataset;
+  protected readonly text = mapText;
 
   /**
    * The geography's fetch. The task keeps only the answer for the latest URL: a map whose `geography` changes
@@ -193,45 +194,6 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
   private readonly fonts = new TextWidths(this);
-
-  protected describe(rows: readonly PlaceRow[], state: ChartState): string {
-    return describeMap(rows, state);
-  }
-
-  protected sourceLine(rows: readonly PlaceRow[], state: ChartState): string {
-    return sourceLine(rows, state);
-  }
-
-  protected renderTable(rows: readonly PlaceRow[], state: ChartState): TemplateResult {
-    const caption = measureCaption(rows, state);
-    return html`
-      <table>
-        <caption>${caption ?? 'Places in this view'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Kind</th>
-            <th scope="col" class="number">To Ukraine\u2019s border</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${tableRows(rows, state).map(
-            (row) => html`
-              <tr data-id=${row.id}>
-                <th scope="row">${row.place}<span class="detail">${row.coordinates}</span></th>
-                <td>${row.kind}</td>
-                <td class="number">
-                  ${row.toBorder}${row.article ? html`<span class="detail">the article: ${row.article}</span>` : nothing}
-                </td>
-                <td>${row.source}${row.note ? html`<span class="detail">${row.note}</span>` : nothing}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
 
   protected draw(svg: SVGSVGElement, marks: MapMarks, duration: number): void {
     draw(svg, marks, { duration });

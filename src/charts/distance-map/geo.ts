@@ -7,6 +7,7 @@
  */
 import { geoContains, geoDistance } from 'd3';
 import { UKRAINE_OUTLINE_STEPS } from './ukraine-outline.ts';
+import { formatTenths } from '../shared/wording.ts';
 
 /** Longitude, latitude in degrees. */
 export type LonLat = readonly [number, number];
@@ -152,9 +153,7 @@ export function roundKm(km: number): number {
   return Math.round(km * 10) / 10;
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 /** "770 km", "16.4 km", "1,430 km". */
 export function formatKm(km: number): string {
-  return `${numberFormat.format(km)} km`;
+  return `${formatTenths(km)} km`;
 }

@@ -5,6 +5,7 @@
 import { splitIds } from '../shared/schema.ts';
 import { distanceKm, formatKm, insideUkraine, nearestBorderPoint, roundKm } from './geo.ts';
 import { BORDER, type PlaceRow } from './schema.ts';
+import { capitalize } from '../shared/wording.ts';
 
 export interface Measurement {
   readonly from: PlaceRow;
@@ -57,8 +58,4 @@ export function measurement(rows: readonly PlaceRow[], measure: string): Measure
 /** "the NORSI refinery at Kstovo" -> "NORSI refinery at Kstovo": names are sentence phrases, labels drop "the". */
 export function placeLabel(row: PlaceRow): string {
   return capitalize(row.name.replace(/^the\s+/i, ''));
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

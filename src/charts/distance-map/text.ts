@@ -4,16 +4,13 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import { formatKm, insideUkraine, nearestBorderPoint, roundKm } from './geo.ts';
-import { KIND_LEGEND, kindPhrase, kindsOf } from './kinds.ts';
+import { kindPhrase } from './kinds.ts';
 import { framedPlaces, placesInRegion, REGION_FRAMES, type MapRegion } from './layout.ts';
-import { capitalize, measurement, placeLabel } from './measure.ts';
+import { capitalize, formatThousandths, listOf } from '../shared/wording.ts';
+import { measurement, placeLabel } from './measure.ts';
 import type { PlaceRow } from './schema.ts';
-import type { ChartTable, ChartText } from '../registry.ts';
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+import type { ChartText } from '../shared/types.ts';
+import type { ChartTable } from '../shared/table.ts';
 
 /** One sentence for the state: the measured distance if there is one, otherwise what the map frames. */
 export function describeMap(rows: readonly PlaceRow[], state: ChartState): string {
@@ -36,9 +33,9 @@ export function describeMap(rows: readonly PlaceRow[], state: ChartState): strin
   // Each place with its kind, as the legend shows it: "Raqqa (held by ISIS 2014\u20132017)".
   const places = [...new Set([...named, ...others])].map((row) => (row.kind === 'other' ? row.name : `${row.name} (${kindPhrase(row)})`));
   const phrases = regions.map((region) => region.phrase);
-  if (phrases.length && places.length) return `The map shows ${list(phrases)}, with ${list(places)}.`;
-  if (phrases.length) return `The map shows ${list(phrases)}.`;
-  if (places.length) return `The map shows ${list(places)}.`;
+  if (phrases.length && places.length) return `The map shows ${listOf(phrases)}, with ${listOf(places)}.`;
+  if (phrases.length) return `The map shows ${listOf(phrases)}.`;
+  if (places.length) return `The map shows ${listOf(places)}.`;
   return 'The map shows western Russia and Ukraine.';
 }
 
@@ -55,11 +52,9 @@ export interface TableRow {
   readonly source: string;
 }
 
-const coordinate = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-
 function latLon(row: PlaceRow): string {
-  const lat = `${coordinate.format(Math.abs(row.lat))}\u00b0 ${row.lat >= 0 ? 'N' : 'S'}`;
-  const lon = `${coordinate.format(Math.abs(row.lon))}\u00b0 ${row.lon >= 0 ? 'E' : 'W'}`;
+  const lat = `${formatThousandths(Math.abs(row.lat))}\u00b0 ${row.lat >= 0 ? 'N' : 'S'}`;
+  const lon = `${formatThousandths(Math.abs(row.lon))}\u00b0 ${row.lon >= 0 ? 'E' : 'W'}`;
   return `${lat}, ${lon}`;
 }
 
@@ -101,18 +96,10 @@ export function measureCaption(rows: readonly PlaceRow[], state: ChartState): st
   if (!measured) return null;
   const to = measured.to ? measured.to.name : 'the nearest point of Ukraine\u2019s border';
   const [lon, lat] = measured.toPoint;
-  const where = measured.to ? '' : `, at ${coordinate.format(lat)}\u00b0 N, ${coordinate.format(lon)}\u00b0 E`;
+  const where = measured.to ? '' : `, at ${formatThousandths(lat)}\u00b0 N, ${formatThousandths(lon)}\u00b0 E`;
   const area = measured.borderArea ? `, in ${measured.borderArea}` : '';
   const article = measured.article ? ` (the article: ${measured.article.text}${measured.article.of ? `, for ${measured.article.of}` : ''})` : '';
   return `Measured: ${placeLabel(measured.from)} to ${to}${where}${area}: ${measured.text}${article}.`;
-}
-
-/** The legend's entries for the places shown, in words: "Terror attack: Crocus City Hall. Held by ISIS ...". */
-export function legendText(rows: readonly PlaceRow[], state: ChartState): string {
-  const shown = tableRows(rows, state).map((row) => rows.find((r) => r.id === row.id)!);
-  return kindsOf(shown)
-    .map((kind) => `${KIND_LEGEND[kind]}: ${list(shown.filter((row) => row.kind === kind).map((row) => placeLabel(row)))}.`)
-    .join(' ');
 }
 
 /**
@@ -135,21 +122,25 @@ export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string
       ? ''
       : sources.length <= 3
         ? `coordinates: ${sources.join('; ')}. `
-        : `coordinates of ${shown.length} places: ${list(publishers)} (each place\u2019s source is in the data table). `;
+        : `coordinates of ${shown.length} places: ${listOf(publishers)} (each place\u2019s source is in the data table). `;
   return `Source: ${coordinates}${BORDER_POLICY} Distances computed along great circles on a sphere of radius 6,371 km, rounded to 5 km above 100 km, to 1 km from 20 km, to 0.1 km below.`;
 }
 
 /** The data table: each place shown, its distance to Ukraine's border and its source (the measurement as caption). */
 export function mapTable(rows: readonly PlaceRow[], state: ChartState): ChartTable {
+  const shown = tableRows(rows, state);
   return {
     caption: measureCaption(rows, state) ?? 'Places in this view',
-    columns: ['Place', 'To Ukraine\u2019s border', 'Source'],
-    rows: tableRows(rows, state).map((row) => [
+    columns: ['Place', 'Kind', 'To Ukraine\u2019s border', 'Source'],
+    rows: shown.map((row) => [
       { text: row.place, detail: row.coordinates },
+      row.kind,
       { text: row.toBorder, detail: row.article ? `the article: ${row.article}` : '' },
       { text: row.source, detail: row.note },
     ]),
     headerColumn: 0,
+    ids: shown.map((row) => row.id),
+    columnClasses: ['', '', 'number'],
   };
 }
 

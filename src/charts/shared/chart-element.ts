@@ -1,12 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task, initialState } from '@lit/task';
 import { type ChartSchema, type ChartState, resolveState, validateState } from './schema.ts';
 import { type DatasetSchema, idsOf, readCsv, readRows, type RowProblem } from './dataset.ts';
 import { LOAD_TIMEOUT_MS, loadText } from './load.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
-import type { Size } from './types.ts';
+import type { ChartText, Size } from './types.ts';
+import { tableHtml } from './table.ts';
 
 export type { Size } from './types.ts';
 
@@ -74,20 +76,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract layout(rows: readonly Row[], state: ChartState, size: Size): Marks;
   /** Draws marks into the svg with a D3 join; transitions last `duration` ms (0: jump). */
   protected abstract draw(svg: SVGSVGElement, marks: Marks, duration: number): void;
-  /** One sentence that says what the chart shows in this state, generated from the data. */
-  protected abstract describe(rows: readonly Row[], state: ChartState): string;
-  /** The data behind the current state, as a table. */
-  protected abstract renderTable(rows: readonly Row[], state: ChartState): TemplateResult;
-  /** "Source: ..." for the rows shown in this state. */
-  protected abstract sourceLine(rows: readonly Row[], state: ChartState): string;
-
   /**
-   * What the chart's coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG
-   * draws the same key, but is hidden from them. Null when the state draws nothing coded.
+   * The chart in words (its text.ts): the sentence that says what it shows in a state, the data table behind it
+   * and the source line, the same words the no-JS figures, print and the presenter view give.
    */
-  protected legend(_rows: readonly Row[], _state: ChartState): string | null {
-    return null;
-  }
+  protected abstract readonly text: ChartText<Row>;
+
   /**
    * Anything besides rows, state and size that `layout` depends on (a map's geography, which arrives later),
    * as a short key: when it changes the chart lays out and draws again, without a transition.
@@ -157,7 +151,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       const state = this.chartState;
       const stateKey = JSON.stringify(state);
       if (stateKey !== this.lastDescribedKey) {
-        this.announcement = this.describe(this.rows, state);
+        this.announcement = this.text.sentence(this.rows, state);
         this.lastDescribedKey = stateKey;
       }
     }
@@ -246,6 +240,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const rows = this.rows;
     const ready = rows !== null && message === null;
     const state = this.chartState;
+    const legend = ready ? this.text.legend?.(rows, state) : null;
+    // The table is the one renderer's HTML (table.ts, every text in it escaped), as the no-JS figures show it.
     return html`
       <figure part="figure">
         <div class="frame" part="frame">
@@ -254,12 +250,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
             : html`<svg part="svg" aria-hidden="true" focusable="false"></svg>`}
         </div>
         <figcaption part="caption">
-          <p class="description" part="description">${ready ? this.describe(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
-          ${ready && this.legend(rows, state) ? html`<p class="sr-only" part="legend">${this.legend(rows, state)}</p>` : nothing}
-          ${ready ? html`<p class="source" part="source">${this.sourceLine(rows, state)}</p>` : nothing}
+          <p class="description" part="description">${ready ? this.text.sentence(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
+          ${legend ? html`<p class="sr-only" part="legend">${legend}</p>` : nothing}
+          ${ready ? html`<p class="source" part="source">${this.text.source(rows, state)}</p>` : nothing}
         </figcaption>
         ${ready
-          ? html`<details part="table"><summary>Show the data</summary>${this.renderTable(rows, state)}</details>`
+          ? html`<details part="table"><summary>Show the data</summary>${unsafeHTML(tableHtml(this.text.table(rows, state)))}</details>`
           : nothing}
         ${this.announceChanges ? html`<div class="sr-only" role="status">${this.announcement}</div>` : nothing}
       </figure>

@@ -148,6 +148,13 @@ export const chartStyles = css`
   th.number {
     text-align: right;
   }
+  /* A cell's second line (a note, coordinates), as the no-JS figures set it. */
+  .detail {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.75rem;
+    font-weight: 400;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

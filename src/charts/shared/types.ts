@@ -3,6 +3,7 @@
  * element (chart-element.ts), so pure layout code and the build's drawings import no element.
  */
 import type { ChartState } from './schema.ts';
+import type { ChartTable } from './table.ts';
 
 /** A plot's box in CSS pixels. */
 export interface Size {
@@ -37,4 +38,20 @@ export interface LayoutInput<Row> {
 export interface DrawOptions {
   /** How long changes animate, in ms; 0 jumps (motion off, a resize, a drawing made at build time). */
   readonly duration: number;
+}
+
+/**
+ * A chart in words, for any state of it: one sentence, the data table and the source line (its text.ts). The
+ * element, the no-JS figures, print and the presenter view all say these.
+ */
+export interface ChartText<Row> {
+  sentence(rows: readonly Row[], state: ChartState): string;
+  table(rows: readonly Row[], state: ChartState): ChartTable;
+  source(rows: readonly Row[], state: ChartState): string;
+  /**
+   * What the coded marks mean (colours, dashes, open marks), as a sentence for screen readers: the SVG draws the
+   * same key, but is hidden from them. Null when the state draws nothing coded; absent when the chart's key is
+   * read otherwise (the map's kinds are in its sentence and table).
+   */
+  legend?(rows: readonly Row[], state: ChartState): string | null;
 }

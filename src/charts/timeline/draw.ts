@@ -7,6 +7,7 @@ import { axisBottom, axisLeft, interpolateString, scaleUtc, select, type Selecti
 import { animate, fadeOut, stopTransitions, transitionOf } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { round as roundTo } from '../shared/wording.ts';
+import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
 import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
 
 export interface TimelineDrawOptions extends DrawOptions {
@@ -94,31 +95,21 @@ function drawAxis(axisLayer: Group, note: Selection<SVGTextElement, unknown, nul
     .text(marks.axis.note?.text ?? '');
 }
 
-/** The key to bars and dots, drawn as the marks are. */
+/** The key to bars and dots, drawn as the marks are: a bar's swatch is a rounded bar, a dot's a circle. */
 function drawLegend(group: Group, marks: TimelineMarks): void {
-  const key = group
-    .selectAll<SVGGElement, LegendEntry>('g.key')
-    .data([...marks.legend], (d) => d.code)
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('rect').attr('class', 'swatch');
-      g.append('text').attr('dominant-baseline', 'central');
-      return g;
-    });
-  key.attr('class', (d) => `key key-${d.code}`);
-  key
-    .select('rect')
-    .attr('x', (d) => round(d.swatch.x0))
-    .attr('y', (d) => round(d.swatch.y0))
-    .attr('width', (d) => round(d.swatch.x1 - d.swatch.x0))
-    .attr('height', (d) => round(d.swatch.y1 - d.swatch.y0))
-    .attr('rx', (d) => (d.code === 'bar' ? 1.5 : (d.swatch.x1 - d.swatch.x0) / 2));
-  key
-    .select('text')
-    .attr('x', (d) => round(d.x))
-    .attr('y', (d) => round(d.y))
-    .style('font-size', (d) => `${d.fontSize}px`)
-    .text((d) => d.text);
+  drawLegendKeys(group, marks.legend.map(legendKey), TIMELINE_KEYS);
+}
+
+const TIMELINE_KEYS: LegendShape = { selector: 'g.key', swatch: 'rect', enter: { swatch: { class: 'swatch' }, label: { 'dominant-baseline': 'central' } } };
+
+function legendKey(d: LegendEntry): LegendKey {
+  const width = round(d.swatch.x1 - d.swatch.x0);
+  return {
+    id: d.code,
+    cls: `key key-${d.code}`,
+    swatch: { x: round(d.swatch.x0), y: round(d.swatch.y0), width, height: round(d.swatch.y1 - d.swatch.y0), rx: d.code === 'bar' ? 1.5 : (d.swatch.x1 - d.swatch.x0) / 2 },
+    label: { attrs: { x: round(d.x), y: round(d.y) }, style: { 'font-size': `${d.fontSize}px` }, text: d.text },
+  };
 }
 
 /** Each event: its mark, leader, label and date line; events that enter or leave slide along the axis. */

@@ -1,6 +1,7 @@
 /** The time axis: which ticks a window gets at a width, and their labels; and shortening a label to fit. */
 import { utcDay, utcHour, utcMonth, utcYear, type TimeInterval } from 'd3';
-import { DAY, HOUR, MONTHS } from './layout-dates.ts';
+import { SHORT_MONTHS } from '../shared/wording.ts';
+import { DAY, HOUR } from './layout-dates.ts';
 
 export type TickUnit = 'hour' | 'day' | 'month' | 'year';
 
@@ -27,7 +28,7 @@ const TICK_STEPS: readonly { unit: TickUnit; step: number; ms: number; interval:
 function tickLabel(ms: number, unit: TickUnit, first: boolean): string {
   const date = new Date(ms);
   const y = date.getUTCFullYear();
-  const m = MONTHS[date.getUTCMonth()]!;
+  const m = SHORT_MONTHS[date.getUTCMonth()]!;
   const d = date.getUTCDate();
   const h = date.getUTCHours();
   switch (unit) {

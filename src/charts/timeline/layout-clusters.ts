@@ -1,5 +1,6 @@
 /** Dense runs of events on a long axis, drawn as one cluster with one label. */
-import { DAY, FULL_MONTHS, MONTHS, dayMonth } from './layout-dates.ts';
+import { MONTHS, SHORT_MONTHS } from '../shared/wording.ts';
+import { DAY, dayMonth } from './layout-dates.ts';
 import { type ClusterMark, type LabelMark, type PlacedEvent } from './layout-marks.ts';
 
 /** Windows longer than this are "long": only there are dense runs of events drawn as clusters. */
@@ -58,8 +59,8 @@ export function clusterWords(cluster: Pick<Cluster, 'members' | 'start' | 'end'>
   const span = (names: readonly string[]) => (same ? month(a, names) : `${month(a, names)} to ${month(b, names)}`);
   const count = `${cluster.members.length} events`;
   return {
-    full: `${count}, ${span(FULL_MONTHS)}`,
-    short: `${count}, ${span(MONTHS)}`,
+    full: `${count}, ${span(MONTHS)}`,
+    short: `${count}, ${span(SHORT_MONTHS)}`,
     date: same ? `${a.getUTCDate()}\u2013${dayMonth(cluster.end)} ${b.getUTCFullYear()}` : `${dayMonth(cluster.start)} ${a.getUTCFullYear()} \u2013 ${dayMonth(cluster.end)} ${b.getUTCFullYear()}`,
   };
 }

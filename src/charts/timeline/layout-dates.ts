@@ -4,7 +4,7 @@
  */
 import { type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
-import { SHORT_MONTHS } from '../shared/wording.ts';
+import { formatClock, formatDayMonth } from '../shared/wording.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -12,7 +12,6 @@ export const DAY = 24 * HOUR;
 export const MOSCOW_UTC_OFFSET_HOURS = 3;
 
 /** Month names (the wording module's), under the names the timeline's sentences import them by. */
-export { MONTHS as FULL_MONTHS, SHORT_MONTHS as MONTHS } from '../shared/wording.ts';
 
 /** A parsed date or date-time: `ms` is Moscow wall-clock time as a UTC timestamp (see the module comment). */
 export interface When {
@@ -65,13 +64,11 @@ export function sortByTime(rows: readonly EventRow[]): EventRow[] {
 }
 
 export function dayMonth(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getUTCDate()} ${SHORT_MONTHS[date.getUTCMonth()]}`;
+  return formatDayMonth(new Date(ms));
 }
 
 function clockOf(ms: number): string {
-  const date = new Date(ms);
-  return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  return formatClock(new Date(ms));
 }
 
 /**

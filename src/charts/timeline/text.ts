@@ -4,8 +4,10 @@
  */
 import { splitIds, type ChartState } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
-import type { ChartTable, ChartText } from '../registry.ts';
-import { DAY, FULL_MONTHS, MONTHS, extentOf, intervalBetween, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
+import type { ChartText } from '../shared/types.ts';
+import type { ChartTable } from '../shared/table.ts';
+import { capitalize, formatClock, formatDay, formatShortDay, listOf, MONTHS } from '../shared/wording.ts';
+import { DAY, extentOf, intervalBetween, legendSentence, parseWhen, visibleRows, windowOf, wordSpan, type When } from './layout.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -14,9 +16,9 @@ export function countWords(count: number, noun: string): string {
   return `${number} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function parts(ms: number): { y: number; m: number; d: number; hh: number; mm: number } {
+function parts(ms: number): { y: number; m: number; d: number } {
   const date = new Date(ms);
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate(), hh: date.getUTCHours(), mm: date.getUTCMinutes() };
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
 }
 
 function ordinal(day: number): string {
@@ -25,8 +27,11 @@ function ordinal(day: number): string {
 }
 
 function clock(ms: number): string {
-  const { hh, mm } = parts(ms);
-  return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  return formatClock(new Date(ms));
+}
+
+function day(ms: number): string {
+  return formatDay(new Date(ms));
 }
 
 /** "March 2024", "2024", "1999 to 2024", "22 March 2024", "1 September 2023 to 31 March 2024". */
@@ -34,17 +39,17 @@ export function windowName(state: ChartState): string {
   const [w0, w1] = windowOf(state);
   const a = parts(w0);
   const b = parts(w1 - DAY);
-  if (w1 - w0 === DAY) return `${a.d} ${FULL_MONTHS[a.m]} ${a.y}`;
+  if (w1 - w0 === DAY) return day(w0);
   const wholeYears = a.m === 0 && a.d === 1 && b.m === 11 && b.d === 31;
   if (wholeYears) return a.y === b.y ? `${a.y}` : `${a.y} to ${b.y}`;
   const wholeMonths = a.d === 1 && parts(w1).d === 1;
   if (wholeMonths) {
-    if (a.y === b.y && a.m === b.m) return `${FULL_MONTHS[a.m]} ${a.y}`;
-    if (a.y === b.y) return `${FULL_MONTHS[a.m]} to ${FULL_MONTHS[b.m]} ${a.y}`;
-    return `${FULL_MONTHS[a.m]} ${a.y} to ${FULL_MONTHS[b.m]} ${b.y}`;
+    if (a.y === b.y && a.m === b.m) return `${MONTHS[a.m]} ${a.y}`;
+    if (a.y === b.y) return `${MONTHS[a.m]} to ${MONTHS[b.m]} ${a.y}`;
+    return `${MONTHS[a.m]} ${a.y} to ${MONTHS[b.m]} ${b.y}`;
   }
-  if (a.y === b.y) return `${a.d} ${FULL_MONTHS[a.m]} to ${b.d} ${FULL_MONTHS[b.m]} ${a.y}`;
-  return `${a.d} ${FULL_MONTHS[a.m]} ${a.y} to ${b.d} ${FULL_MONTHS[b.m]} ${b.y}`;
+  if (a.y === b.y) return `${a.d} ${MONTHS[a.m]} to ${b.d} ${MONTHS[b.m]} ${a.y}`;
+  return `${a.d} ${MONTHS[a.m]} ${a.y} to ${b.d} ${MONTHS[b.m]} ${b.y}`;
 }
 
 /** When an event happened, worded for the window: "at 19:58", "on the 7th", "on 29 October", "in 1999". */
@@ -52,16 +57,15 @@ function when(row: EventRow, state: ChartState): string {
   const [w0, w1] = windowOf(state);
   const start = parseWhen(row.start);
   if (row.end !== null && start.ms < w0) {
-    const p = parts(start.ms);
-    return `(under way since ${p.d} ${FULL_MONTHS[p.m]} ${p.y})`;
+    return `(under way since ${day(start.ms)})`;
   }
   const p = parts(start.ms);
   const span = w1 - w0;
   const a = parts(w0);
   const b = parts(w1 - DAY);
-  if (span <= 2 * DAY) return start.timed ? `at ${clock(start.ms)}` : `on ${p.d} ${FULL_MONTHS[p.m]}`;
+  if (span <= 2 * DAY) return start.timed ? `at ${clock(start.ms)}` : `on ${p.d} ${MONTHS[p.m]}`;
   if (a.y === b.y && a.m === b.m) return `on the ${ordinal(p.d)}`;
-  if (span <= 400 * DAY) return a.y === b.y ? `on ${p.d} ${FULL_MONTHS[p.m]}` : `on ${p.d} ${FULL_MONTHS[p.m]} ${p.y}`;
+  if (span <= 400 * DAY) return a.y === b.y ? `on ${p.d} ${MONTHS[p.m]}` : `on ${p.d} ${MONTHS[p.m]} ${p.y}`;
   return `in ${p.y}`;
 }
 
@@ -69,14 +73,6 @@ function phrase(row: EventRow): string {
   return row.phrase || row.label;
 }
 
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * One sentence for the state: the window, how many events it shows and over what span, the first and the last,
@@ -109,7 +105,7 @@ export function describeTimeline(rows: readonly EventRow[], state: ChartState): 
   const highlighted = splitIds(state.highlight ?? '')
     .map((id) => visible.find((row) => row.id === id))
     .filter((row): row is EventRow => row !== undefined);
-  if (highlighted.length && highlighted.length < visible.length) clauses.push(`highlighted: ${listWords(highlighted.map(phrase))}`);
+  if (highlighted.length && highlighted.length < visible.length) clauses.push(`highlighted: ${listOf(highlighted.map(phrase))}`);
   const pair = splitIds(state.interval ?? '').map((id) => rows.find((row) => row.id === id));
   if (pair.length === 2 && pair[0] && pair[1]) {
     const span = intervalBetween(pair[0], pair[1]);
@@ -123,10 +119,7 @@ export function describeTimeline(rows: readonly EventRow[], state: ChartState): 
 
 /** "26 Aug 1999 to 16 Apr 2009", "22 Mar 2024, 19:58 to 20:11", "12 Mar 2024, 05:30". */
 export function formatWhen(row: EventRow): string {
-  const day = (w: When) => {
-    const p = parts(w.ms);
-    return `${p.d} ${MONTHS[p.m]} ${p.y}`;
-  };
+  const day = (w: When) => formatShortDay(new Date(w.ms));
   const start = parseWhen(row.start);
   const startText = start.timed ? `${day(start)}, ${clock(start.ms)}` : day(start);
   if (row.end === null) return startText;
@@ -178,6 +171,10 @@ export function timelineTable(rows: readonly EventRow[], state: ChartState): Cha
     columns: ['Date', 'Event', 'Note', 'Source'],
     rows: events.map(({ row, when }) => [when, row.label, [row.note ?? '', row.confidence === 'disputed' ? '(disputed)' : ''].filter(Boolean).join(' '), row.source]),
     headerColumn: 1,
+    ids: events.map(({ row }) => row.id),
+    // The element's styles keep dates on one line, mute notes and sources, and drop the source column on a phone.
+    columnClasses: ['when', '', 'note', 'source'],
+    empty: 'No events in this window.',
   };
 }
 
@@ -186,4 +183,5 @@ export const timelineText: ChartText<EventRow> = {
   sentence: describeTimeline,
   table: timelineTable,
   source: sourceLine,
+  legend: legendSentence,
 };

@@ -1,4 +1,3 @@
-import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FlChart, define } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
@@ -7,9 +6,9 @@ import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { layout, legendSentence, type TimelineMarks } from './layout.ts';
+import { layout, type TimelineMarks } from './layout.ts';
 import { draw } from './draw.ts';
-import { describeTimeline, hasTimes, sourceLine, tableRows, windowName } from './text.ts';
+import { timelineText } from './text.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
 let instances = 0;
@@ -41,6 +40,7 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   protected readonly schema = timelineSchema;
   protected readonly datasetSchema = eventsDataset;
+  protected readonly text = timelineText;
 
   private readonly clipId = `fl-timeline-clip-${++instances}`;
 
@@ -53,52 +53,6 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   protected override layoutInputsKey(): string {
     return String(this.fonts.version);
-  }
-
-  protected override legend(rows: readonly EventRow[], state: ChartState): string | null {
-    return legendSentence(rows, state);
-  }
-
-  protected describe(rows: readonly EventRow[], state: ChartState): string {
-    return describeTimeline(rows, state);
-  }
-
-  protected sourceLine(rows: readonly EventRow[], state: ChartState): string {
-    return sourceLine(rows, state);
-  }
-
-  protected renderTable(rows: readonly EventRow[], state: ChartState): TemplateResult {
-    const events = tableRows(rows, state);
-    const timed = hasTimes(events.map((e) => e.row));
-    return html`
-      <table>
-        <caption>
-          Events, ${windowName(state)}${timed ? ' (times are Moscow time, UTC+3)' : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Event</th>
-            <th scope="col">Note</th>
-            <th scope="col" class="source">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${events.length === 0
-            ? html`<tr><td colspan="4">No events in this window.</td></tr>`
-            : events.map(
-                ({ row, when }) => html`
-                  <tr data-id=${row.id}>
-                    <td class="when">${when}</td>
-                    <th scope="row">${row.label}</th>
-                    <td class="note">${row.note ?? ''}${row.confidence === 'disputed' ? html` <em>(disputed)</em>` : ''}</td>
-                    <td class="source">${row.source}</td>
-                  </tr>
-                `,
-              )}
-        </tbody>
-      </table>
-    `;
   }
 
   protected draw(svg: SVGSVGElement, marks: TimelineMarks, duration: number): void {

@@ -1,0 +1,157 @@
+/**
+ * What sits on the map and moves with the view: the places with their labels, the names of areas and seas, and the
+ * measured distance's line, ends and label; with the fade and rounding the map's drawing shares.
+ */
+import { select, type BaseType, type Selection } from 'd3';
+import { animate, fadeOut, stop } from '../shared/transition.ts';
+import { round as roundTo } from '../shared/wording.ts';
+import type { LabelMark, MapMarks } from './layout.ts';
+
+export type Root = Selection<SVGSVGElement, unknown, null, undefined>;
+
+export function drawPlaces(root: Root, marks: MapMarks, duration: number) {
+  const places = root
+    .select('g.places')
+    .selectAll<SVGGElement, MapMarks['places'][number]>('g.place')
+    .data(marks.places, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('opacity', 0);
+      g.append('circle');
+      g.append('text');
+      return g;
+    });
+  places
+    .attr('class', (d) => `place ${d.kind} ${d.role}`)
+    .attr('data-id', (d) => d.id)
+    .attr('data-shown', (d) => String(d.shown));
+  places.select('circle').attr('r', (d) => d.r);
+  fade(places, (d) => (d.shown ? 1 : 0), duration);
+  places.select<SVGTextElement>('text').each(function (d) {
+    setLabel(this, d.shown ? d.label : null, duration);
+  });
+  return places;
+}
+
+export function drawTexts(root: Root, marks: MapMarks, duration: number) {
+  const texts = root
+    .select('g.texts')
+    .selectAll<SVGTextElement, MapMarks['texts'][number]>('text')
+    .data(marks.texts, (d) => d.key)
+    .join(
+      (enter) => enter.append('text').attr('opacity', 0),
+      (update) => update,
+      (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
+    );
+  texts
+    .attr('class', (d) => `${d.kind}-label${d.emphasis ? ' emphasis' : ''}`)
+    .attr('text-anchor', 'middle')
+    .attr('y', (d) => round(d.dy))
+    .attr('font-size', (d) => d.size)
+    .text((d) => d.text);
+  fade(texts, () => 1, duration, duration * 0.7);
+  return texts;
+}
+
+export function drawMeasure(root: Root, marks: MapMarks, duration: number) {
+  const data = marks.measure ? [marks.measure] : [];
+  const measure = root
+    .select('g.measure')
+    .selectAll<SVGGElement, NonNullable<MapMarks['measure']>>('g.measured')
+    .data(data, (d) => d.key)
+    .join(
+      (enter) => {
+        const g = enter.append('g').attr('class', 'measured').attr('opacity', 0);
+        g.append('path').attr('class', 'measure-casing');
+        g.append('path').attr('class', 'measure-line');
+        g.append('circle').attr('class', 'measure-end from').attr('r', 3);
+        return g;
+      },
+      (update) => update,
+      (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
+    );
+  fade(measure, () => 1, duration, duration * 0.55);
+  // The end at the border is a cross-hair ring; the end at a place sits under that place's dot.
+  measure.selectAll('.to').remove();
+  measure.each(function (d) {
+    const g = select(this);
+    if (d.toBorder) {
+      const end = g.append('g').attr('class', 'to border-point');
+      end.append('circle').attr('class', 'measure-end').attr('r', 3.5);
+      end.append('path').attr('d', 'M-8,0H-5M5,0H8M0,-8V-5M0,5V8');
+      const text = end.append('text');
+      setLabel(text.node()!, d.borderLabel, 0);
+    } else g.append('circle').attr('class', 'measure-end to').attr('r', 3);
+  });
+  // The label goes above the places, so no dot covers the distance.
+  const top = root
+    .select('g.measure-top')
+    .selectAll<SVGGElement, NonNullable<MapMarks['measure']>>('g.measure-label')
+    .data(data, (d) => d.key)
+    .join(
+      (enter) => enter.append('g').attr('class', 'measure-label').attr('opacity', 0),
+      (update) => update,
+      (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
+    );
+  top
+    .selectAll<SVGTextElement, string>('text')
+    .data((d) => d.label.lines.map((line, i) => ({ line, i, d })))
+    .join('text')
+    .attr('class', ({ i }) => (i === 0 ? 'km' : 'article'))
+    .attr('text-anchor', ({ d }) => d.label.anchor)
+    .attr('x', ({ d }) => round(d.label.dx))
+    .attr('y', ({ d, i }) => round(d.label.dy + d.label.offsets[i]!))
+    .attr('font-size', ({ d, i }) => d.label.sizes[i]!)
+    .text(({ line }) => line);
+  fade(top, () => 1, duration, duration * 0.7);
+  return { line: measure, label: top };
+}
+
+/** A hundredth of a pixel is as close as the map draws. */
+export function round(value: number): number {
+  return roundTo(value, 2);
+}
+
+type AnySelection<E extends Element, D> = Selection<E, D, BaseType, unknown>;
+
+/** Fades a selection's opacity to `value`, after `delay`; immediately when duration is 0. */
+export function fade<E extends Element, D>(selection: AnySelection<E, D>, value: (d: D) => number, duration: number, delay = 0): void {
+  if (duration === 0) stop(selection, 'fade').attr('opacity', (d) => value(d));
+  else animate(selection, duration * 0.3, { name: 'fade', delay: (d) => (value(d) === 0 ? 0 : delay), attr: { opacity: (d) => value(d) } });
+}
+
+/**
+ * Sets a label's text and offset. A label that moves to another side of its dot, or changes its words, fades out
+ * and back in rather than jumping; an unchanged label just rides along with its dot.
+ */
+function setLabel(node: SVGTextElement, label: LabelMark | null, duration: number): void {
+  const key = label ? `${label.text}|${label.anchor}|${label.dx.toFixed(1)}|${label.dy.toFixed(1)}|${label.size}` : '';
+  const element = node as SVGTextElement & { flLabelKey?: string };
+  const text = select(node);
+  const set = () => {
+    if (!label) return;
+    text
+      .attr('x', round(label.dx))
+      .attr('y', round(label.dy))
+      .attr('text-anchor', label.anchor)
+      .attr('font-size', label.size)
+      .text(label.text);
+  };
+  if (duration === 0 || element.flLabelKey === undefined) {
+    text.interrupt('label').attr('opacity', label ? 1 : 0);
+    set();
+    element.flLabelKey = key;
+    return;
+  }
+  if (element.flLabelKey === key) return;
+  element.flLabelKey = key;
+  text
+    .interrupt('label')
+    .transition('label')
+    .duration(duration * 0.25)
+    .attr('opacity', 0)
+    .on('end', set)
+    .transition()
+    .delay(duration * 0.5)
+    .duration(duration * 0.25)
+    .attr('opacity', label ? 1 : 0);
+}
