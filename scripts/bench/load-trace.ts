@@ -41,7 +41,8 @@ export interface LoadRecord {
   shifts: number;
 }
 
-interface TraceEvent {
+/** A Chromium trace event, as much of it as the bench reads. */
+export interface TraceEvent {
   name: string;
   cat?: string;
   ph: string;
@@ -52,9 +53,13 @@ interface TraceEvent {
   args?: { name?: string; data?: Record<string, unknown>; frame?: string };
 }
 
-const ms = (value: number): string => `${value.toFixed(0).padStart(6)} ms`;
-
-export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string, viewport: string): void {
+/**
+ * The page's renderer main thread, as `pid:tid`: the one that parsed `url`'s HTML where the trace says (the
+ * browser's own pages have renderer threads too), else the thread named CrRendererMain with the most complete events.
+ */
+export function rendererMainThread(events: readonly TraceEvent[], url?: string): string | undefined {
+  const parser = url ? events.find((event) => event.name === 'ParseHTML' && (event.args as { beginData?: { url?: string } } | undefined)?.beginData?.url === url) : undefined;
+  if (parser) return `${parser.pid}:${parser.tid}`;
   const threadNames = new Map<string, string>();
   for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
   const counts = new Map<string, number>();
@@ -62,9 +67,13 @@ export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string
     const key = `${event.pid}:${event.tid}`;
     if (event.ph === 'X' && threadNames.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  // The page's main thread is the one that parsed its HTML (the browser's own pages have renderer threads too).
-  const parser = events.find((event) => event.name === 'ParseHTML' && (event.args as { beginData?: { url?: string } } | undefined)?.beginData?.url === url);
-  const main = parser ? `${parser.pid}:${parser.tid}` : [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+const ms = (value: number): string => `${value.toFixed(0).padStart(6)} ms`;
+
+export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string, viewport: string): void {
+  const main = rendererMainThread(events, url);
   // Zero is the page's navigation start (the time origin of its paint entries).
   const starts = events.filter((event) => event.name === 'navigationStart' && `${event.pid}:${event.tid}` === main);
   const zero = starts.find((event) => (event.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL === url)?.ts ?? starts.at(-1)?.ts ?? 0;

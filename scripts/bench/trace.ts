@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referencePage, serveStatic } from './server.ts';
-import { LOAD_OBSERVER, reportLoad, type LoadRecord } from './load-trace.ts';
+import { LOAD_OBSERVER, rendererMainThread, reportLoad, type LoadRecord, type TraceEvent } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollMode, type ViewportName } from './scroll.ts';
@@ -40,16 +40,6 @@ interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
@@ -103,14 +93,7 @@ if (out) writeFileSync(out, buffer);
 
 const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
 // The renderer main thread of the page: the thread named CrRendererMain with the most complete events.
-const threadNames = new Map<string, string>();
-for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
-const counts = new Map<string, number>();
-for (const event of events) {
-  const key = `${event.pid}:${event.tid}`;
-  if (event.ph === 'X' && threadNames.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+const main = rendererMainThread(events);
 const complete = events
   .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === main && event.dur !== undefined)
   .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
