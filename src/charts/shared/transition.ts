@@ -7,7 +7,7 @@
  * `d3` re-exports it without side effects declared, so a bundler keeps it only when one of its exports is used:
  * `interrupt` is, here, which every chart loads.
  */
-import { interrupt, type BaseType, type Selection, type Transition } from 'd3';
+import { interpolateString, interrupt, type BaseType, type Selection, type Transition } from 'd3';
 
 /** A value for every mark, or one per mark from its datum. */
 export type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
@@ -65,6 +65,29 @@ function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Tran
     else if (value === null) transition.style(name, null);
     else transition.style(name, value);
   }
+}
+
+/**
+ * Moves marks by their `transform`, to `translate(x,y)` at the point `to` gives each (rounded as the chart wants it),
+ * at once or over `ms`. The point is tweened as the plain numbers it is: D3's transform interpolation goes through a
+ * matrix and ends on float noise ("533.4000244"), so a mark that moved would not be written as one drawn there at
+ * once. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
+ * the text's own x, y or transform changes, but only repaints when a group around it moves.
+ */
+export function translateTo<E extends Element, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, ms: number, to: (d: D) => readonly [number, number]): void {
+  const at = (d: D) => {
+    const [x, y] = to(d);
+    return `translate(${x},${y})`;
+  };
+  const transition = transitionOf(selection, ms);
+  if (!transition) {
+    selection.attr('transform', at);
+    return;
+  }
+  transition.attrTween('transform', function (d) {
+    const end = at(d);
+    return interpolateString(this.getAttribute('transform') ?? end, end);
+  });
 }
 
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */

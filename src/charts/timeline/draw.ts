@@ -3,8 +3,8 @@
  * the old window put them, clusters and the interval bracket fade in and out. Used by the element and by the
  * build's drawings (src/drawings).
  */
-import { axisBottom, axisLeft, interpolateString, scaleUtc, select, type Selection } from 'd3';
-import { animate, fadeOut, stopTransitions, transitionOf } from '../shared/transition.ts';
+import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
+import { animate, fadeOut, stopTransitions, transitionOf, translateTo } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { round as roundTo } from '../shared/wording.ts';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
@@ -174,10 +174,9 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
 }
 
 /**
- * A label's text sits at the origin of a group of its own, and the group is what moves: a browser lays an SVG
- * text out again (its chunks, its shaping) whenever its own x, y or transform changes, every frame of a
- * transition, while moving a group around it only repaints (about a twentieth of the main-thread time at 4x CPU,
- * measured with 60 labels over 120 frames). Labels move often: on most step changes of a timeline.
+ * A label's text sits at the origin of a group of its own, and the group is what moves (translateTo, in
+ * ../shared/transition.ts, says why: a moving text is laid out again every frame, a moving group is not). Labels
+ * move on most step changes of a timeline.
  */
 function appendPlacedText<M>(parent: Selection<SVGGElement, M, SVGGElement, unknown>, name: 'label' | 'date'): void {
   parent.append('g').attr('class', `${name}-at`).append('text').attr('class', name).attr('dominant-baseline', 'central');
@@ -185,28 +184,8 @@ function appendPlacedText<M>(parent: Selection<SVGGElement, M, SVGGElement, unkn
 
 /** Moves each mark's label and date to their places (see appendPlacedText). */
 function placeTexts<M extends EventMark | ClusterMark>(all: Selection<SVGGElement, M, SVGGElement, unknown>, ms: number): void {
-  moveTo(all.select<SVGGElement>('.label-at'), ms, (d) => translate(d.label.x, d.label.y));
-  moveTo(all.select<SVGGElement>('.date-at'), ms, (d) => translate(d.label.x, d.label.date?.y ?? d.label.y));
-}
-
-/**
- * A translate, tweened as the plain numbers it is: D3's transform interpolation goes through a matrix and ends
- * on float noise ("533.4000244"), so a label that moved would not be written as one drawn there at once.
- */
-function moveTo<M>(selection: Selection<SVGGElement, M, SVGGElement, unknown>, ms: number, to: (d: M) => string): void {
-  const transition = transitionOf(selection, ms);
-  if (!transition) {
-    selection.attr('transform', to);
-    return;
-  }
-  transition.attrTween('transform', function (d) {
-    const end = to(d);
-    return interpolateString(this.getAttribute('transform') ?? end, end);
-  });
-}
-
-function translate(x: number, y: number): string {
-  return `translate(${round(x)},${round(y)})`;
+  translateTo(all.select<SVGGElement>('.label-at'), ms, (d) => [round(d.label.x), round(d.label.y)]);
+  translateTo(all.select<SVGGElement>('.date-at'), ms, (d) => [round(d.label.x), round(d.label.date?.y ?? d.label.y)]);
 }
 
 /** Each cluster: a bracket over its members' marks, a leader, its label and date line; its members as a tooltip. */
