@@ -3,6 +3,8 @@
 // each step of the story at a phone's and a desktop's width. Taken before code that draws the charts is moved and
 // compared after, it shows whether a change of structure changed any picture.
 //
+// The marks are the element's last layout (its private `lastMarks`, read from outside as a test would).
+//
 // Usage: node scripts/chart-snapshots.mjs [--out DIR] [--check DIR]
 //   Builds nothing: serve the built site first (npm run build), this starts `vite preview` on a free port itself.
 //   --out   where to write the snapshots (default test/snapshots/charts)
@@ -79,7 +81,7 @@ try {
         const chart = [...wrapper.children].find((el) => el.localName.startsWith('fl-'));
         const state = {};
         for (const attr of chart.attributes) if (!['data-drawn', 'style', 'class'].includes(attr.name)) state[attr.name] = attr.value;
-        return { state, marks: chart.lastMarks?.marks ?? chart.drawnMarks, svg: chart.shadowRoot.querySelector('svg').outerHTML };
+        return { state, marks: chart.lastMarks.marks, svg: chart.shadowRoot.querySelector('svg').outerHTML };
       }, id);
       const value = { tag, state: settled.state };
       const files = {
