@@ -88,7 +88,8 @@ export function siteConfig({ charts = REGISTRY, storyFile, dataDir, aboutFile, o
       rolldownOptions: {
         // presenter.html: the presenter view, a page of its own (notes, next slide, timer) that draws no charts.
         input: { index: 'index.html', presenter: 'presenter.html', embed: 'embed.html' },
-        output: { minify: true },
+        // FRONTLINES_NO_MINIFY=1: readable function names in a profile (scripts/bench/trace.ts --profile).
+        output: { minify: !process.env.FRONTLINES_NO_MINIFY },
       },
     },
   };

@@ -40,6 +40,7 @@ interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
@@ -102,8 +103,8 @@ const self = new Map<string, number>();
 const stack: { end: number; name: string; label: string }[] = [];
 const tasks: number[] = [];
 /** Each long task's own self time by event (script named by function where the trace says). */
-const longTasks: { ms: number; parts: Map<string, number> }[] = [];
-let current: { end: number; ms: number; parts: Map<string, number> } | null = null;
+const longTasks: { start: number; ms: number; parts: Map<string, number> }[] = [];
+let current: { start: number; end: number; ms: number; parts: Map<string, number> } | null = null;
 const label = (event: TraceEvent): string => {
   const data = event.args?.data as { functionName?: string; url?: string; type?: string } | undefined;
   if (event.name === 'FunctionCall' && data) return `FunctionCall ${data.functionName || '(anonymous)'} ${String(data.url ?? '').split('/').pop()}`;
@@ -116,7 +117,7 @@ for (const event of complete) {
   if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
   else if (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') {
     tasks.push(event.dur! / 1000);
-    current = event.dur! > 50_000 ? { end: event.ts + event.dur!, ms: event.dur! / 1000, parts: new Map() } : null;
+    current = event.dur! > 50_000 ? { start: event.ts, end: event.ts + event.dur!, ms: event.dur! / 1000, parts: new Map() } : null;
     if (current) longTasks.push(current);
   }
   if (current && event.ts < current.end) {
@@ -148,4 +149,28 @@ if (profile) {
   });
   console.log('script self time by function:');
   for (const [name, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+  // Each long task's script by function, inclusive (a function's own time and its callees'), from the samples
+  // taken inside the task (the profile and the trace share one clock). Build with FRONTLINES_NO_MINIFY=1 to read names.
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  let at = profile.startTime;
+  const sampleTimes = profile.timeDeltas.map((delta) => (at += delta));
+  console.log('long tasks, script by function (inclusive):');
+  for (const task of longTasks.slice(0, Number(option('long') ?? 12))) {
+    const inclusive = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (sampleTimes[i]! < task.start || sampleTimes[i]! > task.start + task.ms * 1000) return;
+      const seen = new Set<string>();
+      for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) {
+        const frame = byId.get(node)!.callFrame;
+        if (!frame.url || frame.url.startsWith('(')) continue;
+        const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '')}:${frame.lineNumber + 1}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+      }
+    });
+    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+    console.log(`  ${task.ms.toFixed(0)} ms: ${top.join('; ')}`);
+  }
 }
