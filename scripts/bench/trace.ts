@@ -49,6 +49,8 @@ const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
+// --invalidations: what made each style recalculation and layout necessary (node and reason), into --out's trace.
+if (args.includes('--invalidations')) TRACE_CATEGORIES.push('disabled-by-default-devtools.timeline.invalidationTracking');
 if (loadMode) {
   await page.addInitScript({ content: LOAD_OBSERVER });
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });

@@ -5,6 +5,10 @@ import { ScrollamaController } from './scrollama-controller.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
+import { inBackground } from '../charts/shared/background.ts';
+
+/** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
+const PREPARE_MAX_MS = 30;
 
 /** What a chart offers for laying out a state ahead of need (FlChart in src/charts/shared/chart-element.ts). */
 interface PreparingChart {
@@ -137,24 +141,28 @@ export class FlScrolly extends LitElement {
     return true;
   }
 
-  private idleHandle = 0;
+  /** Which step's neighbours are being prepared: a newer step change makes the older preparation moot. */
+  private preparingFor: string | null = null;
+
   /**
-   * Once the page is idle, has the charts of the steps before and after this one lay out those steps' states,
-   * so that reaching either only draws (layouts are pure: the chart keeps them by state and size).
+   * Has the charts of the steps before and after this one lay out those steps' states ahead of need, so that
+   * reaching either only draws (layouts are pure: the chart keeps them by state and size). Each layout is a
+   * background task of its own, not a wait for an idle period: while a reader scrolls, frames come every 16 ms and
+   * an idle period long enough for a map's layout rarely comes. A layout that costs more than `PREPARE_MAX_MS`
+   * would itself be a long task on a slow phone: that chart lays out at the step change instead.
    */
   private prepareNeighbours(id: string): void {
-    // Without idle callbacks (Safari) nothing is prepared: a layout at a guessed moment could hold up a frame.
-    if (typeof requestIdleCallback !== 'function') return;
-    cancelIdleCallback(this.idleHandle);
-    this.idleHandle = requestIdleCallback((deadline) => {
-      const index = this.stepIndex(id);
-      for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
-        const step = neighbour ? this.storyStep(neighbour.id) : undefined;
+    this.preparingFor = id;
+    const index = this.stepIndex(id);
+    for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
+      if (!neighbour) continue;
+      inBackground(() => {
+        if (this.preparingFor !== id || !this.isConnected) return;
+        const step = this.storyStep(neighbour.id);
         const chart = step ? (this.querySelector(step.tag) as (Element & Partial<PreparingChart>) | null) : null;
-        // Only when the idle time left covers what a layout of this chart costs; otherwise the step change lays out.
-        if (chart?.prepare && (chart.layoutCostMs ?? Infinity) < deadline.timeRemaining()) chart.prepare(step!.state);
-      }
-    });
+        if (chart?.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step!.state);
+      });
+    }
   }
 
   private wrappers?: HTMLElement[];

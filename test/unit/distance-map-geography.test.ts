@@ -70,3 +70,42 @@ describe('scripts/build-geography.ts', () => {
     for (const [name, g] of byName) if (name !== 'Ukraine') assert.equal(geoContains(g, [34.1, 44.95]), false, `Simferopol is not in ${name}`);
   });
 });
+
+describe('crossingsAt / insideAt: the even-odd test a row at a time', () => {
+  // The plain test, one point against every edge: what the row-at-a-time version must agree with exactly.
+  const evenOdd = ([x, y]: [number, number], rings: [number, number][][]): boolean => {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  };
+
+  test("agrees point for point with the plain test over Russia's and Ukraine's projected outlines", async () => {
+    const { baseGeography, crossingsAt, insideAt } = await import('../../src/charts/distance-map/layout-geography.ts');
+    const topology = JSON.parse(readFileSync(new URL(REGION_FILE, root), 'utf8')) as Topology;
+    const labels = baseGeography(topology).labels.filter((label) => label.rings);
+    assert.equal(labels.length, 2, 'Russia and Ukraine carry their rings');
+    let insideCount = 0;
+    for (const { rings } of labels) {
+      const xs = rings!.flat().map((p) => p[0]);
+      const ys = rings!.flat().map((p) => p[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      for (let i = 0; i <= 60; i++) {
+        const y = y0 + ((y1 - y0) * i) / 60;
+        const crossings = crossingsAt(y, rings!);
+        for (let j = 0; j <= 60; j++) {
+          const x = x0 + ((x1 - x0) * j) / 60;
+          const expected = evenOdd([x, y], rings!);
+          assert.equal(insideAt(x, crossings), expected, `(${x}, ${y})`);
+          if (expected) insideCount++;
+        }
+      }
+    }
+    assert.ok(insideCount > 500, `a grid over both countries has points inside them (${insideCount})`);
+  });
+});

@@ -13,6 +13,9 @@ import { mapText } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
+import { projectionSteps } from './layout-geography.ts';
+import { inSlices } from '../shared/background.ts';
+import { insideUkraine, nearestBorderPoint } from './geo.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';
 
 /** How far ahead of the viewport the map starts fetching its geography. */
@@ -36,8 +39,13 @@ function loadTopology(url: string): Promise<Topology> {
         if (!topology || topology.type !== 'Topology' || !topology.objects?.countries) {
           throw new Error('not a TopoJSON file with a "countries" object');
         }
-        loadedTopologies.set(url, topology as Topology);
         return topology as Topology;
+      })
+      // Projected ahead of the first draw, in slices, so that the draw only lays out.
+      .then(async (topology) => {
+        await inSlices(projectionSteps(topology));
+        loadedTopologies.set(url, topology);
+        return topology;
       });
     pending.catch(() => topologies.delete(url));
     topologies.set(url, pending);
@@ -190,6 +198,18 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
 
   protected layout(rows: readonly PlaceRow[], state: ChartState, size: Size): MapMarks {
     return layoutMap({ rows, state, size, textWidth: this.fonts.width, geography: this.geo });
+  }
+
+  /**
+   * Each place's distance to Ukraine's border, a search along the whole outline: the text of a state that frames
+   * many places asks for a dozen at once, which on a phone was a stall at that step.
+   */
+  protected override *warmUp(rows: readonly PlaceRow[]): Iterator<unknown, void> {
+    for (const row of rows) {
+      nearestBorderPoint([row.lon, row.lat]);
+      insideUkraine([row.lon, row.lat]);
+      yield;
+    }
   }
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */

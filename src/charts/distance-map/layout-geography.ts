@@ -25,9 +25,32 @@ export function role(id: string): CountryMark['role'] {
   return id === UKRAINE_ID ? 'ukraine' : id === RUSSIA_ID ? 'russia' : 'other';
 }
 
+/** The geography in base coordinates: computed once per topology (at once, or finishing what `prepareGeography` began). */
 export function baseGeography(topology: Topology): BaseGeography {
   const cached = baseCache.get(topology);
   if (cached) return cached;
+  const steps = projectionSteps(topology);
+  while (!steps.next().done);
+  return baseCache.get(topology)!;
+}
+
+/**
+ * The projection of a topology as steps, to run ahead of need a country at a time (the map element runs them in
+ * background slices: about 25 ms of work on a phone, which done at once on the map's first draw stalled that
+ * frame). One projection per topology, however many callers ask: a caller that needs it now finishes it.
+ */
+const inProgress = new WeakMap<Topology, Iterator<unknown, void>>();
+export function projectionSteps(topology: Topology): Iterator<unknown, void> {
+  let steps = inProgress.get(topology);
+  if (!steps) {
+    steps = projectTopology(topology);
+    inProgress.set(topology, steps);
+  }
+  return steps;
+}
+
+/** The projection, with a place to pause (`yield`) after each country and each shared outline. */
+function* projectTopology(topology: Topology): Generator<void, void> {
   type Properties = { name?: string; label?: [number, number] };
   const object = topology.objects.countries as GeometryCollection<Properties>;
   const geometries = object.geometries as (GeometryObject<Properties> & { properties?: Properties })[];
@@ -50,20 +73,18 @@ export function baseGeography(topology: Topology): BaseGeography {
       const rings = emphasis ? projectedRings(shape.geometry) : undefined;
       labels.push({ id, text: name.toUpperCase(), base: project(label), width: x1 - x0, emphasis, ...(rings ? { rings } : {}) });
     }
+    yield;
   }
   const isId = (g: GeometryObject, id: string) => String(g.id) === id;
   const meshPath = (filter: (a: GeometryObject, b: GeometryObject) => boolean) => basePath(mesh(topology, object, filter)) ?? '';
-  const result: BaseGeography = {
-    key: `topology-${++topologyCount}`,
-    countries,
-    borders: meshPath((a, b) => a !== b),
-    coast: meshPath((a, b) => a === b),
-    russiaBorder: meshPath((a, b) => a !== b && (isId(a, RUSSIA_ID) || isId(b, RUSSIA_ID))),
-    ukraineOutline: meshPath((a, b) => isId(a, UKRAINE_ID) || isId(b, UKRAINE_ID)),
-    labels,
-  };
-  baseCache.set(topology, result);
-  return result;
+  const borders = meshPath((a, b) => a !== b);
+  yield;
+  const coast = meshPath((a, b) => a === b);
+  yield;
+  const russiaBorder = meshPath((a, b) => a !== b && (isId(a, RUSSIA_ID) || isId(b, RUSSIA_ID)));
+  yield;
+  const ukraineOutline = meshPath((a, b) => isId(a, UKRAINE_ID) || isId(b, UKRAINE_ID));
+  baseCache.set(topology, { key: `topology-${++topologyCount}`, countries, borders, coast, russiaBorder, ukraineOutline, labels });
 }
 
 function projectedRings(geometry: GeoJSON.Geometry): [number, number][][] {
@@ -73,15 +94,35 @@ function projectedRings(geometry: GeoJSON.Geometry): [number, number][][] {
 
 /** Even-odd test in base coordinates: near enough for placing a name. */
 export function insideRings([x, y]: readonly [number, number], rings: readonly (readonly [number, number][])[]): boolean {
-  let inside = false;
+  return insideAt(x, crossingsAt(y, rings));
+}
+
+/**
+ * Where the horizontal line at base y crosses the rings' edges, in base x, sorted: the same crossings the even-odd
+ * test counts, computed once for a whole row of points (a scan over a grid asks about many x at each y).
+ */
+export function crossingsAt(y: number, rings: readonly (readonly [number, number][])[]): number[] {
+  const crossings: number[] = [];
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const [xi, yi] = ring[i]!;
       const [xj, yj] = ring[j]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
     }
   }
-  return inside;
+  return crossings.sort((a, b) => a - b);
+}
+
+/** Whether base x is inside, on a row whose crossings are given: an odd number of them lie to its right. */
+export function insideAt(x: number, crossings: readonly number[]): boolean {
+  let lo = 0;
+  let hi = crossings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (crossings[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return (crossings.length - lo) % 2 === 1;
 }
 
 let fallbackGeography: BaseGeography | undefined;

@@ -1,6 +1,6 @@
 /** Country and sea names: placed last, they give way to everything else on the map. */
 import { project } from './layout-frame.ts';
-import { SEAS, insideRings, type BaseGeography } from './layout-geography.ts';
+import { SEAS, crossingsAt, insideAt, type BaseGeography } from './layout-geography.ts';
 import { boxAt } from '../shared/labels.ts';
 import type { TextMark } from './layout-marks.ts';
 import type { MapFrame } from './layout.ts';
@@ -32,10 +32,15 @@ function nameInView(label: NameLabel, w: number, countrySize: number, frame: Map
   const { size, view, placer, clearOfLine } = frame;
   if (!label.rings) return null;
   const step = 20;
+  // One row of the grid at a time: the row's border crossings once, then each point against them (see crossingsAt).
+  const rowCrossings = new Map<number, number[]>();
   const inside: [number, number][] = [];
   for (let sy = step / 2; sy < size.height; sy += step) {
+    const crossings = crossingsAt((sy - view.y) / view.k, label.rings);
+    rowCrossings.set(sy, crossings);
+    if (!crossings.length) continue;
     for (let sx = step / 2; sx < size.width; sx += step) {
-      if (insideRings([(sx - view.x) / view.k, (sy - view.y) / view.k], label.rings)) inside.push([sx, sy]);
+      if (insideAt((sx - view.x) / view.k, crossings)) inside.push([sx, sy]);
     }
   }
   if (inside.length * step * step < w * countrySize * 12) return null;
@@ -45,7 +50,7 @@ function nameInView(label: NameLabel, w: number, countrySize: number, frame: Map
   for (const [sx, sy] of inside) {
     const candidate = boxAt(sx - w / 2 - 3, sy - countrySize * 0.8, w + 6, countrySize * 1.3);
     // The name's ends must lie inside the country too, not across a border or out at sea.
-    const ends = [[candidate.x0, sy], [candidate.x1, sy]].every(([ex, ey]) => insideRings([(ex! - view.x) / view.k, (ey! - view.y) / view.k], label.rings!));
+    const ends = [candidate.x0, candidate.x1].every((ex) => insideAt((ex - view.x) / view.k, rowCrossings.get(sy)!));
     if (!ends || !placer.tryPlace(candidate, { clear: clearOfLine })) continue;
     const base: [number, number] = [(sx - view.x) / view.k, (sy - view.y) / view.k];
     return { key: `country-${label.id}`, text: label.text, base, x: sx, y: sy + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: true };

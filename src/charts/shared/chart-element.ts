@@ -9,6 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
+import { inSlices, nextTask } from './background.ts';
 
 export type { Size } from './types.ts';
 
@@ -90,6 +91,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     return '';
   }
 
+  /**
+   * Work that later states will need and that can be done ahead (answers a chart's text or layout caches), as
+   * short steps: run in background slices once the chart has drawn its first state, so that no step change has
+   * to do it. Optional.
+   */
+  protected warmUp?(rows: readonly Row[]): Iterator<unknown, void>;
+  private warmedRows?: readonly Row[];
+
   private resizeObserver?: ResizeObserver;
   private resizeFrame = 0;
   private lastInputs = '';
@@ -112,9 +121,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.resizeFrame);
-    if (this.drawFrame) this.lastInputs = ''; // drawn again when it comes back
-    cancelAnimationFrame(this.drawFrame);
-    this.drawFrame = 0;
+    if (this.cancelDraw) this.lastInputs = ''; // drawn again when it comes back
+    this.cancelDraw?.();
+    this.cancelDraw = undefined;
     pendingDraws.delete(this);
     this.drawDone?.resolve();
     this.drawDone = undefined;
@@ -298,13 +307,15 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.scheduleDraw();
   }
 
-  private drawFrame = 0;
+  /** Cancels the draw waiting for its task, if one is. */
+  private cancelDraw?: () => void;
   private drawDone?: { promise: Promise<void>; resolve: () => void };
 
   /**
-   * Draws in the next animation frame, not in the task that changed the state: the step change (this update's
-   * text and table) and the drawing are two tasks, each short, rather than one long one. Whatever changes before
-   * that frame, one draw shows the latest state (steps passing faster than frames are drawn once, as the last).
+   * Draws in a task of its own, next after the one that changed the state and before the next frame: the step
+   * change (this update's text and table), the drawing's script and the frame that renders them are three tasks,
+   * each short, rather than one long one (a draw inside an animation frame shared its task with the frame's whole
+   * style, layout and paint). Whatever changes before that task runs, one draw shows the latest state.
    */
   private scheduleDraw(): void {
     this.unsettle();
@@ -313,20 +324,20 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       this.flushDraw();
       return;
     }
-    if (this.drawFrame) return;
+    if (this.cancelDraw) return;
     pendingDraws.add(this);
     if (!this.drawDone) {
       let resolve!: () => void;
       const promise = new Promise<void>((done) => (resolve = done));
       this.drawDone = { promise, resolve };
     }
-    this.drawFrame = requestAnimationFrame(() => this.flushDraw());
+    this.cancelDraw = nextTask(() => this.flushDraw());
   }
 
   /** Draws now whatever is pending (the latest state). */
   flushDraw(): void {
-    cancelAnimationFrame(this.drawFrame);
-    this.drawFrame = 0;
+    this.cancelDraw?.();
+    this.cancelDraw = undefined;
     pendingDraws.delete(this);
     const done = this.drawDone;
     this.drawDone = undefined;
@@ -407,6 +418,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
+    if (this.warmUp && this.warmedRows !== rows) {
+      this.warmedRows = rows;
+      void inSlices(this.warmUp(rows));
+    }
     // The first state drawn is not announced: it is the page's, not a change.
     if (!this.lastDescribedKey) this.lastDescribedKey = stateKey;
     this.markDrawn(stateKey);
