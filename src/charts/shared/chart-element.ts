@@ -13,6 +13,9 @@ import { inSlices, nextTask } from './background.ts';
 
 export type { Size } from './types.ts';
 
+/** A layout that takes longer than this (in ms, on the device) gets a task of its own, before the draw's. */
+const SEPARATE_LAYOUT_MS = 4;
+
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
 
@@ -319,8 +322,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    */
   private scheduleDraw(): void {
     this.unsettle();
-    // The first draw is the page's picture, not a change; a print (Ctrl+P gives no frame) needs the picture now.
-    if (!this.drawn || printing) {
+    // A print (Ctrl+P gives no frame) needs the picture now.
+    if (printing) {
       this.flushDraw();
       return;
     }
@@ -338,6 +341,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   flushDraw(): void {
     this.cancelDraw?.();
     this.cancelDraw = undefined;
+    // A layout not made ahead of need is made in this task and drawn in the next, so that neither task is long on
+    // a slow phone (a chart's first state, a size never seen). A print draws at once.
+    if (!printing && this.layOutAhead()) {
+      this.cancelDraw = nextTask(() => this.flushDraw());
+      return;
+    }
     pendingDraws.delete(this);
     const done = this.drawDone;
     this.drawDone = undefined;
@@ -393,22 +402,48 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const [width, height] = size!.split('x').map(Number) as [number, number];
     const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
     if (key === last.key || this.prepared.get(key)?.rows === rows) return;
-    this.prepared.set(key, { rows, marks: this.timedLayout(rows, state, { width, height }) });
+    this.keepPrepared(key, { rows, marks: this.timedLayout(rows, state, { width, height }) });
+  }
+
+  /** What the next draw shows: the current state at the plot's size, and its key; null when nothing can draw. */
+  private drawTarget(): { rows: readonly Row[]; state: ChartState; stateKey: string; size: Size; key: string } | null {
+    const frame = this.frame;
+    const rows = this.rows;
+    if (!frame || !this.svg || !rows || this.currentMessage() !== null) return null;
+    const state = this.chartState;
+    const stateKey = JSON.stringify(state);
+    // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
+    const size = { width: frame.clientWidth, height: frame.clientHeight };
+    if (size.width <= 0 || size.height <= 0) return null;
+    return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
+  }
+
+  /**
+   * Lays out what the next draw shows when no layout of it is ready (not drawn last, not prepared). True when it
+   * did and that took long enough to be worth a task of its own: the draw then waits for the next task.
+   */
+  private layOutAhead(): boolean {
+    const target = this.drawTarget();
+    if (!target) return false;
+    const { rows, state, size, key } = target;
+    if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && this.svg!.childNodes.length) return false;
+    if (this.prepared.get(key)?.rows === rows) return false;
+    this.keepPrepared(key, { rows, marks: this.timedLayout(rows, state, size) });
+    return this.layoutCostMs >= SEPARATE_LAYOUT_MS;
+  }
+
+  private keepPrepared(key: string, layout: { rows: readonly Row[]; marks: Marks }): void {
+    this.prepared.delete(key);
+    this.prepared.set(key, layout);
     // Keep the few most recent: the neighbours of the step being read.
     while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }
 
   private drawNow(): void {
-    const frame = this.frame;
+    const target = this.drawTarget();
     const svg = this.svg;
-    const rows = this.rows;
-    if (!frame || !svg || !rows || this.currentMessage() !== null) return;
-    const state = this.chartState;
-    const stateKey = JSON.stringify(state);
-    // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
-    const size = { width: frame.clientWidth, height: frame.clientHeight };
-    if (size.width <= 0 || size.height <= 0) return;
-    const key = `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}`;
+    if (!target || !svg) return;
+    const { rows, state, stateKey, size, key } = target;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
