@@ -71,7 +71,7 @@ function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Tran
  * Moves marks by their `transform`, to `translate(x,y)` at the point `to` gives each (rounded as the chart wants it),
  * at once or over `ms`. The point is tweened as the plain numbers it is: D3's transform interpolation goes through a
  * matrix and ends on float noise ("533.4000244"), so a mark that moved would not be written as one drawn there at
- * once. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
+ * once. Marks that stay put are not touched. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
  * the text's own x, y or transform changes, but only repaints when a group around it moves.
  */
 export function translateTo<E extends Element, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, ms: number, to: (d: D) => readonly [number, number]): void {
@@ -86,7 +86,17 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(select
   }
   transition.attrTween('transform', function (d) {
     const end = at(d);
-    return interpolateString(this.getAttribute('transform') ?? end, end);
+    const start = this.getAttribute('transform');
+    // A mark already where it goes is left alone: tweening it would write the same value every frame, and each
+    // write makes the browser lay the mark out again.
+    // (A factory may return null for no tween, as D3's own attr() does; its types do not say so.)
+    const none = null as unknown as (t: number) => string;
+    if (start === end) return none;
+    if (start === null) {
+      this.setAttribute('transform', end);
+      return none;
+    }
+    return interpolateString(start, end);
   });
 }
 
