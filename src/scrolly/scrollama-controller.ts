@@ -1,6 +1,7 @@
 import type { LitElement, ReactiveController } from 'lit';
 import scrollama, { type ScrollamaInstance, type ScrollamaStepResponse } from 'scrollama';
 import { rangesKey, stepWindow, windowNeedsMove, type StepRange } from './step-window.ts';
+import { inBackground } from '../charts/shared/background.ts';
 
 export interface ScrollamaControllerOptions {
   /** The step elements, passed explicitly so nothing outside the host is picked up by a selector. */
@@ -89,10 +90,19 @@ export class ScrollamaController implements ReactiveController {
   /** The section's active step changed (null: none of its steps is active): moves the watched window if needed. */
   follow(active: number | null): void {
     this.active = active;
-    if (!this.scroller) return;
-    const count = this.options.steps().length;
-    if (windowNeedsMove(this.ranges, count, active)) this.watch(stepWindow(count, active), true);
+    if (!this.scroller || this.moveQueued) return;
+    // Setting Scrollama up again measures every step of the window (tens of ms on a phone): in a background task
+    // of its own, not in the step change's. Until it runs, the window it replaces goes on watching.
+    this.moveQueued = true;
+    inBackground(() => {
+      this.moveQueued = false;
+      if (!this.scroller || !this.host.isConnected) return;
+      const count = this.options.steps().length;
+      if (windowNeedsMove(this.ranges, count, this.active)) this.watch(stepWindow(count, this.active), true);
+    });
   }
+
+  private moveQueued = false;
 
   /** The steps Scrollama watches now (for tests and the bench: it never grows with the section). */
   get watchedSteps(): number {
