@@ -10,10 +10,11 @@ import { inBackground } from '../charts/shared/background.ts';
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
 
-/** What a chart offers for laying out a state ahead of need (FlChart in src/charts/shared/chart-element.ts). */
+/** What a chart offers the section: laying out a state ahead of need, showing one at once (FlChart in src/charts/shared/chart-element.ts). */
 interface PreparingChart {
   prepare(state: Readonly<Record<string, string>>): void;
   readonly layoutCostMs: number;
+  showNextStateAtOnce(): void;
 }
 
 /**
@@ -175,8 +176,13 @@ export class FlScrolly extends LitElement {
   /** Sets a step's chart state and brings its chart forward, without making the step active. */
   showState(step: StoryStep): void {
     const chart = this.story?.charts[step.chart];
-    const element = this.querySelector(step.tag);
+    const element = this.querySelector(step.tag) as (Element & Partial<PreparingChart>) | null;
     if (!chart || !element) return;
+    // A chart coming into view shows its step's state at once, under its fade-in: animating from the state it
+    // showed before it was hidden would replay a change the reader did not just scroll past (and cost every frame
+    // of the fade).
+    const wrapper = element.closest<HTMLElement>('.scrolly-chart');
+    if (wrapper && !wrapper.hasAttribute('data-active')) element.showNextStateAtOnce?.();
     for (const name of chart.attributes) {
       const value = step.state[name] ?? '';
       if (value === '') element.removeAttribute(name);

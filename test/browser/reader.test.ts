@@ -105,8 +105,10 @@ describe('the Animation switch', () => {
     await untilChartShows(page, steps[1]!);
     nextButton(page).click();
     await untilChartShows(page, steps[2]!);
-    // Back to the first step's chart, in a new state: the marks move.
-    const timelineStep = steps.find((step, i) => i > 2 && step.chart === steps[0]!.chart)!;
+    // A chart that stays in view, in a new state: the marks move. (One coming into view shows its state at once.)
+    const moving = steps.findIndex((step, i) => i > 2 && step.chart === steps[i - 1]!.chart && step.section === steps[i - 1]!.section);
+    await drawing(page, steps[moving - 1]!);
+    const timelineStep = steps[moving]!;
     expect((await drawing(page, timelineStep)).transitionMs, 'animating with animation on').to.be.greaterThan(0);
     const timeline = page.document.getElementById(timelineStep.section)!.querySelector(timelineStep.tag)!;
 
@@ -117,8 +119,10 @@ describe('the Animation switch', () => {
     expect(localStorage.getItem(MOTION_STORAGE_KEY)).to.equal('off');
     const wrapper = timeline.closest('.scrolly-chart')!;
     expect(page.window.getComputedStyle(wrapper).transitionDuration.split(',').every((d) => parseFloat(d) === 0), 'the cross-fade').to.equal(true);
-    // Off: each later state is drawn final at once, with no transition on any mark.
-    for (const step of steps.slice(timelineStep.index + 1, timelineStep.index + 6)) {
+    // Off: each later state is drawn final at once, with no transition on any mark, a chart that stays in view too.
+    const later = steps.slice(timelineStep.index + 1, timelineStep.index + 6);
+    expect(later.some((step) => step.chart === steps[step.index - 1]!.chart && step.section === steps[step.index - 1]!.section), 'a chart staying in view among them').to.equal(true);
+    for (const step of later) {
       const drawn = await drawing(page, step);
       expect(drawn.transitionMs, `${step.id}: no transition scheduled`).to.equal(0);
       expect(drawn.pictures, `${step.id}: drawn at once`).to.be.at.most(2);
@@ -129,6 +133,29 @@ describe('the Animation switch', () => {
     page = await reopen();
     expect(headerSwitch(page).getAttribute('aria-checked')).to.equal('false');
     expect(page.document.documentElement.getAttribute('data-fl-motion')).to.equal('off');
+  });
+
+  it('on: a chart coming back into view shows its step\u2019s state at once, under its fade-in, not a replay of the change', async function () {
+    this.timeout(30_000);
+    page = await openReader({ motion: 'on' });
+    const steps = page.story.steps;
+    // A step whose chart another chart replaced the step before, and which that chart showed earlier in another state.
+    const back = steps.find(
+      (step, i) =>
+        i > 1 &&
+        steps[i - 1]!.chart !== step.chart &&
+        steps.slice(0, i - 1).some((earlier) => earlier.section === step.section && earlier.chart === step.chart && JSON.stringify(earlier.state) !== JSON.stringify(step.state)),
+    )!;
+    expect(back, 'the story has such a step').to.exist;
+    const earlier = steps.slice(0, back.index - 1).findLast((step) => step.section === back.section && step.chart === back.chart)!;
+    const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
+    for (const step of [earlier, steps[back.index - 1]!]) {
+      story.goTo(step.id);
+      await untilChartShows(page, step);
+    }
+    const drawn = await drawing(page, back);
+    expect(drawn.transitionMs, `${back.id}: no transition from ${earlier.id}'s state`).to.equal(0);
+    expect(drawn.pictures, `${back.id}: drawn at once`).to.be.at.most(2);
   });
 
   it('is in presentation mode\'s toolbar too, and both switches agree', async () => {

@@ -374,6 +374,16 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     return this.timedLayout(rows, state, size);
   }
 
+  private atOnce = false;
+
+  /**
+   * Draws the next state without a transition: for a page that brings the chart into view as it changes state
+   * (the story's section fades a chart in), where the change from the old state is not what the reader sees.
+   */
+  showNextStateAtOnce(): void {
+    this.atOnce = true;
+  }
+
   /** How long this chart's last layout took, in ms: what preparing another state ahead would cost. */
   layoutCostMs = Number.POSITIVE_INFINITY;
 
@@ -440,6 +450,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   private drawNow(): void {
+    // Asked for the next draw, whether or not it changes the picture.
+    const atOnce = this.atOnce;
+    this.atOnce = false;
     const target = this.drawTarget();
     const svg = this.svg;
     if (!target || !svg) return;
@@ -449,7 +462,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-    const duration = !stateChanged || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    const duration = !stateChanged || atOnce || prefersReducedMotion() ? 0 : TRANSITION_MS;
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
