@@ -51,9 +51,15 @@ export interface NearestPoint {
  * otherwise the nearer end is.
  */
 export function nearestOnSegment(p: LonLat, a: LonLat, b: LonLat): NearestPoint {
-  const P = toVector(p);
-  const A = toVector(a);
-  const B = toVector(b);
+  return nearestOnArc(toVector(p), a, toVector(a), b, toVector(b), () => distanceKm(p, a), () => distanceKm(p, b));
+}
+
+/**
+ * nearestOnSegment with the unit vectors of the point, a and b given, and the distances to a and b asked for only when the
+ * foot falls outside the segment: a search along a ring reuses each vertex's vector and distance for both of its
+ * segments. The same arithmetic, so the same answer to the last bit.
+ */
+function nearestOnArc(P: Vector, a: LonLat, A: Vector, b: LonLat, B: Vector, toA: () => number, toB: () => number): NearestPoint {
   const n = cross(A, B);
   const length = Math.hypot(n[0], n[1], n[2]);
   if (length > 1e-12) {
@@ -66,17 +72,28 @@ export function nearestOnSegment(p: LonLat, a: LonLat, b: LonLat): NearestPoint 
       return { point, km: Math.asin(Math.min(1, Math.abs(along))) * EARTH_RADIUS_KM };
     }
   }
-  const toA = distanceKm(p, a);
-  const toB = distanceKm(p, b);
-  return toA <= toB ? { point: [a[0], a[1]], km: toA } : { point: [b[0], b[1]], km: toB };
+  const kmA = toA();
+  const kmB = toB();
+  return kmA <= kmB ? { point: [a[0], a[1]], km: kmA } : { point: [b[0], b[1]], km: kmB };
 }
+
+/** Each ring's vertices as unit vectors, kept per ring (the border's rings never change). */
+const ringVectors = new WeakMap<readonly LonLat[], Vector[]>();
 
 /** The point of any ring (closed lists of points) nearest to p: the minimum over every segment. */
 export function nearestOnRings(p: LonLat, rings: readonly (readonly LonLat[])[]): NearestPoint {
+  const P = toVector(p);
   let best: NearestPoint | null = null;
   for (const ring of rings) {
+    let vectors = ringVectors.get(ring);
+    if (!vectors) {
+      vectors = ring.map(toVector);
+      ringVectors.set(ring, vectors);
+    }
+    const km: (number | undefined)[] = [];
+    const kmTo = (i: number) => (km[i] ??= distanceKm(p, ring[i]!));
     for (let i = 0; i < ring.length - 1; i++) {
-      const candidate = nearestOnSegment(p, ring[i]!, ring[i + 1]!);
+      const candidate = nearestOnArc(P, ring[i]!, vectors[i]!, ring[i + 1]!, vectors[i + 1]!, () => kmTo(i), () => kmTo(i + 1));
       if (!best || candidate.km < best.km) best = candidate;
     }
   }

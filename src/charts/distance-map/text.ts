@@ -63,12 +63,17 @@ function rounded(km: number): string {
   return formatKm(roundKm(km));
 }
 
-/** The places in the state's frame, with their distance to Ukraine's border, as table rows. */
-export function tableRows(rows: readonly PlaceRow[], state: ChartState): TableRow[] {
+/** The places a state shows: those in its frame, and both ends of its measure. */
+function shownPlaces(rows: readonly PlaceRow[], state: ChartState): PlaceRow[] {
   const measured = measurement(rows, state.measure ?? '');
   const shown = framedPlaces(rows, state);
   for (const row of [measured?.from, measured?.to]) if (row && !shown.includes(row)) shown.push(row);
-  return shown.map((row) => {
+  return shown;
+}
+
+/** The places in the state's frame, with their distance to Ukraine's border, as table rows. */
+export function tableRows(rows: readonly PlaceRow[], state: ChartState): TableRow[] {
+  return shownPlaces(rows, state).map((row) => {
     const point: [number, number] = [row.lon, row.lat];
     const inside = insideUkraine(point);
     const km = nearestBorderPoint(point).km;
@@ -114,7 +119,8 @@ export const BORDER_POLICY =
  * places cite each source; a wide view names the publishers and leaves the details to the data table.
  */
 export function sourceLine(rows: readonly PlaceRow[], state: ChartState): string {
-  const shown = tableRows(rows, state).map((row) => rows.find((r) => r.id === row.id)!);
+  // The places only, not their distances to the border: the line names sources, and a distance is a search.
+  const shown = shownPlaces(rows, state);
   const sources = [...new Set(shown.map((row) => row.source))];
   const publishers = [...new Set(sources.map((source) => source.split(/[,;(]/)[0]!.trim()))];
   const coordinates =
