@@ -188,6 +188,42 @@ describe('<fl-timeline>', () => {
     expect(interval.querySelectorAll('text, path').length).to.equal(0);
   });
 
+  it('states passing faster than a transition (a fling) are drawn once, the last, at once; a single change still moves', async () => {
+    const element = await chart(STEPS['long view']!, 900);
+    await settled(element);
+    const drawnKeys: string[] = [];
+    const observer = new MutationObserver(() => drawnKeys.push(element.getAttribute('data-drawn') ?? ''));
+    observer.observe(element, { attributes: true, attributeFilter: ['data-drawn'] });
+    const keyOf = (state: Record<string, string>) => JSON.stringify(resolveState(timelineSchema, state));
+    const passing = [STEPS['karabakh to dagestan']!, STEPS['march 2024']!, STEPS['the last day']!];
+    const set = (state: Record<string, string>) => {
+      for (const name of ['from', 'to', 'highlight', 'interval']) {
+        if (state[name] !== undefined) element.setAttribute(name, state[name]!);
+        else element.removeAttribute(name);
+      }
+    };
+    // The first change draws (and moves) at once; the next two follow it within a few frames, as in a fling.
+    set(passing[0]!);
+    await element.updateComplete;
+    await frames(3);
+    set(passing[1]!);
+    await frames(3);
+    set(passing[2]!);
+    await element.updateComplete;
+    observer.disconnect();
+    expect(element.getAttribute('data-drawn'), 'the last state drawn').to.equal(keyOf(passing[2]!));
+    expect(drawnKeys, 'the middle state, passed, never drawn').to.not.include(keyOf(passing[1]!));
+    const moving = [...root(element).querySelectorAll('svg *')].filter((node) => scheduledTransitions(node).some((t) => t.duration > 0));
+    expect(moving, 'the last state drawn at once, with no move').to.have.length(0);
+    await settled(element);
+    // Read at a reading pace (the chart settled), a change moves again.
+    set(STEPS['long view']!);
+    await element.updateComplete;
+    const mark = root(element).querySelector('g.event .mark')!;
+    expect([...root(element).querySelectorAll('svg *')].some((node) => scheduledTransitions(node).some((t) => t.duration === TRANSITION_MS)), 'a move scheduled').to.equal(true);
+    expect(mark.isConnected).to.equal(true);
+  });
+
   it('zooms with a transition: ticks and marks move between the states', async () => {
     const element = await chart(STEPS['long view']!, 900);
     const war = () => root(element).querySelector('g.event[data-id="second-chechen-war"]');

@@ -16,6 +16,12 @@ export type { Size } from './types.ts';
 /** A layout that takes longer than this (in ms, on the device) gets a task of its own, before the draw's. */
 const SEPARATE_LAYOUT_MS = 4;
 
+/**
+ * States asked for closer together than this (ms) are passing, not being read: a reader scrolling at a brisk
+ * reading pace reaches a new step every half second or so, a fling every tenth of one.
+ */
+const HURRIED_MS = 200;
+
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
 
@@ -313,11 +319,22 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!frame || !this.svg || !this.rows) return;
     // Most updates change nothing the plot depends on (an announcement, a loading flag): skip them before asking
     // for the frame's size, which makes the browser lay the page out.
-    const inputs = `${JSON.stringify(this.chartState)}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
+    const stateKey = JSON.stringify(this.chartState);
+    const inputs = `${stateKey}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
     if (this.lastMarks && this.lastMarks.rows === this.rows && this.lastInputs === inputs && this.svg.childNodes.length) return;
     this.lastInputs = inputs;
-    this.scheduleDraw();
+    let hurried = false;
+    if (stateKey !== this.lastState.key) {
+      // A change from a drawn state; hurried when it follows another change closely (not the page's first state).
+      const now = performance.now();
+      hurried = this.drawn && now - this.lastState.changedAt < HURRIED_MS;
+      this.lastState = { key: stateKey, changedAt: this.drawn ? now : Number.NEGATIVE_INFINITY };
+    }
+    this.scheduleDraw(hurried);
   }
+
+  /** The last state asked for, and when it replaced a drawn one (performance.now() time): how fast changes come. */
+  private lastState = { key: '', changedAt: Number.NEGATIVE_INFINITY };
 
   /** Cancels the draw waiting for its task, if one is. */
   private cancelDraw?: () => void;
@@ -329,20 +346,31 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * each short, rather than one long one (a draw inside an animation frame shared its task with the frame's whole
    * style, layout and paint). Whatever changes before that task runs, one draw shows the latest state.
    */
-  private scheduleDraw(): void {
+  private scheduleDraw(hurried = false): void {
     this.unsettle();
     // A print (Ctrl+P gives no frame) needs the picture now.
     if (printing) {
       this.flushDraw();
       return;
     }
-    if (this.cancelDraw) return;
     pendingDraws.add(this);
     if (!this.drawDone) {
       let resolve!: () => void;
       const promise = new Promise<void>((done) => (resolve = done));
       this.drawDone = { promise, resolve };
     }
+    if (hurried) {
+      // States coming faster than HURRIED_MS apart (a fling past the steps, Next pressed again and again): the
+      // chart waits until they stop coming, then draws the last one, once and at once (drawNow).
+      this.cancelDraw?.();
+      const timer = setTimeout(() => {
+        this.atOnce = true;
+        this.flushDraw();
+      }, HURRIED_MS);
+      this.cancelDraw = () => clearTimeout(timer);
+      return;
+    }
+    if (this.cancelDraw) return;
     this.cancelDraw = nextTask(() => this.flushDraw());
   }
 
@@ -384,6 +412,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   private atOnce = false;
+  /** When the transition to the last state drawn ends (performance.now() time); 0 when it was drawn at once. */
+  private movingUntil = 0;
 
   /**
    * Draws the next state without a transition: for a page that brings the chart into view as it changes state
@@ -471,7 +501,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-    const duration = !stateChanged || atOnce || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
+    // rather than one more move starting from a picture that was itself still moving.
+    const hurried = performance.now() < this.movingUntil;
+    const duration = !stateChanged || atOnce || hurried || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    if (stateChanged) this.movingUntil = duration ? performance.now() + duration : 0;
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
