@@ -8,6 +8,7 @@
  * already holds its state as attributes, and it draws that state when it upgrades.
  */
 import { StepChangeEvent } from './step-change-event.ts';
+import { nextTask } from '../charts/shared/background.ts';
 import type { StoryStep } from '../types/story.ts';
 
 /** A chart's module, fetched on demand, resolving to the function that defines its element. */
@@ -39,13 +40,15 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
   function needChart(tag: string | undefined): void {
     if (!tag || !(tag in lazyCharts) || customElements.get(tag)) return;
     fetchChart(tag).then(
-      (defineChart) => {
+      // Defined in a task of its own, not in the one that ran the module: upgrading the chart renders its text
+      // and table, and the two together made one long task on a phone.
+      (defineChart) => nextTask(() => {
         defineChart();
         // Its steps need no more watching: an observer target costs a little on every frame, for every step.
         for (const element of stepsByTag.get(tag) ?? []) nearby.unobserve(element);
         stepsByTag.delete(tag);
         if (!stepsByTag.size) nearby.disconnect();
-      },
+      }),
       (error: unknown) => console.warn(`<${tag}> could not be loaded: ${String(error)}`),
     );
   }

@@ -117,15 +117,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private lastDescribedKey = '';
   private fitTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /**
-   * The first render waits for a task of its own: a chart upgraded as its module arrives (the story defines each
-   * chart as the reader nears it) would otherwise render its text and table in the task that ran the module.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && !printing) await new Promise<void>((resolve) => nextTask(resolve));
-    super.scheduleUpdate();
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) {
