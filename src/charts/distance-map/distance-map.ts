@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import type { Topology } from 'topojson-specification';
-import { define, FlChart } from '../shared/chart-element.ts';
+import { defaultRowsOf, define, FlChart } from '../shared/chart-element.ts';
 import type { Size } from '../shared/types.ts';
 import type { ChartState } from '../shared/schema.ts';
 import { chartStyles, themeTokens } from '../shared/theme.ts';
@@ -14,7 +14,7 @@ import { distanceMapStyles } from './distance-map.styles.ts';
 import { layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
 import { projectionSteps } from './layout-geography.ts';
-import { inSlices } from '../shared/background.ts';
+import { inBackground, inSlices } from '../shared/background.ts';
 import { insideUkraine, nearestBorderPoint } from './geo.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';
 
@@ -204,12 +204,8 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
    * Each place's distance to Ukraine's border, a search along the whole outline: the text of a state that frames
    * many places asks for a dozen at once, which on a phone was a stall at that step.
    */
-  protected override *warmUp(rows: readonly PlaceRow[]): Iterator<unknown, void> {
-    for (const row of rows) {
-      nearestBorderPoint([row.lon, row.lat]);
-      insideUkraine([row.lon, row.lat]);
-      yield;
-    }
+  protected override warmUp(rows: readonly PlaceRow[]): Iterator<unknown, void> {
+    return borderDistances(rows);
   }
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
@@ -219,6 +215,22 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     draw(svg, marks, { duration });
   }
 }
+
+/** Each place's distance to Ukraine's border and whether it lies inside, one place per step (cached in geo.ts). */
+function* borderDistances(rows: readonly PlaceRow[]): Generator<void, void> {
+  for (const row of rows) {
+    nearestBorderPoint([row.lon, row.lat]);
+    insideUkraine([row.lon, row.lat]);
+    yield;
+  }
+}
+
+// The page's own places (the story's), when it gave them: worked out once this module has loaded (the story
+// fetches it when idle, before any map is near), so that the first map's first text has them ready.
+inBackground(() => {
+  const rows = defaultRowsOf('fl-distance-map') as readonly PlaceRow[] | undefined;
+  if (rows) void inSlices(borderDistances(rows));
+});
 
 /** Defines `<fl-distance-map>` (once, however often it is called). */
 export function defineDistanceMap(): void {

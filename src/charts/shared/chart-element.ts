@@ -600,6 +600,11 @@ export function setDefaultRows(tag: string, rows: readonly unknown[]): void {
   defaultRowsByTag.set(tag, rows);
 }
 
+/** The default rows a page gave a chart (setDefaultRows), if any: for work a chart's module can do ahead. */
+export function defaultRowsOf(tag: string): readonly unknown[] | undefined {
+  return defaultRowsByTag.get(tag);
+}
+
 // Motion follows the reader's choice on the page, else the system setting (motion.ts).
 export { prefersReducedMotion };
 
