@@ -11,7 +11,7 @@ import { inBackground } from '../charts/shared/background.ts';
 const PREPARE_MAX_MS = 30;
 
 /** What a chart offers the section: laying out a state ahead of need, showing one at once (FlChart in src/charts/shared/chart-element.ts). */
-interface PreparingChart {
+interface SectionChart {
   prepare(state: Readonly<Record<string, string>>): void;
   readonly layoutCostMs: number;
   showNextStateAtOnce(): void;
@@ -160,7 +160,7 @@ export class FlScrolly extends LitElement {
       inBackground(() => {
         if (this.preparingFor !== id || !this.isConnected) return;
         const step = this.storyStep(neighbour.id);
-        const chart = step ? (this.querySelector(step.tag) as (Element & Partial<PreparingChart>) | null) : null;
+        const chart = step ? (this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null) : null;
         if (chart?.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step!.state);
       });
     }
@@ -176,13 +176,13 @@ export class FlScrolly extends LitElement {
   /** Sets a step's chart state and brings its chart forward, without making the step active. */
   showState(step: StoryStep): void {
     const chart = this.story?.charts[step.chart];
-    const element = this.querySelector(step.tag) as (Element & Partial<PreparingChart>) | null;
+    const element = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
     if (!chart || !element) return;
     // A chart coming into view shows its step's state at once, under its fade-in: animating from the state it
     // showed before it was hidden would replay a change the reader did not just scroll past (and cost every frame
     // of the fade).
-    const wrapper = element.closest<HTMLElement>('.scrolly-chart');
-    if (wrapper && !wrapper.hasAttribute('data-active')) element.showNextStateAtOnce?.();
+    const box = this.chartWrappers().find((wrapper) => wrapper.dataset.chart === step.chart);
+    if (box && !box.hasAttribute('data-active')) element.showNextStateAtOnce?.();
     for (const name of chart.attributes) {
       const value = step.state[name] ?? '';
       if (value === '') element.removeAttribute(name);

@@ -1,44 +1,47 @@
 /**
- * Work done ahead of need, off the frames a reader sees: each piece in a task of its own at background priority,
- * so that no task grows long (over 50 ms on a slow phone) and a frame waits at most for one short piece.
+ * Tasks of their own, so that no task grows long (over 50 ms on a slow phone) and a frame waits at most for one
+ * short piece of work: `nextTask` for work that must show in the next frame but should not share the frame's task
+ * with its rendering, `inBackground` and `inSlices` for work done ahead of need, off the frames a reader sees.
  *
- * Where a browser has `scheduler.postTask` (Chromium, Firefox) the piece runs when nothing more urgent is queued;
- * elsewhere a zero-delay timeout stands in for it.
+ * Where a browser has `scheduler.postTask` (Chromium, Firefox) a task runs at its priority (a background one when
+ * nothing more urgent is queued); elsewhere a zero-delay timeout stands in for it. Either way an error is reported
+ * (`reportError`), never thrown into the page or left as an unhandled rejection.
  */
 
+type Priority = 'user-blocking' | 'user-visible' | 'background';
+
 interface PostTaskScheduler {
-  postTask(callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
+  postTask(callback: () => void, options?: { priority?: Priority }): Promise<unknown>;
 }
 
 const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
 
-/** Runs `work` in a task of its own, at background priority. Errors are reported, never thrown into the page. */
-export function inBackground(work: () => void): void {
+/** Posts `work` as a task of its own at `priority`; returns a function that cancels it if it has not run. */
+function post(priority: Priority, work: () => void): () => void {
+  let cancelled = false;
   const run = (): void => {
+    if (cancelled) return;
     try {
       work();
     } catch (error) {
       reportError(error);
     }
   };
-  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority: 'background' });
-  else setTimeout(run, 0);
-}
-
-/**
- * Runs `work` in the next task, ahead of the next frame where the browser allows: for a change that must show
- * in that frame but whose script should not share the frame's task with its rendering. Returns a cancel function.
- */
-export function nextTask(work: () => void): () => void {
-  let cancelled = false;
-  const run = (): void => {
-    if (!cancelled) work();
-  };
-  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority: 'user-blocking' });
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority });
   else setTimeout(run, 0);
   return () => {
     cancelled = true;
   };
+}
+
+/** Runs `work` in a task of its own, at background priority. */
+export function inBackground(work: () => void): void {
+  post('background', work);
+}
+
+/** Runs `work` in the next task, ahead of the next frame where the browser allows. Returns a cancel function. */
+export function nextTask(work: () => void): () => void {
+  return post('user-blocking', work);
 }
 
 /** The longest a slice of sliced work runs before it gives the page a turn, in ms (at a phone's speed, well under 50). */

@@ -494,8 +494,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
     // rather than one more move starting from a picture that was itself still moving.
-    const hurried = performance.now() < this.movingUntil;
-    const duration = !stateChanged || atOnce || hurried || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    const stillMoving = performance.now() < this.movingUntil;
+    const duration = !stateChanged || atOnce || stillMoving || prefersReducedMotion() ? 0 : TRANSITION_MS;
     if (stateChanged) this.movingUntil = duration ? performance.now() + duration : 0;
     this.draw(svg, marks, duration);
     this.fitLabelsWhenSettled(svg, duration);
