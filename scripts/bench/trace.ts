@@ -51,6 +51,8 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrot
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
 // --invalidations: what made each style recalculation and layout necessary (node and reason), into --out's trace.
 if (args.includes('--invalidations')) TRACE_CATEGORIES.push('disabled-by-default-devtools.timeline.invalidationTracking');
+// --stacks: the script stack that forced each style recalculation and layout (a read of a box after a change).
+if (args.includes('--stacks')) TRACE_CATEGORIES.push('disabled-by-default-devtools.timeline.stack');
 if (loadMode) {
   await page.addInitScript({ content: LOAD_OBSERVER });
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });

@@ -1,11 +1,11 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Story, StoryStep } from '../types/story.ts';
 import { ScrollamaController } from './scrollama-controller.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
-import { inBackground } from '../charts/shared/background.ts';
+import { inBackground, nextTask } from '../charts/shared/background.ts';
 
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
@@ -63,9 +63,29 @@ export class FlScrolly extends LitElement {
     steps: () => this.steps,
     offset: triggerOffset,
     onStepEnter: ({ element, direction }) => {
-      if (this.scrollDriven && this.straddlesTrigger(element)) this.activate(element.id, direction);
+      if (this.scrollDriven && this.straddlesTrigger(element)) this.activateSoon(element.id, direction);
     },
   });
+
+  /** The step an observer report picked, waiting for its task (the latest report wins). */
+  private reported?: { id: string; direction: StepDirection };
+
+  /**
+   * Activates a step in a task of its own, after the observer reports that came with it. The browser delivers
+   * all of a frame's reports in one task (a step entering, the one before it leaving), and Scrollama reads the
+   * scroll position at each: read after a step change had altered the page, it laid out the change there and
+   * then (text, captions, every mark of the chart coming into view), in the middle of the reports.
+   */
+  private activateSoon(id: string, direction: StepDirection): void {
+    const queued = this.reported !== undefined;
+    this.reported = { id, direction };
+    if (queued) return;
+    nextTask(() => {
+      const reported = this.reported;
+      this.reported = undefined;
+      if (reported && this.scrollDriven && this.isConnected) this.activate(reported.id, reported.direction);
+    });
+  }
 
   /**
    * Whether a step is the one the trigger rule picks now: its top at or above the trigger line, the next step's
@@ -83,11 +103,31 @@ export class FlScrolly extends LitElement {
     return this;
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('story') && this.story) this.giveChartsTheirStates();
     if (this.story && this.pending) {
       const { id, direction } = this.pending;
       this.pending = undefined;
       this.activate(id, direction);
+    }
+  }
+
+  /**
+   * Tells each of the section's charts the states its steps will show it in (`captionStates`), so that its plot
+   * keeps one size from step to step. Set before the chart's element is defined, the property waits for it.
+   */
+  private giveChartsTheirStates(): void {
+    const statesByTag = new Map<string, Readonly<Record<string, string>>[]>();
+    for (const id of this.steps.map((element) => element.id)) {
+      const step = this.storyStep(id);
+      if (!step) continue;
+      const states = statesByTag.get(step.tag) ?? [];
+      states.push(step.state);
+      statesByTag.set(step.tag, states);
+    }
+    for (const [tag, states] of statesByTag) {
+      const element = this.querySelector(tag) as (Element & { captionStates?: unknown }) | null;
+      if (element) element.captionStates = states;
     }
   }
 

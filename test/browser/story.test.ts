@@ -207,3 +207,27 @@ describe('desktop layout', () => {
     expect(card.right).to.be.at.most(graphic.left);
   });
 });
+
+describe('the plot through a section\u2019s steps', () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE], ['narrow desktop', { width: 900, height: 800 }]] as const) {
+    it(`keeps each chart's plot one size, whatever its caption says (${name})`, async function () {
+      this.timeout(60_000);
+      page = await openStory('', viewport);
+      const sizes = new Map<string, Set<string>>();
+      const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
+      for (const step of page.story.steps) {
+        story.goTo(step.id);
+        const chart = page.document.getElementById(step.section)!.querySelector(step.tag) as Element & { chartState?: unknown };
+        await until(() => chart.getAttribute('data-drawn') === JSON.stringify(chart.chartState), `${step.id} drawn`);
+        await frames(2);
+        const svg = chart.shadowRoot!.querySelector('svg')!;
+        const box = svg.getBoundingClientRect();
+        const key = `${step.section} ${step.chart}`;
+        sizes.set(key, (sizes.get(key) ?? new Set()).add(`${Math.round(box.width)}x${Math.round(box.height)} ${svg.getAttribute('viewBox')}`));
+      }
+      // The captions differ from step to step (a longer source line, another sentence): the plot does not.
+      for (const [key, seen] of sizes) expect([...seen], key).to.have.length(1);
+    });
+  }
+});
+

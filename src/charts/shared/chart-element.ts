@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task, initialState } from '@lit/task';
@@ -64,6 +64,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * (the story, which says each step's chart once per step) turns it off, so a screen reader hears each once.
    */
   @property({ attribute: false }) announceChanges = true;
+  /**
+   * The states a page will show this chart in, one after another (a story section gives its steps'), each as its
+   * attributes. The caption is given the room of the tallest of their captions, so the plot keeps one size from
+   * state to state: a longer or shorter caption neither moves nor rescales the plot, which would lay out every mark
+   * again at a size no layout was made ahead for. Unset (an embed showing one state), the caption takes the room
+   * its text needs.
+   */
+  @property({ attribute: false }) captionStates?: readonly Readonly<Record<string, string>>[];
 
   /**
    * How long a chart waits for its `src` before it says the data did not arrive, in ms (default 10 s). Set on a
@@ -119,6 +127,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    onFontsLoaded.add(this.fontsLoaded);
     if (this.hasUpdated) {
       this.observeFrame();
       if (!this.lastInputs) this.requestUpdate();
@@ -127,8 +136,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    onFontsLoaded.delete(this.fontsLoaded);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.frameSize = undefined;
     cancelAnimationFrame(this.resizeFrame);
     if (this.cancelDraw) this.lastInputs = ''; // drawn again when it comes back
     this.cancelDraw?.();
@@ -258,7 +269,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const rows = this.rows;
     const ready = rows !== null && message === null;
     const state = this.chartState;
-    const legend = ready ? this.text.legend?.(rows, state) : null;
+    const legend = ready ? (this.text.legend?.(rows, state) ?? null) : null;
     // The table is the one renderer's HTML (table.ts, every text in it escaped), as the no-JS figures show it.
     return html`
       <figure part="figure">
@@ -268,9 +279,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
             : html`<svg part="svg" aria-hidden="true" focusable="false"></svg>`}
         </div>
         <figcaption part="caption">
-          <p class="description" part="description">${ready ? this.text.sentence(rows, state) : rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>
-          ${legend ? html`<p class="sr-only" part="legend">${legend}</p>` : nothing}
-          ${ready ? html`<p class="source" part="source">${this.text.source(rows, state)}</p>` : nothing}
+          ${ready
+            ? this.captionContent(rows, state, legend)
+            : html`<p class="description" part="description">${rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>`}
         </figcaption>
         ${ready
           ? html`<details part="table"><summary>Show the data</summary>${unsafeHTML(tableHtml(this.text.table(rows, state)))}</details>`
@@ -280,16 +291,88 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     `;
   }
 
+  /** What the caption says in a state: the same parts, measured for `captionStates` (reserveCaptionRoom). */
+  private captionContent(rows: readonly Row[], state: ChartState, legend: string | null): TemplateResult {
+    return html`<p class="description" part="description">${this.text.sentence(rows, state)}</p>
+      ${legend ? html`<p class="sr-only" part="legend">${legend}</p>` : nothing}
+      <p class="source" part="source">${this.text.source(rows, state)}</p>`;
+  }
+
+  /**
+   * New fonts can wrap the captions differently: their room is measured again in a task of its own (if it changes,
+   * the plot's new size reaches the resize observer, which draws again).
+   */
+  private readonly fontsLoaded = (): void => {
+    if (!this.captionStates?.length) return;
+    nextTask(() => {
+      if (this.rows && this.frame && this.isConnected) this.reserveCaptionRoom(this.rows, this.frame);
+    });
+  };
+
+  /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
+  private captionRoomFor: unknown[] = [];
+
+  /**
+   * Gives the caption the room of the tallest caption among `captionStates`, at the caption's current width and
+   * with the page's current styles (a phone hides the sentence and clamps the source line): every state's caption
+   * is rendered once, hidden, into a box of that width, in one layout. Measured again when the width, the rows,
+   * the states or the fonts change; a no-op otherwise. True when the room changed (the plot's box with it).
+   */
+  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement): boolean {
+    const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
+    const states = this.captionStates;
+    if (!caption) return false;
+    const before = caption.style.minHeight;
+    if (!states?.length) {
+      caption.style.minHeight = '';
+      this.captionRoomFor = [];
+      return before !== '';
+    }
+    // The caption is as wide as the frame.
+    const width = this.frameSize?.width ?? frame.clientWidth;
+    const key = [states, rows, width, fontGeneration];
+    if (width <= 0 || key.every((part, i) => part === this.captionRoomFor[i])) return false;
+    this.captionRoomFor = key;
+    const ids = idsOf(rows);
+    const measure = document.createElement('div');
+    measure.className = 'caption-measure';
+    measure.style.width = `${width}px`;
+    const captions = states
+      .map((attributes) => {
+        const given: Record<string, string> = {};
+        for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
+        return validateState(this.schema, given, ids).length ? null : resolveState(this.schema, given);
+      })
+      .filter((state) => state !== null)
+      .map((state) => html`<figcaption part="caption">${this.captionContent(rows, state, null)}</figcaption>`);
+    render(captions, measure);
+    this.renderRoot.appendChild(measure);
+    const tallest = Math.max(0, ...[...measure.children].map((element) => element.getBoundingClientRect().height));
+    measure.remove();
+    caption.style.minHeight = tallest > 0 ? `${Math.ceil(tallest)}px` : '';
+    return caption.style.minHeight !== before;
+  }
+
   protected override firstUpdated(): void {
     this.observeFrame();
   }
 
+  /**
+   * The plot's box (the frame's) as last measured: by the resize observer, whose records come after a layout the
+   * browser did anyway, or by a draw that needed it sooner. A draw reads it here rather than from the frame, so a
+   * state change's draw does not make the browser lay out, in its task, what that change altered.
+   */
+  private frameSize?: Size;
+
   private observeFrame(): void {
     this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]!.contentRect;
-      const width = Math.round(box.width);
-      const height = Math.round(box.height);
+    this.resizeObserver = new ResizeObserver(() => {
+      const frame = this.frame;
+      if (!frame) return;
+      // Read inside the observer's delivery, where the layout is fresh: free, and the same rounding as a draw's read.
+      const width = frame.clientWidth;
+      const height = frame.clientHeight;
+      this.frameSize = { width, height };
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
@@ -297,8 +380,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
       });
     });
-    // Observe the host: the frame is re-rendered when a message replaces the plot, the host is not.
+    // The host too: a message can replace the plot inside the frame without the frame's box changing.
     this.resizeObserver.observe(this);
+    if (this.frame) this.resizeObserver.observe(this.frame);
   }
 
   protected override updated(): void {
@@ -452,8 +536,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!frame || !this.svg || !rows || this.currentMessage() !== null) return null;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
-    // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
-    const size = { width: frame.clientWidth, height: frame.clientHeight };
+    // The frame's box (the host less its caption) says how big the plot is.
+    if (this.reserveCaptionRoom(rows, frame)) this.frameSize = undefined;
+    const size = this.frameSize ?? { width: frame.clientWidth, height: frame.clientHeight };
+    this.frameSize = size;
     if (size.width <= 0 || size.height <= 0) return null;
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
   }
@@ -587,6 +673,19 @@ if (typeof addEventListener === 'function') {
   });
   addEventListener('afterprint', () => {
     printing = false;
+  });
+}
+
+/**
+ * Counts the page's finished font loads: a caption measured before a web font arrived wraps differently after, so
+ * its room is measured again (reserveCaptionRoom) at the next draw, and at once by the charts that have one.
+ */
+let fontGeneration = 0;
+const onFontsLoaded = new Set<() => void>();
+if (typeof document !== 'undefined' && document.fonts) {
+  document.fonts.addEventListener('loadingdone', () => {
+    fontGeneration++;
+    for (const listener of onFontsLoaded) listener();
   });
 }
 

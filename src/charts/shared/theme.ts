@@ -155,6 +155,16 @@ export const chartStyles = css`
     font-size: 0.75rem;
     font-weight: 400;
   }
+  /* Every caption the chart will show, laid out hidden at the caption's width to find the tallest (captionStates). */
+  .caption-measure {
+    position: absolute;
+    top: 0;
+    left: 0;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+  }
   .sr-only {
     position: absolute;
     width: 1px;
