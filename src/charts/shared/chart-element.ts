@@ -139,7 +139,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     onFontsLoaded.delete(this.fontsLoaded);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    this.frameSize = undefined;
     cancelAnimationFrame(this.resizeFrame);
     if (this.cancelDraw) this.lastInputs = ''; // drawn again when it comes back
     this.cancelDraw?.();
@@ -316,22 +315,21 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * Gives the caption the room of the tallest caption among `captionStates`, at the caption's current width and
    * with the page's current styles (a phone hides the sentence and clamps the source line): every state's caption
    * is rendered once, hidden, into a box of that width, in one layout. Measured again when the width, the rows,
-   * the states or the fonts change; a no-op otherwise. True when the room changed (the plot's box with it).
+   * the states or the fonts change; a no-op otherwise.
    */
-  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement): boolean {
+  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement): void {
     const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
     const states = this.captionStates;
-    if (!caption) return false;
-    const before = caption.style.minHeight;
+    if (!caption) return;
     if (!states?.length) {
-      caption.style.minHeight = '';
+      if (this.captionRoomFor.length) caption.style.minHeight = '';
       this.captionRoomFor = [];
-      return before !== '';
+      return;
     }
     // The caption is as wide as the frame.
-    const width = this.frameSize?.width ?? frame.clientWidth;
+    const width = frame.clientWidth;
     const key = [states, rows, width, fontGeneration];
-    if (width <= 0 || key.every((part, i) => part === this.captionRoomFor[i])) return false;
+    if (width <= 0 || key.every((part, i) => part === this.captionRoomFor[i])) return;
     this.captionRoomFor = key;
     const ids = idsOf(rows);
     const measure = document.createElement('div');
@@ -350,29 +348,18 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const tallest = Math.max(0, ...[...measure.children].map((element) => element.getBoundingClientRect().height));
     measure.remove();
     caption.style.minHeight = tallest > 0 ? `${Math.ceil(tallest)}px` : '';
-    return caption.style.minHeight !== before;
   }
 
   protected override firstUpdated(): void {
     this.observeFrame();
   }
 
-  /**
-   * The plot's box (the frame's) as last measured: by the resize observer, whose records come after a layout the
-   * browser did anyway, or by a draw that needed it sooner. A draw reads it here rather than from the frame, so a
-   * state change's draw does not make the browser lay out, in its task, what that change altered.
-   */
-  private frameSize?: Size;
-
   private observeFrame(): void {
     this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(() => {
-      const frame = this.frame;
-      if (!frame) return;
-      // Read inside the observer's delivery, where the layout is fresh: free, and the same rounding as a draw's read.
-      const width = frame.clientWidth;
-      const height = frame.clientHeight;
-      this.frameSize = { width, height };
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      const width = Math.round(box.width);
+      const height = Math.round(box.height);
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
@@ -380,9 +367,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
       });
     });
-    // The host too: a message can replace the plot inside the frame without the frame's box changing.
+    // Observe the host: the frame is re-rendered when a message replaces the plot, the host is not.
     this.resizeObserver.observe(this);
-    if (this.frame) this.resizeObserver.observe(this.frame);
   }
 
   protected override updated(): void {
@@ -536,10 +522,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!frame || !this.svg || !rows || this.currentMessage() !== null) return null;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
-    // The frame's box (the host less its caption) says how big the plot is.
-    if (this.reserveCaptionRoom(rows, frame)) this.frameSize = undefined;
-    const size = this.frameSize ?? { width: frame.clientWidth, height: frame.clientHeight };
-    this.frameSize = size;
+    this.reserveCaptionRoom(rows, frame);
+    // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
+    // Read here, in the draw's task: it lays out the state change that came before, in this task rather than in
+    // the frame's, which has the draw's own layout to do.
+    const size = { width: frame.clientWidth, height: frame.clientHeight };
     if (size.width <= 0 || size.height <= 0) return null;
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
   }
