@@ -64,7 +64,7 @@ export interface ChartEntry<Row = any> {
    * and its dataset's columns. Loaded, not carried: a page that lists the charts does not need them.
    */
   schemas(): Promise<ChartSchemas<Row>>;
-  /** Loads the element's module; resolves to the function that defines the element. */
+  /** Loads the element's module; resolves to the function that defines the element, once any work the module does ahead of its first text is done. */
   element(): Promise<() => void>;
   /** Loads its words. */
   text(): Promise<ChartText<Row>>;

@@ -132,6 +132,24 @@ describe('nearestOnRings(p, rings)', () => {
   test('throws on no geometry', () => {
     assert.throws(() => nearestOnRings([0, 0], []), RangeError);
   });
+
+  test('gives the same answer, to the last bit, as searching every segment of Ukraine\u2019s border in turn', () => {
+    // The search skips segments that cannot hold the answer; this is the search that skips none.
+    const everySegment = (p: [number, number]) => {
+      let best: { point: [number, number]; km: number } | null = null;
+      for (const ring of ukraineOutline()) {
+        for (let i = 0; i < ring.length - 1; i++) {
+          const candidate = nearestOnSegment(p, ring[i]!, ring[i + 1]!);
+          if (!best || candidate.km < best.km) best = candidate;
+        }
+      }
+      return best!;
+    };
+    const points: [number, number][] = rows.map((row) => [row.lon, row.lat]);
+    // And a grid from the Atlantic to the Urals, inside Ukraine and across its border.
+    for (let lon = -10; lon <= 60; lon += 2.5) for (let lat = 35; lat <= 62; lat += 1.5) points.push([lon, lat]);
+    for (const p of points) assert.deepEqual(nearestOnRings(p, ukraineOutline()), everySegment(p), `${p}`);
+  });
 });
 
 describe('Ukraine\u2019s outline', () => {

@@ -11,7 +11,10 @@ export const chart: ChartEntry<PlaceRow> = {
   aspect: { phone: 4 / 3, desktop: 4 / 3 },
   module: import.meta.url,
   schemas: () => import('./schema.ts').then((module) => ({ state: module.distanceMapSchema, data: module.placesDataset })),
-  element: () => import('./distance-map.ts').then((module) => module.defineDistanceMap),
+  element: () => import('./distance-map.ts').then(async (module) => {
+    await module.placesWorkedOut;
+    return module.defineDistanceMap;
+  }),
   text: () => import('./text.ts').then((module) => module.mapText),
   async drawing() {
     const [{ FlDistanceMap }, { layout }, { draw }] = await Promise.all([import('./distance-map.ts'), import('./layout.ts'), import('./draw.ts')]);

@@ -13,7 +13,7 @@ import { mapText } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
-import { projectionSteps } from './layout-geography.ts';
+import { graticule, projectionSteps } from './layout-geography.ts';
 import { inBackground, inSlices } from '../shared/background.ts';
 import { insideUkraine, nearestBorderPoint } from './geo.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';
@@ -225,12 +225,23 @@ function* borderDistances(rows: readonly PlaceRow[]): Generator<void, void> {
   }
 }
 
-// The page's own places (the story's), when it gave them: worked out once this module has loaded (the story
-// fetches it when idle, before any map is near), so that the first map's first text has them ready.
-inBackground(() => {
-  const rows = defaultRowsOf('fl-distance-map') as readonly PlaceRow[] | undefined;
-  if (rows) void inSlices(borderDistances(rows));
-});
+/**
+ * The page's own places (the story's), when it gave them: worked out once this module has loaded (the story
+ * fetches it when idle, before any map is near), in background slices. The story defines the element once this
+ * has resolved (./chart.ts), so that the first map's first text, table and captions have them ready: worked out
+ * in that first update instead, they made it a long task on a phone.
+ */
+export const placesWorkedOut: Promise<void> = new Promise((resolve) =>
+  inBackground(() => {
+    const rows = defaultRowsOf('fl-distance-map') as readonly PlaceRow[] | undefined;
+    if (!rows) return resolve();
+    inSlices(borderDistances(rows)).then(resolve, resolve);
+  }),
+);
+
+// The graticule drawn while the geography is still on its way, projected once (a long task on a phone when the
+// first map's first layout did it).
+inBackground(() => void graticule());
 
 /** Defines `<fl-distance-map>` (once, however often it is called). */
 export function defineDistanceMap(): void {

@@ -77,26 +77,51 @@ function nearestOnArc(P: Vector, a: LonLat, A: Vector, b: LonLat, B: Vector, toA
   return kmA <= kmB ? { point: [a[0], a[1]], km: kmA } : { point: [b[0], b[1]], km: kmB };
 }
 
-/** Each ring's vertices as unit vectors, kept per ring (the border's rings never change). */
-const ringVectors = new WeakMap<readonly LonLat[], Vector[]>();
+/** Each ring's vertices as unit vectors and each segment's length in km, kept per ring (the border's never change). */
+const ringGeometry = new WeakMap<readonly LonLat[], { vectors: Vector[]; segmentKm: Float64Array }>();
 
-/** The point of any ring (closed lists of points) nearest to p: the minimum over every segment. */
+function geometryOf(ring: readonly LonLat[]): { vectors: Vector[]; segmentKm: Float64Array } {
+  let geometry = ringGeometry.get(ring);
+  if (!geometry) {
+    const vectors = ring.map(toVector);
+    const segmentKm = new Float64Array(Math.max(0, ring.length - 1));
+    for (let i = 0; i < segmentKm.length; i++) segmentKm[i] = angleBetween(vectors[i]!, vectors[i + 1]!) * EARTH_RADIUS_KM;
+    geometry = { vectors, segmentKm };
+    ringGeometry.set(ring, geometry);
+  }
+  return geometry;
+}
+
+/** The angle between two unit vectors, in radians (coarse near 0: used only for bounds, with BOUND_SLACK_KM). */
+function angleBetween(a: Vector, b: Vector): number {
+  return Math.acos(Math.max(-1, Math.min(1, dot(a, b))));
+}
+
+/** How much a bound may be off by arithmetic (acos near 1), in km: far more than it is, far less than any gap. */
+const BOUND_SLACK_KM = 0.01;
+
+/**
+ * The point of any ring (closed lists of points) nearest to p: the minimum over every segment. Most segments are
+ * ruled out without the exact search: every point of a segment lies at least (the farther end's distance less
+ * the segment's length) from p, and one whose bound is beyond the nearest vertex cannot hold the answer. The
+ * segments left are searched in order as before, so the answer is the same to the last bit.
+ */
 export function nearestOnRings(p: LonLat, rings: readonly (readonly LonLat[])[]): NearestPoint {
   const P = toVector(p);
+  const vertexKm = rings.map((ring) => geometryOf(ring).vectors.map((vector) => angleBetween(P, vector) * EARTH_RADIUS_KM));
+  const nearestVertexKm = Math.min(...vertexKm.map((kms) => Math.min(...kms)));
   let best: NearestPoint | null = null;
-  for (const ring of rings) {
-    let vectors = ringVectors.get(ring);
-    if (!vectors) {
-      vectors = ring.map(toVector);
-      ringVectors.set(ring, vectors);
-    }
+  rings.forEach((ring, r) => {
+    const { vectors, segmentKm } = geometryOf(ring);
+    const roughKm = vertexKm[r]!;
     const km: (number | undefined)[] = [];
     const kmTo = (i: number) => (km[i] ??= distanceKm(p, ring[i]!));
     for (let i = 0; i < ring.length - 1; i++) {
+      if (Math.max(roughKm[i]!, roughKm[i + 1]!) - segmentKm[i]! > nearestVertexKm + BOUND_SLACK_KM) continue;
       const candidate = nearestOnArc(P, ring[i]!, vectors[i]!, ring[i + 1]!, vectors[i + 1]!, () => kmTo(i), () => kmTo(i + 1));
       if (!best || candidate.km < best.km) best = candidate;
     }
-  }
+  });
   if (!best) throw new RangeError('nearestOnRings needs at least one ring with two points');
   return best;
 }

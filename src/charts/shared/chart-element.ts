@@ -16,6 +16,9 @@ export type { Size } from './types.ts';
 /** A layout that takes longer than this (in ms, on the device) gets a task of its own, before the draw's. */
 const SEPARATE_LAYOUT_MS = 4;
 
+/** Captions measured per task ahead of a draw (reserveCaptionRoom): a dozen in one task was a long one on a phone. */
+const CAPTIONS_PER_TASK = 4;
+
 /**
  * States asked for closer together than this (ms) are passing, not being read: a reader scrolling at a brisk
  * reading pace reaches a new step every half second or so, a fling every tenth of one.
@@ -298,56 +301,69 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   /**
-   * New fonts can wrap the captions differently: their room is measured again in a task of its own (if it changes,
-   * the plot's new size reaches the resize observer, which draws again).
+   * New fonts can wrap the captions differently: their room is measured again, a few captions per task (if it
+   * changes, the plot's new size reaches the resize observer, which draws again).
    */
   private readonly fontsLoaded = (): void => {
     if (!this.captionStates?.length) return;
-    nextTask(() => {
-      if (this.rows && this.frame && this.isConnected) this.reserveCaptionRoom(this.rows, this.frame);
-    });
+    const measureSome = (): void => {
+      if (this.rows && this.frame && this.isConnected && this.reserveCaptionRoom(this.rows, this.frame, CAPTIONS_PER_TASK)) nextTask(measureSome);
+    };
+    nextTask(measureSome);
   };
 
   /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
   private captionRoomFor: unknown[] = [];
+  /** A measuring under way: what it is for, the states still to measure, and the tallest caption so far. */
+  private captionMeasuring?: { key: unknown[]; states: ChartState[]; tallest: number };
 
   /**
    * Gives the caption the room of the tallest caption among `captionStates`, at the caption's current width and
-   * with the page's current styles (a phone hides the sentence and clamps the source line): every state's caption
-   * is rendered once, hidden, into a box of that width, in one layout. Measured again when the width, the rows,
-   * the states or the fonts change; a no-op otherwise.
+   * with the page's current styles (a phone hides the sentence and clamps the source line): each state's caption
+   * is rendered hidden into a box of that width and measured, up to `batch` states per call (a dozen captions at
+   * once took a phone's task past 50 ms); the room is set once all are measured. Measured again when the width,
+   * the rows, the states or the fonts change; a no-op otherwise. True when it measured something.
    */
-  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement): void {
+  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement, batch = Number.POSITIVE_INFINITY): boolean {
     const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
     const states = this.captionStates;
-    if (!caption) return;
+    if (!caption) return false;
     if (!states?.length) {
       if (this.captionRoomFor.length) caption.style.minHeight = '';
       this.captionRoomFor = [];
-      return;
+      this.captionMeasuring = undefined;
+      return false;
     }
     // The caption is as wide as the frame.
     const width = frame.clientWidth;
     const key = [states, rows, width, fontGeneration];
-    if (width <= 0 || key.every((part, i) => part === this.captionRoomFor[i])) return;
-    this.captionRoomFor = key;
-    const ids = idsOf(rows);
+    const same = (other: readonly unknown[] | undefined) => !!other && key.every((part, i) => part === other[i]);
+    if (width <= 0 || same(this.captionRoomFor)) return false;
+    if (!same(this.captionMeasuring?.key)) {
+      const ids = idsOf(rows);
+      const valid = states
+        .map((attributes) => {
+          const given: Record<string, string> = {};
+          for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
+          return validateState(this.schema, given, ids).length ? null : resolveState(this.schema, given);
+        })
+        .filter((state) => state !== null);
+      this.captionMeasuring = { key, states: valid, tallest: 0 };
+    }
+    const measuring = this.captionMeasuring!;
     const measure = document.createElement('div');
     measure.className = 'caption-measure';
     measure.style.width = `${width}px`;
-    const captions = states
-      .map((attributes) => {
-        const given: Record<string, string> = {};
-        for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
-        return validateState(this.schema, given, ids).length ? null : resolveState(this.schema, given);
-      })
-      .filter((state) => state !== null)
-      .map((state) => html`<figcaption part="caption">${this.captionContent(rows, state, null)}</figcaption>`);
-    render(captions, measure);
+    const now = measuring.states.splice(0, batch);
+    render(now.map((state) => html`<figcaption part="caption">${this.captionContent(rows, state, null)}</figcaption>`), measure);
     this.renderRoot.appendChild(measure);
-    const tallest = Math.max(0, ...[...measure.children].map((element) => element.getBoundingClientRect().height));
+    for (const element of measure.children) measuring.tallest = Math.max(measuring.tallest, element.getBoundingClientRect().height);
     measure.remove();
-    caption.style.minHeight = tallest > 0 ? `${Math.ceil(tallest)}px` : '';
+    if (measuring.states.length) return true;
+    this.captionMeasuring = undefined;
+    this.captionRoomFor = key;
+    caption.style.minHeight = measuring.tallest > 0 ? `${Math.ceil(measuring.tallest)}px` : '';
+    return true;
   }
 
   protected override firstUpdated(): void {
@@ -441,7 +457,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.cancelDraw = undefined;
     // A layout not made ahead of need is made in this task and drawn in the next, so that neither task is long on
     // a slow phone (a chart's first state, a size never seen). A print draws at once.
-    if (!printing && this.layOutAhead()) {
+    if (!printing && (this.measureCaptionsAhead() || this.layOutAhead())) {
       this.cancelDraw = nextTask(() => this.flushDraw());
       return;
     }
@@ -529,6 +545,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const size = { width: frame.clientWidth, height: frame.clientHeight };
     if (size.width <= 0 || size.height <= 0) return null;
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
+  }
+
+  /** Measures some of the captions' room when it needs measuring (reserveCaptionRoom); true when it did. */
+  private measureCaptionsAhead(): boolean {
+    const frame = this.frame;
+    if (!frame || !this.rows || !this.svg || this.currentMessage() !== null) return false;
+    return this.reserveCaptionRoom(this.rows, frame, CAPTIONS_PER_TASK);
   }
 
   /**

@@ -63,11 +63,14 @@ export class TextWidths implements ReactiveController {
   version = 0;
   private context?: CanvasRenderingContext2D | null;
   private family?: string;
+  private font?: string;
   private readonly widths = new Map<string, number>();
   private readonly onLoaded = () => {
     this.version++;
     this.widths.clear();
-    this.family = undefined;
+    // The family list is the same (read again, it made a step change's style recalculation happen in the middle of
+    // a layout); the canvas resolves the font anew when it is set again.
+    this.font = undefined;
     this.host.requestUpdate();
   };
 
@@ -94,13 +97,14 @@ export class TextWidths implements ReactiveController {
   readonly width: TextWidth = (text, size, style = {}) => {
     if (this.context === undefined) this.context = document.createElement('canvas').getContext('2d');
     if (!this.context) return estimateTextWidth(text, size, style);
-    // One style read per font change, not per label.
+    // One style read for the chart's life, not one per label.
     this.family ??= getComputedStyle(this.host).fontFamily || 'sans-serif';
     const font = `${style.italic ? 'italic ' : ''}${style.weight ?? 400} ${size}px ${this.family}`;
     const key = `${font}|${style.letterSpacing ?? 0}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
-      this.context.font = font;
+      // Setting a canvas font parses it, even when it is the one already set: a map's labels come a few fonts at most.
+      if (this.font !== font) this.context.font = this.font = font;
       width = this.context.measureText(text).width + (style.letterSpacing ?? 0) * size * [...text].length;
       this.widths.set(key, width);
     }
