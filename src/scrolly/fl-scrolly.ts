@@ -10,6 +10,9 @@ import { inBackground, nextTask } from '../charts/shared/background.ts';
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
 
+/** How many step changes the page's sections have made: a report queued before the latest is stale (activateSoon). */
+let activations = 0;
+
 /** What a chart offers the section: laying out a state ahead of need, showing one at once (FlChart in src/charts/shared/chart-element.ts). */
 interface SectionChart {
   prepare(state: Readonly<Record<string, string>>): void;
@@ -68,7 +71,7 @@ export class FlScrolly extends LitElement {
   });
 
   /** The step an observer report picked, waiting for its task (the latest report wins). */
-  private reported?: { id: string; direction: StepDirection };
+  private reported?: { id: string; direction: StepDirection; after: number };
 
   /**
    * Activates a step in a task of its own, after the observer reports that came with it. The browser delivers
@@ -78,12 +81,13 @@ export class FlScrolly extends LitElement {
    */
   private activateSoon(id: string, direction: StepDirection): void {
     const queued = this.reported !== undefined;
-    this.reported = { id, direction };
+    this.reported = { id, direction, after: activations };
     if (queued) return;
     nextTask(() => {
       const reported = this.reported;
       this.reported = undefined;
-      if (reported && this.scrollDriven && this.isConnected) this.activate(reported.id, reported.direction);
+      // A step made active meanwhile in any section (a step link, the Next button) is newer than the report.
+      if (reported && reported.after === activations && this.scrollDriven && this.isConnected) this.activate(reported.id, reported.direction);
     });
   }
 
@@ -175,6 +179,7 @@ export class FlScrolly extends LitElement {
     }
     const step = this.storyStep(id);
     if (!step) return false;
+    activations++;
     this.showState(step);
     this.activeId = id;
     this.dispatchEvent(new StepChangeEvent({ index: step.index, id, direction }));

@@ -372,19 +372,26 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   private observeFrame(): void {
     this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]!.contentRect;
-      const width = Math.round(box.width);
-      const height = Math.round(box.height);
+    this.resizeObserver = new ResizeObserver(() => {
+      const frame = this.frame;
+      if (!frame) return;
+      // Read in the observer's delivery, where the layout is fresh.
+      const width = frame.clientWidth;
+      const height = frame.clientHeight;
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
       this.resizeFrame = requestAnimationFrame(() => {
-        if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
+        if (width === this.size.width && height === this.size.height) return;
+        // The plot changed size: the host did, or the caption outgrew its room (a reader's text spacing, a zoom).
+        // Its room is measured again before the next draw.
+        this.captionRoomFor = [];
+        this.size = { width, height };
       });
     });
-    // Observe the host: the frame is re-rendered when a message replaces the plot, the host is not.
+    // The host, and the plot's box in it, which the caption's room decides.
     this.resizeObserver.observe(this);
+    if (this.frame) this.resizeObserver.observe(this.frame);
   }
 
   protected override updated(): void {
@@ -498,6 +505,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    */
   showNextStateAtOnce(): void {
     this.atOnce = true;
+    // Its labels are fitted again as it comes into view, drawn anew or not: the reader's text spacing may have
+    // changed while it was hidden, and the plot's size with it no longer tells (the caption has its room).
+    if (this.svg && this.drawn) this.fitLabelsWhenSettled(this.svg, 0);
   }
 
   /** How long this chart's last layout took, in ms: what preparing another state ahead would cost. */
