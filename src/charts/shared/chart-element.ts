@@ -10,6 +10,7 @@ import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
 import { inSlices, nextTask } from './background.ts';
+import { loadedFontsReach } from './text-width.ts';
 
 export type { Size } from './types.ts';
 
@@ -301,11 +302,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   /**
-   * New fonts can wrap the captions differently: their room is measured again, a few captions per task (if it
-   * changes, the plot's new size reaches the resize observer, which draws again).
+   * New fonts of the chart's family can wrap the captions differently: their room is measured again, a few
+   * captions per task (if it changes, the plot's new size reaches the resize observer, which draws again). The
+   * article's own faces arriving change nothing here.
    */
-  private readonly fontsLoaded = (): void => {
-    if (!this.captionStates?.length) return;
+  private readonly fontsLoaded = (event: Event): void => {
+    if (!this.captionStates?.length || !loadedFontsReach(event, this)) return;
+    this.captionFonts++;
     const measureSome = (): void => {
       if (this.rows && this.frame && this.isConnected && this.reserveCaptionRoom(this.rows, this.frame, CAPTIONS_PER_TASK)) nextTask(measureSome);
     };
@@ -314,6 +317,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
   private captionRoomFor: unknown[] = [];
+  /** Counts the loads of fonts this chart's text is set in (fontsLoaded). */
+  private captionFonts = 0;
   /** A measuring under way: what it is for, the states still to measure, and the tallest caption so far. */
   private captionMeasuring?: { key: unknown[]; states: ChartState[]; tallest: number };
 
@@ -336,7 +341,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     }
     // The caption is as wide as the frame.
     const width = frame.clientWidth;
-    const key = [states, rows, width, fontGeneration];
+    const key = [states, rows, width, this.captionFonts];
     const same = (other: readonly unknown[] | undefined) => !!other && key.every((part, i) => part === other[i]);
     if (width <= 0 || same(this.captionRoomFor)) return false;
     if (!same(this.captionMeasuring?.key)) {
@@ -378,15 +383,16 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       // Read in the observer's delivery, where the layout is fresh.
       const width = frame.clientWidth;
       const height = frame.clientHeight;
+      // The caption outgrew its room (a reader's text spacing, a zoom): the room is measured again before the next
+      // draw. Not on every change of the plot's size: setting the room changes it too.
+      const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
+      const outgrown = !!caption && caption.offsetHeight > Number.parseFloat(caption.style.minHeight) + 1;
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
       this.resizeFrame = requestAnimationFrame(() => {
-        if (width === this.size.width && height === this.size.height) return;
-        // The plot changed size: the host did, or the caption outgrew its room (a reader's text spacing, a zoom).
-        // Its room is measured again before the next draw.
-        this.captionRoomFor = [];
-        this.size = { width, height };
+        if (outgrown) this.captionRoomFor = [];
+        if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
       });
     });
     // The host, and the plot's box in it, which the caption's room decides.
@@ -696,16 +702,11 @@ if (typeof addEventListener === 'function') {
   });
 }
 
-/**
- * Counts the page's finished font loads: a caption measured before a web font arrived wraps differently after, so
- * its room is measured again (reserveCaptionRoom) at the next draw, and at once by the charts that have one.
- */
-let fontGeneration = 0;
-const onFontsLoaded = new Set<() => void>();
+/** The charts to tell when fonts have loaded: a caption measured before a face arrived wraps differently after. */
+const onFontsLoaded = new Set<(event: Event) => void>();
 if (typeof document !== 'undefined' && document.fonts) {
-  document.fonts.addEventListener('loadingdone', () => {
-    fontGeneration++;
-    for (const listener of onFontsLoaded) listener();
+  document.fonts.addEventListener('loadingdone', (event) => {
+    for (const listener of onFontsLoaded) listener(event);
   });
 }
 

@@ -58,6 +58,20 @@ export const estimateTextWidth: TextWidth = (text, size, style = {}) =>
  * (`loadingdone`, and `document.fonts.ready` for fonts that were already on their way), the cached widths are
  * dropped, `version` changes and the host updates, so its layout runs again with the real widths.
  */
+/**
+ * Whether a font load (`loadingdone`) brought a face of the family an element's text is set in. The story loads
+ * the article's own faces after the first paint; a chart's text, its widths and its captions' wrapping, change only
+ * with its own family's. True when the event does not say which faces.
+ */
+export function loadedFontsReach(event: Event, element: Element): boolean {
+  const faces = (event as Event & { fontfaces?: readonly FontFace[] }).fontfaces;
+  if (!faces?.length) return true;
+  const families = getComputedStyle(element)
+    .fontFamily.split(',')
+    .map((family) => family.trim().replace(/^["']|["']$/g, '').toLowerCase());
+  return faces.some((face) => families.includes(face.family.replace(/^["']|["']$/g, '').toLowerCase()));
+}
+
 export class TextWidths implements ReactiveController {
   /** Changes whenever fonts have loaded since the last measurement: part of the host's layout inputs. */
   version = 0;
@@ -65,7 +79,8 @@ export class TextWidths implements ReactiveController {
   private family?: string;
   private font?: string;
   private readonly widths = new Map<string, number>();
-  private readonly onLoaded = () => {
+  private readonly onLoaded = (event?: Event) => {
+    if (event && !loadedFontsReach(event, this.host)) return;
     this.version++;
     this.widths.clear();
     // The family list is the same (read again, it made a step change's style recalculation happen in the middle of
