@@ -219,7 +219,11 @@ describe('the plot through a section\u2019s steps', () => {
         story.goTo(step.id);
         const chart = page.document.getElementById(step.section)!.querySelector(step.tag) as Element & { chartState?: unknown };
         await until(() => chart.getAttribute('data-drawn') === JSON.stringify(chart.chartState), `${step.id} drawn`);
+        // A font arriving meanwhile can change the caption's room once: the chart then draws again at its plot's
+        // new size (settled waits for that draw).
         await frames(2);
+        await (chart as Element & { settled?: Promise<void> }).settled;
+        await frames(1);
         const svg = chart.shadowRoot!.querySelector('svg')!;
         const box = svg.getBoundingClientRect();
         const key = `${step.section} ${step.chart}`;

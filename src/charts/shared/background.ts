@@ -44,6 +44,19 @@ export function nextTask(work: () => void): () => void {
   return post('user-blocking', work);
 }
 
+/**
+ * Runs `work` in a task of its own once the next frame has rendered: what it changes shows a frame later, and that
+ * frame does not wait for it. Returns a cancel function.
+ */
+export function afterNextFrame(work: () => void): () => void {
+  let cancelTask: (() => void) | undefined;
+  const frame = requestAnimationFrame(() => (cancelTask = post('user-blocking', work)));
+  return () => {
+    cancelAnimationFrame(frame);
+    cancelTask?.();
+  };
+}
+
 /** The longest a slice of sliced work runs before it gives the page a turn, in ms (at a phone's speed, well under 50). */
 export const SLICE_MS = 8;
 

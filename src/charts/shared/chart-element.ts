@@ -9,7 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
-import { inSlices, nextTask } from './background.ts';
+import { afterNextFrame, inSlices, nextTask } from './background.ts';
 import { loadedFontsReach } from './text-width.ts';
 
 export type { Size } from './types.ts';
@@ -431,10 +431,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private drawDone?: { promise: Promise<void>; resolve: () => void };
 
   /**
-   * Draws in a task of its own, next after the one that changed the state and before the next frame: the step
-   * change (this update's text and table), the drawing's script and the frame that renders them are three tasks,
-   * each short, rather than one long one (a draw inside an animation frame shared its task with the frame's whole
-   * style, layout and paint). Whatever changes before that task runs, one draw shows the latest state.
+   * Draws in a task of its own, once the next frame has rendered the state change (this update's text and table,
+   * the section's step and chart boxes): the change and its frame, then the drawing's script and the frame that
+   * renders it, each short, rather than one long one (a draw inside an animation frame shared its task with the
+   * frame's whole style, layout and paint; a draw before the frame made that frame carry the change's layout and
+   * the draw's together, over 50 ms on a phone at most step changes). The picture shows in the second frame after
+   * the change. Whatever changes before that task runs, one draw shows the latest state.
    */
   private scheduleDraw(hurried = false): void {
     this.unsettle();
@@ -461,7 +463,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       return;
     }
     if (this.cancelDraw) return;
-    this.cancelDraw = nextTask(() => this.flushDraw());
+    this.cancelDraw = afterNextFrame(() => this.flushDraw());
   }
 
   /** Draws now whatever is pending (the latest state). */
