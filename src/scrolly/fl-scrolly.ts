@@ -121,17 +121,18 @@ export class FlScrolly extends LitElement {
    * keeps one size from step to step. Set before the chart's element is defined, the property waits for it.
    */
   private giveChartsTheirStates(): void {
-    const statesByTag = new Map<string, Readonly<Record<string, string>>[]>();
-    for (const id of this.steps.map((element) => element.id)) {
-      const step = this.storyStep(id);
+    // Each state once: a long section returns to the same states, and each is a caption to measure.
+    const statesByTag = new Map<string, Map<string, Readonly<Record<string, string>>>>();
+    for (const element of this.steps) {
+      const step = this.storyStep(element.id);
       if (!step) continue;
-      const states = statesByTag.get(step.tag) ?? [];
-      states.push(step.state);
+      const states = statesByTag.get(step.tag) ?? new Map();
+      states.set(JSON.stringify(step.state), step.state);
       statesByTag.set(step.tag, states);
     }
     for (const [tag, states] of statesByTag) {
       const element = this.querySelector(tag) as (Element & { captionStates?: unknown }) | null;
-      if (element) element.captionStates = states;
+      if (element) element.captionStates = [...states.values()];
     }
   }
 
