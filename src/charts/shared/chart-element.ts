@@ -558,8 +558,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const stateKey = JSON.stringify(state);
     this.reserveCaptionRoom(rows, frame);
     // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
-    // Read here, in the draw's task: it lays out the state change that came before, in this task rather than in
-    // the frame's, which has the draw's own layout to do.
+    // Read in the draw's task, which runs after a frame (scheduleDraw): that frame has laid the page out already.
     const size = { width: frame.clientWidth, height: frame.clientHeight };
     if (size.width <= 0 || size.height <= 0) return null;
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
