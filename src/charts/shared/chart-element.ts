@@ -10,7 +10,7 @@ import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
 import { afterNextFrame, inSlices, nextTask } from './background.ts';
-import { loadedFontsReach } from './text-width.ts';
+import { loadedFontsReach } from './font-loads.ts';
 
 export type { Size } from './types.ts';
 

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ADVANCES, CHARACTERS, UNITS_PER_EM } from './font-metrics.ts';
 import type { TextWidth } from './types.ts';
+import { loadedFontsReach } from './font-loads.ts';
 
 const INDEX = new Map([...CHARACTERS].map((ch, i) => [ch, i]));
 /** A character the font lacks is drawn in a fallback face: count it as wide as a capital. */
@@ -58,20 +59,6 @@ export const estimateTextWidth: TextWidth = (text, size, style = {}) =>
  * (`loadingdone`, and `document.fonts.ready` for fonts that were already on their way), the cached widths are
  * dropped, `version` changes and the host updates, so its layout runs again with the real widths.
  */
-/**
- * Whether a font load (`loadingdone`) brought a face of the family an element's text is set in. The story loads
- * the article's own faces after the first paint; a chart's text, its widths and its captions' wrapping, change only
- * with its own family's. True when the event does not say which faces.
- */
-export function loadedFontsReach(event: Event, element: Element): boolean {
-  const faces = (event as Event & { fontfaces?: readonly FontFace[] }).fontfaces;
-  if (!faces?.length) return true;
-  const families = getComputedStyle(element)
-    .fontFamily.split(',')
-    .map((family) => family.trim().replace(/^["']|["']$/g, '').toLowerCase());
-  return faces.some((face) => families.includes(face.family.replace(/^["']|["']$/g, '').toLowerCase()));
-}
-
 export class TextWidths implements ReactiveController {
   /** Changes whenever fonts have loaded since the last measurement: part of the host's layout inputs. */
   version = 0;
