@@ -463,7 +463,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       return;
     }
     if (this.cancelDraw) return;
-    this.cancelDraw = afterNextFrame(() => this.flushDraw());
+    // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
+    // before they are painted, so nothing on the page moves when it draws.
+    this.cancelDraw = this.drawn ? afterNextFrame(() => this.flushDraw()) : nextTask(() => this.flushDraw());
   }
 
   /** Draws now whatever is pending (the latest state). */
