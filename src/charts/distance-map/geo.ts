@@ -108,11 +108,12 @@ const BOUND_SLACK_KM = 0.01;
  */
 export function nearestOnRings(p: LonLat, rings: readonly (readonly LonLat[])[]): NearestPoint {
   const P = toVector(p);
-  const vertexKm = rings.map((ring) => geometryOf(ring).vectors.map((vector) => angleBetween(P, vector) * EARTH_RADIUS_KM));
+  const geometries = rings.map(geometryOf);
+  const vertexKm = geometries.map(({ vectors }) => vectors.map((vector) => angleBetween(P, vector) * EARTH_RADIUS_KM));
   const nearestVertexKm = Math.min(...vertexKm.map((kms) => Math.min(...kms)));
   let best: NearestPoint | null = null;
   rings.forEach((ring, r) => {
-    const { vectors, segmentKm } = geometryOf(ring);
+    const { vectors, segmentKm } = geometries[r]!;
     const roughKm = vertexKm[r]!;
     const km: (number | undefined)[] = [];
     const kmTo = (i: number) => (km[i] ??= distanceKm(p, ring[i]!));

@@ -131,7 +131,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    onFontsLoaded.add(this.fontsLoaded);
+    document.fonts?.addEventListener('loadingdone', this.fontsLoaded);
     if (this.hasUpdated) {
       this.observeFrame();
       if (!this.lastInputs) this.requestUpdate();
@@ -140,7 +140,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    onFontsLoaded.delete(this.fontsLoaded);
+    document.fonts?.removeEventListener('loadingdone', this.fontsLoaded);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.resizeFrame);
@@ -346,13 +346,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (width <= 0 || same(this.captionRoomFor)) return false;
     if (!same(this.captionMeasuring?.key)) {
       const ids = idsOf(rows);
-      const valid = states
-        .map((attributes) => {
-          const given: Record<string, string> = {};
-          for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
-          return validateState(this.schema, given, ids).length ? null : resolveState(this.schema, given);
-        })
-        .filter((state) => state !== null);
+      const valid = states.map((attributes) => this.stateOf(attributes, ids)).filter((state) => state !== null);
       this.captionMeasuring = { key, states: valid, tallest: 0 };
     }
     const measuring = this.captionMeasuring!;
@@ -530,6 +524,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     return marks;
   }
 
+  /** The state a set of attributes asks for (those of this chart's schema), or null when they are not valid for these rows. */
+  private stateOf(attributes: Readonly<Record<string, string>>, ids: readonly string[]): ChartState | null {
+    const given: Record<string, string> = {};
+    for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
+    return validateState(this.schema, given, ids).length ? null : resolveState(this.schema, given);
+  }
+
   /**
    * Lays out a state this chart may be asked to show next (the story's next and previous steps), at its current
    * size, so that showing it then only draws. Call it when the page is idle and has time for `layoutCostMs`
@@ -540,10 +541,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const rows = this.rows;
     const last = this.lastMarks;
     if (!rows || !last || last.rows !== rows) return;
-    const given: Record<string, string> = {};
-    for (const name of Object.keys(this.schema.attributes)) if (attributes[name]) given[name] = attributes[name]!;
-    if (validateState(this.schema, given, idsOf(rows)).length) return;
-    const state = resolveState(this.schema, given);
+    const state = this.stateOf(attributes, idsOf(rows));
+    if (!state) return;
     const [, size] = last.key.split('|');
     const [width, height] = size!.split('x').map(Number) as [number, number];
     const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
@@ -702,14 +701,6 @@ if (typeof addEventListener === 'function') {
   });
   addEventListener('afterprint', () => {
     printing = false;
-  });
-}
-
-/** The charts to tell when fonts have loaded: a caption measured before a face arrived wraps differently after. */
-const onFontsLoaded = new Set<(event: Event) => void>();
-if (typeof document !== 'undefined' && document.fonts) {
-  document.fonts.addEventListener('loadingdone', (event) => {
-    for (const listener of onFontsLoaded) listener(event);
   });
 }
 
