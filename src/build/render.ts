@@ -24,6 +24,14 @@ function externalLinks() {
 }
 
 // No allowDangerousHtml: raw HTML is rejected by the parser, and would be dropped here if it ever got through.
+/**
+ * A section's steps are written in groups of this many (.step-group, a plain block that changes no layout). The
+ * browser repaints the page as it scrolls, and each repaint visits every child box of the steps' column to see
+ * whether it is in view: a thousand steps side by side were a thousand visits per repaint (9.7 ms of each at 4x
+ * CPU on a phone, against 2.4 ms in groups of 20). In groups it skips a group out of view at once.
+ */
+export const STEPS_PER_GROUP = 20;
+
 const processor = unified().use(remarkRehype).use(externalLinks).use(rehypeStringify);
 
 export function blocksToHtml(blocks: readonly Block[]): string {
@@ -107,14 +115,18 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     out.push(`<fl-scrolly class="scrolly" id="${part.id}" data-charts="${section.charts.join(' ')}">`);
     out.push(`<div class="scrolly-graphic">${charts.join('')}</div>`);
     out.push(`<div class="scrolly-steps">`);
-    for (const step of part.steps) {
-      const index = story.steps.find((s) => s.id === step.id)!.index;
-      out.push(
-        `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
-          `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
-          stepFigure(step.chart, fallback(step.chart, step.state), options.drawing?.(step.id, step.chart, step.state)) +
-          `</div>`,
-      );
+    for (let first = 0; first < part.steps.length; first += STEPS_PER_GROUP) {
+      out.push(`<div class="step-group">`);
+      for (const step of part.steps.slice(first, first + STEPS_PER_GROUP)) {
+        const index = story.steps.find((s) => s.id === step.id)!.index;
+        out.push(
+          `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
+            `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +
+            stepFigure(step.chart, fallback(step.chart, step.state), options.drawing?.(step.id, step.chart, step.state)) +
+            `</div>`,
+        );
+      }
+      out.push(`</div>`);
     }
     out.push(`</div></fl-scrolly>`);
   }

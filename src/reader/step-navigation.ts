@@ -62,7 +62,7 @@ function installSkipLinks(root: FlStory): void {
     const target = after ?? document.querySelector<HTMLElement>('.site-footer');
     if (!target || section.querySelector(':scope > .fl-skip-section')) continue;
     if (!target.id) target.id = `${section.id}-after`;
-    const count = section.querySelectorAll(':scope > .scrolly-steps > .step').length;
+    const count = section.querySelectorAll(':scope > .scrolly-steps .step').length;
     const link = document.createElement('a');
     link.className = 'fl-skip-section';
     link.href = `#${target.id}`;

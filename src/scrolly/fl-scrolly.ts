@@ -142,7 +142,7 @@ export class FlScrolly extends LitElement {
 
   /** The section's step elements, in order (prerendered: found once). */
   get steps(): readonly HTMLElement[] {
-    this.stepElements ??= [...this.querySelectorAll<HTMLElement>(':scope > .scrolly-steps > .step')];
+    this.stepElements ??= [...this.querySelectorAll<HTMLElement>(':scope > .scrolly-steps .step')];
     return this.stepElements;
   }
 

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStory } from '../../src/build/build.ts';
+import { STEPS_PER_GROUP } from '../../src/build/render.ts';
 import { StoryError } from '../../src/build/errors.ts';
 import { escapeHtml } from '../../src/charts/shared/escape.ts';
 
@@ -100,6 +101,16 @@ describe('buildStory with a good story', () => {
     assert.ok(html.indexOf('Some prose before') < html.indexOf('first-step') && html.indexOf('Prose after') > html.indexOf('second-step'));
     assert.ok(!html.includes('What to say here'), 'notes stay out of the article');
     assert.deepEqual(texts[0]!.notes, '<p>What to say here.</p>');
+  });
+
+  it('writes a long section\'s steps in groups, every step once and in order', () => {
+    const count = STEPS_PER_GROUP * 2 + 5;
+    const steps = Array.from({ length: count }, (_, i) => `::::step{#s${i} chart=casualties view=toll}\nStep ${i}.\n::::\n`).join('\n');
+    const { html } = build(`${FRONT}\n${steps}`);
+    const column = html.slice(html.indexOf('<div class="scrolly-steps">'), html.indexOf('</fl-scrolly>'));
+    const groups = column.split('<div class="step-group">').slice(1);
+    assert.deepEqual(groups.map((group) => group.match(/<div class="step" /g)!.length), [STEPS_PER_GROUP, STEPS_PER_GROUP, 5]);
+    assert.deepEqual([...column.matchAll(/<div class="step" id="(\w+)"/g)].map((match) => match[1]), Array.from({ length: count }, (_, i) => `s${i}`));
   });
 
   it('builds the real story', () => {
