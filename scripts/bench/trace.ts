@@ -7,7 +7,8 @@
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
  * work), each long task by its parts, the number of elements on the page, and with --profile script time by
- * function.
+ * function. --task-ms N breaks down tasks over N ms instead of 50 (several short tasks between two frames
+ * hold them up as one long one does).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ if (!url) {
 const mode = (option('mode') ?? 'reading') as ScrollMode;
 const viewport = (option('viewport') ?? 'phone') as ViewportName;
 const maxPx = Number(option('max-px') ?? 0);
+/** Tasks over this many ms are broken down (--task-ms; 50, a long task, unless told): smaller ones pile up too. */
+const TASK_MS = Number(option('task-ms') ?? 50);
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
@@ -121,7 +124,7 @@ for (const event of complete) {
   if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
   else if (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') {
     tasks.push(event.dur! / 1000);
-    current = event.dur! > 50_000 ? { start: event.ts, end: event.ts + event.dur!, ms: event.dur! / 1000, parts: new Map() } : null;
+    current = event.dur! > TASK_MS * 1000 ? { start: event.ts, end: event.ts + event.dur!, ms: event.dur! / 1000, parts: new Map() } : null;
     if (current) longTasks.push(current);
   }
   if (current && event.ts < current.end) {

@@ -34,9 +34,9 @@ function post(priority: Priority, work: () => void): () => void {
   };
 }
 
-/** Runs `work` in a task of its own, at background priority. */
-export function inBackground(work: () => void): void {
-  post('background', work);
+/** Runs `work` in a task of its own, at background priority. Returns a cancel function. */
+export function inBackground(work: () => void): () => void {
+  return post('background', work);
 }
 
 /** Runs `work` in the next task, ahead of the next frame where the browser allows. Returns a cancel function. */

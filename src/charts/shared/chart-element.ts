@@ -9,7 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
-import { afterNextFrame, inSlices, nextTask } from './background.ts';
+import { afterNextFrame, inBackground, inSlices, nextTask, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 
 export type { Size } from './types.ts';
@@ -17,8 +17,6 @@ export type { Size } from './types.ts';
 /** A layout that takes longer than this (in ms, on the device) gets a task of its own, before the draw's. */
 const SEPARATE_LAYOUT_MS = 4;
 
-/** Captions measured per task ahead of a draw (reserveCaptionRoom): a dozen in one task was a long one on a phone. */
-const CAPTIONS_PER_TASK = 4;
 
 /**
  * States asked for closer together than this (ms) are passing, not being read: a reader scrolling at a brisk
@@ -147,6 +145,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (this.cancelDraw) this.lastInputs = ''; // drawn again when it comes back
     this.cancelDraw?.();
     this.cancelDraw = undefined;
+    this.drawWaitsInBackground = false;
     pendingDraws.delete(this);
     this.drawDone?.resolve();
     this.drawDone = undefined;
@@ -309,10 +308,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private readonly fontsLoaded = (event: Event): void => {
     if (!this.captionStates?.length || !loadedFontsReach(event, this)) return;
     this.captionFonts++;
+    // In the background: a chain of urgent tasks would hold up the frames of a reader scrolling meanwhile, and a
+    // caption that has outgrown its room in the meantime is measured at once (the resize observer).
     const measureSome = (): void => {
-      if (this.rows && this.frame && this.isConnected && this.reserveCaptionRoom(this.rows, this.frame, CAPTIONS_PER_TASK)) nextTask(measureSome);
+      if (this.rows && this.frame && this.isConnected && this.reserveCaptionRoom(this.rows, this.frame, true)) inBackground(measureSome);
     };
-    nextTask(measureSome);
+    inBackground(measureSome);
   };
 
   /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
@@ -325,11 +326,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   /**
    * Gives the caption the room of the tallest caption among `captionStates`, at the caption's current width and
    * with the page's current styles (a phone hides the sentence and clamps the source line): each state's caption
-   * is rendered hidden into a box of that width and measured, up to `batch` states per call (a dozen captions at
-   * once took a phone's task past 50 ms); the room is set once all are measured. Measured again when the width,
-   * the rows, the states or the fonts change; a no-op otherwise. True when it measured something.
+   * is rendered hidden into a box of that width and measured; `sliced`, only for SLICE_MS per call (each caption
+   * is a layout of its own, and a dozen at once took a phone's task past 50 ms); the room is set once all are
+   * measured. Measured again when the width, the rows, the states or the fonts change; a no-op otherwise. True
+   * when it measured something.
    */
-  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement, batch = Number.POSITIVE_INFINITY): boolean {
+  private reserveCaptionRoom(rows: readonly Row[], frame: HTMLElement, sliced = false): boolean {
     const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
     const states = this.captionStates;
     if (!caption) return false;
@@ -353,10 +355,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const measure = document.createElement('div');
     measure.className = 'caption-measure';
     measure.style.width = `${width}px`;
-    const now = measuring.states.splice(0, batch);
-    render(now.map((state) => html`<figcaption part="caption">${this.captionContent(rows, state, null)}</figcaption>`), measure);
     this.renderRoot.appendChild(measure);
-    for (const element of measure.children) measuring.tallest = Math.max(measuring.tallest, element.getBoundingClientRect().height);
+    const start = performance.now();
+    // At least one caption per call, so that a slow device still gets through them.
+    for (let measured = 0; measuring.states.length && !(sliced && measured && performance.now() - start >= SLICE_MS); measured++) {
+      render(html`<figcaption part="caption">${this.captionContent(rows, measuring.states.shift()!, null)}</figcaption>`, measure);
+      measuring.tallest = Math.max(measuring.tallest, measure.firstElementChild!.getBoundingClientRect().height);
+    }
     measure.remove();
     if (measuring.states.length) return true;
     this.captionMeasuring = undefined;
@@ -422,6 +427,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   /** Cancels the draw waiting for its task, if one is. */
   private cancelDraw?: () => void;
+  /** The draw waiting is in a background task (continueDraw): the chart was out of the reader's sight. */
+  private drawWaitsInBackground = false;
   private drawDone?: { promise: Promise<void>; resolve: () => void };
 
   /**
@@ -449,6 +456,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       // States coming faster than HURRIED_MS apart (a fling past the steps, Next pressed again and again): the
       // chart waits until they stop coming, then draws the last one, once and at once (drawNow).
       this.cancelDraw?.();
+      this.drawWaitsInBackground = false;
       const timer = setTimeout(() => {
         this.atOnce = true;
         this.flushDraw();
@@ -456,20 +464,46 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       this.cancelDraw = () => clearTimeout(timer);
       return;
     }
-    if (this.cancelDraw) return;
+    if (this.cancelDraw && !this.drawWaitsInBackground) return;
+    // A draw put off in the background is wanted now.
+    this.cancelDraw?.();
+    this.drawWaitsInBackground = false;
     // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
     // before they are painted, so nothing on the page moves when it draws.
     this.cancelDraw = this.drawn ? afterNextFrame(() => this.flushDraw()) : nextTask(() => this.flushDraw());
+  }
+
+  /**
+   * Goes on with a draw in the next task: at once where the reader sees the chart, in the background where not
+   * (a chart defined ahead of its section, or hidden behind the section's active one). A chain of urgent tasks
+   * (measuring captions, a layout) runs ahead of the frames, and held up a scrolling reader's for 100 ms and more.
+   * A draw put off so is hurried again by a new state (scheduleDraw) or by the chart coming into view
+   * (showNextStateAtOnce).
+   */
+  private continueDraw(outOfSight: boolean): void {
+    this.drawWaitsInBackground = outOfSight;
+    this.cancelDraw = (this.drawWaitsInBackground ? inBackground : nextTask)(() => this.flushDraw());
+  }
+
+  /** The chart is hidden (visibility) or off the screen. */
+  private outOfSight(): boolean {
+    if (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true })) return true;
+    const box = this.getBoundingClientRect();
+    return box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth;
   }
 
   /** Draws now whatever is pending (the latest state). */
   flushDraw(): void {
     this.cancelDraw?.();
     this.cancelDraw = undefined;
+    this.drawWaitsInBackground = false;
     // A layout not made ahead of need is made in this task and drawn in the next, so that neither task is long on
-    // a slow phone (a chart's first state, a size never seen). A print draws at once.
+    // a slow phone (a chart's first state, a size never seen). A print draws at once. Whether the reader sees the
+    // chart is asked first, while the page's layout is the one the last frame made: after the measuring, it
+    // would be laid out again for the question.
+    const outOfSight = !printing && this.outOfSight();
     if (!printing && (this.measureCaptionsAhead() || this.layOutAhead())) {
-      this.cancelDraw = nextTask(() => this.flushDraw());
+      this.continueDraw(outOfSight);
       return;
     }
     pendingDraws.delete(this);
@@ -509,6 +543,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    */
   showNextStateAtOnce(): void {
     this.atOnce = true;
+    if (this.drawWaitsInBackground) {
+      this.cancelDraw?.();
+      this.drawWaitsInBackground = false;
+      this.cancelDraw = nextTask(() => this.flushDraw());
+    }
     // Its labels are fitted again as it comes into view, drawn anew or not: the reader's text spacing may have
     // changed while it was hidden, and the plot's size with it no longer tells (the caption has its room).
     if (this.svg && this.drawn) this.fitLabelsWhenSettled(this.svg, 0);
@@ -569,7 +608,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private measureCaptionsAhead(): boolean {
     const frame = this.frame;
     if (!frame || !this.rows || !this.svg || this.currentMessage() !== null) return false;
-    return this.reserveCaptionRoom(this.rows, frame, CAPTIONS_PER_TASK);
+    return this.reserveCaptionRoom(this.rows, frame, true);
   }
 
   /**
