@@ -2,7 +2,7 @@
  * Loads the chart modules apart from the page script, so that what the browser must fetch and run before the
  * story is interactive stays small (bench/budgets.json: initial JS <= 50 kB gzipped): the article is already in
  * the page, and charts enhance it. A chart is fetched and defined when the first of these happens: it is the
- * chart shown when the page opens (once the first frame is out), a step that shows it comes within half a screen
+ * chart shown when the page opens (once the first frame is out), a step that shows it comes within LEAD_SCREENS
  * of the viewport, one of its steps becomes active (a deep link, presentation mode), or the page is printed. Once
  * the page is idle the rest are fetched, without being defined. Until then a chart is an undefined tag that
  * already holds its state as attributes, and it draws that state when it upgrades.
@@ -10,6 +10,14 @@
 import { StepChangeEvent } from './step-change-event.ts';
 import { nextTask } from '../charts/shared/background.ts';
 import type { StoryStep } from '../types/story.ts';
+
+/**
+ * How far ahead of the viewport (in screen heights) a step brings its chart in. A chart draws its first picture
+ * in background tasks while it is out of sight, which on a slow phone takes a few hundred ms (the map's most): half
+ * a screen ahead, a reader at reading speed reached the step first, and the chart did that work at once, in the
+ * frames of the step change.
+ */
+const LEAD_SCREENS = 1.5;
 
 /** A chart's module, fetched on demand, resolving to the function that defines its element. */
 export type ChartLoader = () => Promise<() => void>;
@@ -58,7 +66,7 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) needChart(tagOfStep.get(entry.target.id));
     },
-    { rootMargin: '0px 0px 50% 0px' },
+    { rootMargin: `0px 0px ${LEAD_SCREENS * 100}% 0px` },
   );
   const stepsByTag = new Map<string, HTMLElement[]>();
   for (const step of steps) {
