@@ -29,9 +29,10 @@ export function installStepAnnouncer(root: FlStory, story: Story): HTMLElement {
   }
 
   let latest = 0;
+  const stepById = new Map(story.steps.map((step) => [step.id, step]));
   root.addEventListener('fl-step-change', (event) => {
     const { id } = (event as CustomEvent<StepChangeDetail>).detail;
-    const step = story.steps.find((candidate) => candidate.id === id);
+    const step = stepById.get(id);
     if (!step) return;
     const token = ++latest;
     void sentenceWhenDrawn(root, step, () => token !== latest).then((sentence) => {

@@ -644,7 +644,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
-    svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
+    // Set only when it changes: setting it, even to the same value, lays the whole drawing out again.
+    const viewBox = `0 0 ${size.width} ${size.height}`;
+    if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
     // rather than one more move starting from a picture that was itself still moving.
     const stillMoving = performance.now() < this.movingUntil;
