@@ -236,7 +236,7 @@ export class PresentationMode {
   /** The slide the reader has scrolled to: the title until the first step reaches the trigger line. */
   private scrollSlide(): number {
     const id = this.root.activeId;
-    const step = id ? this.story.steps.find((candidate) => candidate.id === id) : undefined;
+    const step = this.root.stepWithId(id);
     if (!step) return TITLE_SLIDE;
     const first = document.getElementById(this.story.steps[0]!.id);
     if (step.index === 0 && first && first.getBoundingClientRect().top > innerHeight / 2) return TITLE_SLIDE;

@@ -55,7 +55,7 @@ export function installFocusOrder(root: FlStory, story: Story, presenting: () =>
       const stops = stepStops(step);
       return { step, kind: 'step', stops, at: stops.indexOf(element) };
     }
-    const current = activeStep(root, story);
+    const current = activeStep(root);
     if (!current) return null;
     const stops = chartStops(current);
     const at = stops.indexOf(element);
@@ -144,7 +144,7 @@ export function installFocusOrder(root: FlStory, story: Story, presenting: () =>
     const place = locate(deepActive());
     const steps = story.steps.filter((step) => step.section === section.id);
     if (direction > 0) {
-      const shown = activeStep(root, story);
+      const shown = activeStep(root);
       const start = shown && shown.section === section.id ? shown : steps[0];
       if (!place || place.kind !== 'step' || place.step !== start || place.at !== 0) enterStep(start);
     } else if (!place || place.kind !== 'chart' || place.step !== steps.at(-1)) enterStepFromEnd(steps.at(-1));

@@ -38,6 +38,6 @@ export function focusStep(root: FlStory, id: string, near = true): void {
 }
 
 /** The step the story shows now (null before the first step). */
-export function activeStep(root: FlStory, story: Story): StoryStep | null {
-  return story.steps.find((step) => step.id === root.activeId) ?? null;
+export function activeStep(root: FlStory): StoryStep | null {
+  return root.stepWithId(root.activeId);
 }

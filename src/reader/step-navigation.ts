@@ -35,7 +35,7 @@ function stepControl(root: FlStory, story: Story, label: string): HTMLElement {
     element.append(verb!, word);
     element.addEventListener('click', () => {
       if (element.getAttribute('aria-disabled') === 'true') return;
-      const current = activeStep(root, story)?.index ?? -1;
+      const current = activeStep(root)?.index ?? -1;
       const target = story.steps[current + direction];
       if (target) focusStep(root, target.id);
     });
@@ -46,7 +46,7 @@ function stepControl(root: FlStory, story: Story, label: string): HTMLElement {
   nav.append(previous, next);
   // aria-disabled rather than disabled: a button pressed to the end keeps focus.
   const update = (): void => {
-    const current = activeStep(root, story)?.index ?? -1;
+    const current = activeStep(root)?.index ?? -1;
     previous.setAttribute('aria-disabled', String(current <= 0));
     next.setAttribute('aria-disabled', String(current >= story.steps.length - 1));
   };

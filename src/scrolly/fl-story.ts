@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Story } from '../types/story.ts';
+import type { Story, StoryStep } from '../types/story.ts';
 import type { FlScrolly } from './fl-scrolly.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { activeStepIndexBy } from './active-step.ts';
@@ -72,6 +72,12 @@ export class FlStory extends LitElement {
     if (!story || id === null) return -1;
     if (this.stepIndexById?.story !== story) this.stepIndexById = { story, byId: new Map(story.steps.map((step, index) => [step.id, index])) };
     return this.stepIndexById.byId.get(id) ?? -1;
+  }
+
+  /** The story's step with this id (null when none): a lookup, for what runs at every step change. */
+  stepWithId(id: string | null): StoryStep | null {
+    const index = this.storyIndex(id);
+    return index === -1 ? null : (this.story!.steps[index] ?? null);
   }
 
   /** Whether the browser draws the progress bar itself (a scroll-driven animation, story.css) with no script. */
