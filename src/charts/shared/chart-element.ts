@@ -308,13 +308,27 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private readonly fontsLoaded = (event: Event): void => {
     if (!this.captionStates?.length || !loadedFontsReach(event, this)) return;
     this.captionFonts++;
-    // In the background: a chain of urgent tasks would hold up the frames of a reader scrolling meanwhile, and a
-    // caption that has outgrown its room in the meantime is measured at once (the resize observer).
+    this.measureRoomInBackground();
+  };
+
+  /** A chain of background tasks measuring the captions' room is under way. */
+  private measuringRoom = false;
+
+  /**
+   * Measures the captions' room again in background tasks, a slice at a time, while the chart keeps the room it
+   * has (new fonts, a new width): a chain of urgent tasks would hold up the frames of a reader scrolling
+   * meanwhile. A room that changes reaches the resize observer as the plot's new size, which draws again; a
+   * caption that outgrows its room meanwhile is measured at once (the observer empties the room).
+   */
+  private measureRoomInBackground(): void {
+    if (this.measuringRoom) return;
+    this.measuringRoom = true;
     const measureSome = (): void => {
       if (this.rows && this.frame && this.isConnected && this.reserveCaptionRoom(this.rows, this.frame, true)) inBackground(measureSome);
+      else this.measuringRoom = false;
     };
     inBackground(measureSome);
-  };
+  }
 
   /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
   private captionRoomFor: unknown[] = [];
@@ -596,7 +610,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!frame || !this.svg || !rows || this.currentMessage() !== null) return null;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
-    this.reserveCaptionRoom(rows, frame);
+    // The first room (and a print's) is measured before the plot's size is read; a room the chart has is kept
+    // while it is measured again.
+    if (printing || !this.captionRoomFor.length) this.reserveCaptionRoom(rows, frame);
+    else this.measureRoomInBackground();
     // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
     // Read in the draw's task, which runs after a frame (scheduleDraw): that frame has laid the page out already.
     const size = { width: frame.clientWidth, height: frame.clientHeight };
@@ -604,10 +621,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
   }
 
-  /** Measures some of the captions' room when it needs measuring (reserveCaptionRoom); true when it did. */
+  /**
+   * Measures some of the captions' room when the chart has none yet (reserveCaptionRoom): its first draw waits
+   * for it. True when it did.
+   */
   private measureCaptionsAhead(): boolean {
     const frame = this.frame;
-    if (!frame || !this.rows || !this.svg || this.currentMessage() !== null) return false;
+    if (!frame || !this.rows || !this.svg || this.currentMessage() !== null || this.captionRoomFor.length) return false;
     return this.reserveCaptionRoom(this.rows, frame, true);
   }
 
