@@ -8,11 +8,14 @@ import {
   baseProjection,
   fitView,
   INSET_MAX_SPAN_KM,
+  isNarrowFrame,
   layout,
   viewSpanKm,
   type MapMarks,
 } from '../../src/charts/distance-map/layout.ts';
 import { estimateTextWidth } from '../../src/charts/shared/text-width.ts';
+import { baseGeography, SEAS } from '../../src/charts/distance-map/layout-geography.ts';
+import { measureNames } from '../../src/charts/distance-map/layout-names.ts';
 import { type Box, boxAt, overlaps } from '../../src/charts/shared/labels.ts';
 import type { ChartState } from '../../src/charts/shared/schema.ts';
 
@@ -179,5 +182,30 @@ describe('fitView for the named regions', () => {
         }
       }
     });
+  }
+});
+
+test('the names measured ahead of the map\u2019s first layout are all the country and sea names it measures, wide and narrow', () => {
+  const key = (text: string, size: number, style: object = {}) => `${text}|${size}|${JSON.stringify(style)}`;
+  for (const size of [{ width: 900, height: 600 }, { width: 390, height: 480 }]) {
+    const measuredAhead = new Set<string>();
+    const ahead = measureNames(baseGeography(topology), (text, px, style) => (measuredAhead.add(key(text, px, style)), estimateTextWidth(text, px, style)), isNarrowFrame(size.width));
+    while (!ahead.next().done);
+    const names = new Set(baseGeography(topology).labels.map((label) => label.text));
+    const missed: string[] = [];
+    for (const state of [{ focus: 'ukraine' }, { focus: 'caucasus' }, { focus: 'middle-east' }, { focus: 'russia-west' }] as ChartState[]) {
+      layout({
+        rows,
+        state,
+        size,
+        geography: ready,
+        textWidth: (text, px, style) => {
+          if (names.has(text) && !measuredAhead.has(key(text, px, style))) missed.push(key(text, px, style));
+          return estimateTextWidth(text, px, style);
+        },
+      });
+    }
+    assert.equal(measuredAhead.size, names.size + SEAS.length, 'each country and sea name, once');
+    assert.deepEqual(missed, [], `${size.width} px: names the layout measured that were not measured ahead`);
   }
 });

@@ -11,10 +11,11 @@ import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { mapText } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
-import { layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
+import { isNarrowFrame, layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
-import { graticule, projectionSteps } from './layout-geography.ts';
-import { inBackground, inSlices } from '../shared/background.ts';
+import { baseGeography, graticule, projectionSteps } from './layout-geography.ts';
+import { measureNames } from './layout-names.ts';
+import { inBackground, inSlices, SLICE_MS } from '../shared/background.ts';
 import { insideUkraine, nearestBorderPoint } from './geo.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';
 
@@ -206,6 +207,28 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
    */
   protected override warmUp(rows: readonly PlaceRow[]): Iterator<unknown, void> {
     return borderDistances(rows);
+  }
+
+  /** The names measured ahead (measureNames), for a geography, a measurer's fonts and a width class. */
+  private namesMeasured?: { key: string; steps: Iterator<unknown, void>; done: boolean };
+
+  protected override warmLayout(size: Size): boolean {
+    const geo = this.geo;
+    if (geo.status !== 'ready' || !geo.topology) return false;
+    const base = baseGeography(geo.topology);
+    const narrow = isNarrowFrame(size.width);
+    const key = `${base.key}|${this.fonts.version}|${narrow}`;
+    if (this.namesMeasured?.key !== key) this.namesMeasured = { key, steps: measureNames(base, this.fonts.width, narrow), done: false };
+    const names = this.namesMeasured;
+    if (names.done) return false;
+    const start = performance.now();
+    while (performance.now() - start < SLICE_MS) {
+      if (names.steps.next().done) {
+        names.done = true;
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */

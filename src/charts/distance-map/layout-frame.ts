@@ -183,3 +183,6 @@ export function placesInRegion(rows: readonly PlaceRow[], region: RegionFrame): 
   if (!region.kinds) return inside;
   return inside.filter((row) => region.kinds!.includes(row.kind));
 }
+
+/** A frame this narrow has no corner to spare: the legend goes in a strip across the top, names are smaller. */
+export const isNarrowFrame = (width: number): boolean => width < 520;

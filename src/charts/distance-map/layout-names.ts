@@ -4,6 +4,29 @@ import { SEAS, crossingsAt, insideAt, type BaseGeography } from './layout-geogra
 import { boxAt } from '../shared/labels.ts';
 import type { TextMark } from './layout-marks.ts';
 import type { MapFrame } from './layout.ts';
+import type { TextStyle, TextWidth } from '../shared/types.ts';
+
+/** How names are set: a country's a little bold and spaced out, a sea's in italics; smaller in a narrow frame. */
+const COUNTRY_STYLE: TextStyle = { weight: 500, letterSpacing: 0.14 };
+const SEA_STYLE: TextStyle = { italic: true, letterSpacing: 0.04 };
+const countrySizeFor = (narrow: boolean): number => (narrow ? 10 : 11);
+const seaSizeFor = (narrow: boolean): number => (narrow ? 10.5 : 11.5);
+
+/**
+ * Measures every name the map may write at the size it writes them in a frame this narrow (or not), one name per
+ * step: run in slices ahead of the map's first layout, which measured its forty-odd names at once (on a phone, half of a
+ * 50 ms task). The widths stay in the measurer's cache.
+ */
+export function* measureNames(geo: BaseGeography, widthOf: TextWidth, narrow: boolean): Generator<void, void> {
+  for (const label of geo.labels) {
+    widthOf(label.text, countrySizeFor(narrow), COUNTRY_STYLE);
+    yield;
+  }
+  for (const sea of SEAS) {
+    widthOf(sea.text, seaSizeFor(narrow), SEA_STYLE);
+    yield;
+  }
+}
 
 type NameLabel = BaseGeography['labels'][number];
 
@@ -11,11 +34,11 @@ type NameLabel = BaseGeography['labels'][number];
 export function countryNames(geo: BaseGeography, frame: MapFrame): TextMark[] {
   const { narrow, view, toScreen, widthOf, placer, clearOfLine } = frame;
   const texts: TextMark[] = [];
-  const countrySize = narrow ? 10 : 11;
+  const countrySize = countrySizeFor(narrow);
   const sorted = [...geo.labels].sort((a, b) => Number(b.emphasis) - Number(a.emphasis) || b.width - a.width);
   for (const label of sorted) {
     const [x, y] = toScreen(label.base);
-    const w = widthOf(label.text, countrySize, { weight: 500, letterSpacing: 0.14 });
+    const w = widthOf(label.text, countrySize, COUNTRY_STYLE);
     if (label.width * view.k < w * 1.15) continue;
     if (placer.tryPlace(boxAt(x - w / 2 - 3, y - countrySize * 0.8, w + 6, countrySize * 1.3), { clear: clearOfLine })) {
       texts.push({ key: `country-${label.id}`, text: label.text, base: label.base, x, y: y + countrySize * 0.35, dy: countrySize * 0.35, size: countrySize, kind: 'country', emphasis: label.emphasis });
@@ -62,11 +85,11 @@ function nameInView(label: NameLabel, w: number, countrySize: number, frame: Map
 export function seaNames(frame: MapFrame): TextMark[] {
   const { narrow, toScreen, widthOf, placer, clearOfLine } = frame;
   const texts: TextMark[] = [];
-  const seaSize = narrow ? 10.5 : 11.5;
+  const seaSize = seaSizeFor(narrow);
   for (const sea of SEAS) {
     const base = project(sea.at);
     const [x, y] = toScreen(base);
-    const w = widthOf(sea.text, seaSize, { italic: true, letterSpacing: 0.04 });
+    const w = widthOf(sea.text, seaSize, SEA_STYLE);
     if (!placer.tryPlace(boxAt(x - w / 2 - 3, y - seaSize * 0.8, w + 6, seaSize * 1.3), { clear: clearOfLine })) continue;
     texts.push({ key: `sea-${sea.text}`, text: sea.text, base, x, y: y + seaSize * 0.35, dy: seaSize * 0.35, size: seaSize, kind: 'sea', emphasis: false });
   }

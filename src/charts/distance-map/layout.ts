@@ -15,7 +15,7 @@ import { measurement, placeLabel } from './measure.ts';
 import { type PlaceKind, type PlaceRow } from './schema.ts';
 import { kindsOf, labelWithYears } from './kinds.ts';
 import { greatCircle, layoutDistance, scaleBar, viewSpanKm } from './layout-distance.ts';
-import { BASE_SCALE, type MapRegion, REGION_FRAMES, fitView, project } from './layout-frame.ts';
+import { BASE_SCALE, type MapRegion, REGION_FRAMES, fitView, isNarrowFrame, project } from './layout-frame.ts';
 import { baseGeography, fallback, graticule } from './layout-geography.ts';
 import { countryNames, seaNames } from './layout-names.ts';
 import { type Box, LabelPlacer, boxAt, within } from '../shared/labels.ts';
@@ -76,7 +76,7 @@ function layoutMapPass(
   strip: readonly PlaceKind[] | null,
 ): MapMarks {
   const { width, height } = size;
-  const narrow = width < 520;
+  const narrow = isNarrowFrame(width);
   const stripLegend = strip ? layoutLegendStrip(strip, size, widthOf) : null;
   const placer = new LabelPlacer({ width, height, margin: 2 });
   let notice = failureNotice(geography, size, narrow, widthOf);

@@ -641,8 +641,17 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const { rows, state, size, key } = target;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && this.svg!.childNodes.length) return false;
     if (this.prepared.get(key)?.rows === rows) return false;
+    if (this.warmLayout(size)) return true;
     this.keepPrepared(key, { rows, marks: this.timedLayout(rows, state, size) });
     return this.layoutCostMs >= SEPARATE_LAYOUT_MS;
+  }
+
+  /**
+   * Work that makes a layout at this size cheaper (measuring text it will need), done a slice at a time in the
+   * draw's tasks before the layout: true while there is more. None by default.
+   */
+  protected warmLayout(_size: Size): boolean {
+    return false;
   }
 
   private keepPrepared(key: string, layout: { rows: readonly Row[]; marks: Marks }): void {
