@@ -18,6 +18,7 @@ interface SectionChart {
   prepare(state: Readonly<Record<string, string>>): void;
   readonly layoutCostMs: number;
   showNextStateAtOnce(): void;
+  finishMoveAtOnce(): void;
 }
 
 /**
@@ -236,7 +237,11 @@ export class FlScrolly extends LitElement {
     }
     for (const wrapper of this.chartWrappers()) {
       const active = wrapper.dataset.chart === step.chart;
-      if (wrapper.hasAttribute('data-active') !== active) wrapper.toggleAttribute('data-active', active);
+      if (wrapper.hasAttribute('data-active') === active) continue;
+      wrapper.toggleAttribute('data-active', active);
+      // The chart leaving ends its move at once, under its fade-out (FlChart.finishMoveAtOnce).
+      const tag = active ? undefined : this.story?.charts[wrapper.dataset.chart ?? '']?.tag;
+      if (tag) (wrapper.querySelector(tag) as (Element & Partial<SectionChart>) | null)?.finishMoveAtOnce?.();
     }
   }
 }

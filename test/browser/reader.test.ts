@@ -158,6 +158,42 @@ describe('the Animation switch', () => {
     expect(drawn.pictures, `${back.id}: drawn at once`).to.be.at.most(2);
   });
 
+  it('on: a chart taken out of view in the middle of a move ends it at once, in its last picture', async function () {
+    this.timeout(30_000);
+    page = await openReader({ motion: 'on' });
+    const steps = page.story.steps;
+    // A step that moves its chart (the step before shows the same chart in another state), and a next step, in the
+    // same section, that brings another chart in.
+    const moving = steps.find(
+      (step, i) =>
+        i > 0 &&
+        steps[i - 1]!.chart === step.chart &&
+        steps[i - 1]!.section === step.section &&
+        JSON.stringify(steps[i - 1]!.state) !== JSON.stringify(step.state) &&
+        steps[i + 1]?.section === step.section &&
+        steps[i + 1]!.chart !== step.chart,
+    )!;
+    expect(moving, 'the story has such a step').to.exist;
+    const next = steps[moving.index + 1]!;
+    const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
+    story.goTo(steps[moving.index - 1]!.id);
+    await untilChartShows(page, steps[moving.index - 1]!);
+    // Past any move the chart was making: a change that comes while one is under way is drawn at once.
+    await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS + 300));
+    const chart = page.document.getElementById(moving.section)!.querySelector(moving.tag)!;
+    const svg = chart.shadowRoot!.querySelector('svg')!;
+    story.goTo(moving.id);
+    await untilChartShows(page, moving);
+    expect(scheduledTransitionMs(svg), `${moving.id}: the chart moves to its state`).to.be.greaterThan(0);
+    story.goTo(next.id);
+    await untilChartShows(page, next);
+    await frames(2);
+    expect(scheduledTransitionMs(svg), `${moving.id}'s chart, out of view: no move left`).to.equal(0);
+    const left = svg.innerHTML;
+    await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS + 200));
+    expect(svg.innerHTML === left, `${moving.id}'s chart: the picture it was left in is its last`).to.equal(true);
+  });
+
   it('is in presentation mode\'s toolbar too, and both switches agree', async () => {
     forgetVisits();
     localStorage.setItem(MOTION_STORAGE_KEY, 'on');

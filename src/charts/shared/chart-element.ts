@@ -567,6 +567,20 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (this.svg && this.drawn) this.fitLabelsWhenSettled(this.svg, 0);
   }
 
+  /**
+   * Ends a move at once, in its last picture: for a page that takes the chart out of sight while it moves (the
+   * story's section fades it out for another chart). Nobody follows a move under a fade-out, and each of its
+   * frames cost as much as a seen one, in the frames of the step change that brings the other chart in.
+   */
+  finishMoveAtOnce(): void {
+    const svg = this.svg;
+    const last = this.lastMarks;
+    if (!svg || !last || performance.now() >= this.movingUntil) return;
+    this.movingUntil = 0;
+    this.draw(svg, last.marks, 0);
+    this.fitLabelsWhenSettled(svg, 0);
+  }
+
   /** How long this chart's last layout took, in ms: what preparing another state ahead would cost. */
   layoutCostMs = Number.POSITIVE_INFINITY;
 
