@@ -23,7 +23,6 @@ function externalLinks() {
   };
 }
 
-// No allowDangerousHtml: raw HTML is rejected by the parser, and would be dropped here if it ever got through.
 /**
  * A section's steps are written in groups of this many (.step-group, a plain block that changes no layout). The
  * browser repaints the page as it scrolls, and each repaint visits every child box of the steps' column to see
@@ -32,6 +31,7 @@ function externalLinks() {
  */
 export const STEPS_PER_GROUP = 20;
 
+// No allowDangerousHtml: raw HTML is rejected by the parser, and would be dropped here if it ever got through.
 const processor = unified().use(remarkRehype).use(externalLinks).use(rehypeStringify);
 
 export function blocksToHtml(blocks: readonly Block[]): string {
@@ -84,6 +84,8 @@ export interface RenderOptions {
 export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: Story, options: RenderOptions = {}): string {
   const fallback = options.fallback ?? (() => '');
   const host = new URL(meta.original).hostname.replace(/^www\./, '');
+  // A step's position in the story, looked up (a long story has a thousand steps to place).
+  const indexById = new Map(story.steps.map((step) => [step.id, step.index]));
   const out: string[] = [];
   out.push(`<fl-story class="story">`);
   out.push(`<article class="story-article" aria-labelledby="story-title">`);
@@ -118,7 +120,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
     for (let first = 0; first < part.steps.length; first += STEPS_PER_GROUP) {
       out.push(`<div class="step-group">`);
       for (const step of part.steps.slice(first, first + STEPS_PER_GROUP)) {
-        const index = story.steps.find((s) => s.id === step.id)!.index;
+        const index = indexById.get(step.id)!;
         out.push(
           `<div class="step" id="${step.id}" data-step="${index}" data-chart="${step.chart}">` +
             `<div class="step-card">${blocksToHtml(step.content)}${chartNote(step)}</div>` +

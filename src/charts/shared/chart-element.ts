@@ -17,7 +17,6 @@ export type { Size } from './types.ts';
 /** A layout that takes longer than this (in ms, on the device) gets a task of its own, before the draw's. */
 const SEPARATE_LAYOUT_MS = 4;
 
-
 /**
  * States asked for closer together than this (ms) are passing, not being read: a reader scrolling at a brisk
  * reading pace reaches a new step every half second or so, a fling every tenth of one.
@@ -301,9 +300,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   /**
-   * New fonts of the chart's family can wrap the captions differently: their room is measured again, a few
-   * captions per task (if it changes, the plot's new size reaches the resize observer, which draws again). The
-   * article's own faces arriving change nothing here.
+   * New fonts of the chart's family can wrap the captions differently: their room is measured again, in the
+   * background (measureRoomInBackground). The article's own faces arriving change nothing here.
    */
   private readonly fontsLoaded = (event: Event): void => {
     if (!this.captionStates?.length || !loadedFontsReach(event, this)) return;
@@ -330,8 +328,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     inBackground(measureSome);
   }
 
-  /** What the caption's room was measured for (captionStates, rows, width, fonts); empty when not measured. */
+  /** What the caption's room was measured for (captionRoomKey); empty when not measured. */
   private captionRoomFor: unknown[] = [];
+
+  /** What the caption's room depends on: the states, the rows, the caption's width and the chart's fonts. */
+  private captionRoomKey(rows: readonly Row[], width: number): unknown[] {
+    return [this.captionStates, rows, width, this.captionFonts];
+  }
   /** Counts the loads of fonts this chart's text is set in (fontsLoaded). */
   private captionFonts = 0;
   /** A measuring under way: what it is for, the states still to measure, and the tallest caption so far. */
@@ -357,8 +360,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     }
     // The caption is as wide as the frame.
     const width = frame.clientWidth;
-    const key = [states, rows, width, this.captionFonts];
-    const same = (other: readonly unknown[] | undefined) => !!other && key.every((part, i) => part === other[i]);
+    const key = this.captionRoomKey(rows, width);
+    const same = (other: readonly unknown[] | undefined) => sameParts(key, other);
     if (width <= 0 || same(this.captionRoomFor)) return false;
     if (!same(this.captionMeasuring?.key)) {
       const ids = idsOf(rows);
@@ -478,13 +481,18 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       this.cancelDraw = () => clearTimeout(timer);
       return;
     }
+    // A draw waiting in the background is wanted now.
     if (this.cancelDraw && !this.drawWaitsInBackground) return;
-    // A draw put off in the background is wanted now.
-    this.cancelDraw?.();
-    this.drawWaitsInBackground = false;
     // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
     // before they are painted, so nothing on the page moves when it draws.
-    this.cancelDraw = this.drawn ? afterNextFrame(() => this.flushDraw()) : nextTask(() => this.flushDraw());
+    this.drawIn(this.drawn ? afterNextFrame : nextTask);
+  }
+
+  /** Puts the pending draw (flushDraw) in a task `post` gives it, in place of any waiting. */
+  private drawIn(post: (work: () => void) => () => void): void {
+    this.cancelDraw?.();
+    this.drawWaitsInBackground = post === inBackground;
+    this.cancelDraw = post(() => this.flushDraw());
   }
 
   /**
@@ -495,8 +503,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * (showNextStateAtOnce).
    */
   private continueDraw(outOfSight: boolean): void {
-    this.drawWaitsInBackground = outOfSight;
-    this.cancelDraw = (this.drawWaitsInBackground ? inBackground : nextTask)(() => this.flushDraw());
+    this.drawIn(outOfSight ? inBackground : nextTask);
   }
 
   /** The chart is hidden (visibility) or off the screen. */
@@ -557,11 +564,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    */
   showNextStateAtOnce(): void {
     this.atOnce = true;
-    if (this.drawWaitsInBackground) {
-      this.cancelDraw?.();
-      this.drawWaitsInBackground = false;
-      this.cancelDraw = nextTask(() => this.flushDraw());
-    }
+    if (this.drawWaitsInBackground) this.drawIn(nextTask);
     // Its labels are fitted again as it comes into view, drawn anew or not: the reader's text spacing may have
     // changed while it was hidden, and the plot's size with it no longer tells (the caption has its room).
     if (this.svg && this.drawn) this.fitLabelsWhenSettled(this.svg, 0);
@@ -624,13 +627,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!frame || !this.svg || !rows || this.currentMessage() !== null) return null;
     const state = this.chartState;
     const stateKey = JSON.stringify(state);
-    // The first room (and a print's) is measured before the plot's size is read; a room the chart has is kept
-    // while it is measured again.
+    // The first room (and a print's) is measured before the plot's size is read; a room the chart has is kept,
+    // and measured again in the background when what it depends on has changed.
     if (printing || !this.captionRoomFor.length) this.reserveCaptionRoom(rows, frame);
-    else this.measureRoomInBackground();
     // The host's box says when to re-measure; the frame's box (the host less its caption) says how big the plot is.
     // Read in the draw's task, which runs after a frame (scheduleDraw): that frame has laid the page out already.
     const size = { width: frame.clientWidth, height: frame.clientHeight };
+    if (this.captionStates?.length && !sameParts(this.captionRoomKey(rows, size.width), this.captionRoomFor)) this.measureRoomInBackground();
     if (size.width <= 0 || size.height <= 0) return null;
     return { rows, state, stateKey, size, key: `${stateKey}|${size.width}x${size.height}|${this.layoutInputsKey()}` };
   }
@@ -776,6 +779,11 @@ function transitionRunning(svg: SVGSVGElement): boolean {
 }
 
 /** Charts with a draw waiting for the next frame, and whether the page is being printed. */
+/** Whether two keys (lists of parts compared by identity) are the same. */
+function sameParts(key: readonly unknown[], other: readonly unknown[] | undefined): boolean {
+  return !!other && other.length === key.length && key.every((part, i) => part === other[i]);
+}
+
 const pendingDraws = new Set<{ flushDraw(): void }>();
 let printing = false;
 if (typeof addEventListener === 'function') {
