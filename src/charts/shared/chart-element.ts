@@ -403,6 +403,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       // draw. Not on every change of the plot's size: setting the room changes it too.
       const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
       const outgrown = !!caption && caption.offsetHeight > Number.parseFloat(caption.style.minHeight) + 1;
+      // Until the redraw at the new size, the drawing scales to the plot's box, as it would without a held size.
+      if (this.svg && (width !== this.size.width || height !== this.size.height)) holdDrawingSize(this.svg, null);
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
@@ -693,6 +695,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     // Set only when it changes: setting it, even to the same value, lays the whole drawing out again.
     const viewBox = `0 0 ${size.width} ${size.height}`;
     if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
+    holdDrawingSize(svg, size);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
     // rather than one more move starting from a picture that was itself still moving.
     const stillMoving = performance.now() < this.movingUntil;
@@ -778,12 +781,26 @@ function transitionRunning(svg: SVGSVGElement): boolean {
   return false;
 }
 
-/** Charts with a draw waiting for the next frame, and whether the page is being printed. */
+/**
+ * Holds the drawing at the size it was drawn for (its viewBox), or lets it fill the plot's box again (null).
+ * As 100% of the frame, the drawing followed every layout pass of the frame, and a flex layout lays the frame out
+ * at no height before it gives it its height: each layout of the chart's box (a caption measured, a step's live
+ * text) changed the drawing's scale twice, and every mark in it was laid out again. At a fixed size nothing in it
+ * moves. The screen only (chartStyles): a printed chart scales to the page's box.
+ */
+function holdDrawingSize(svg: SVGSVGElement, size: Size | null): void {
+  const width = size ? `${size.width}px` : '';
+  const height = size ? `${size.height}px` : '';
+  if (svg.style.getPropertyValue('--_drawn-width') !== width) svg.style.setProperty('--_drawn-width', width);
+  if (svg.style.getPropertyValue('--_drawn-height') !== height) svg.style.setProperty('--_drawn-height', height);
+}
+
 /** Whether two keys (lists of parts compared by identity) are the same. */
 function sameParts(key: readonly unknown[], other: readonly unknown[] | undefined): boolean {
   return !!other && other.length === key.length && key.every((part, i) => part === other[i]);
 }
 
+/** Charts with a draw waiting for the next frame, and whether the page is being printed. */
 const pendingDraws = new Set<{ flushDraw(): void }>();
 let printing = false;
 if (typeof addEventListener === 'function') {

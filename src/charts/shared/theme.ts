@@ -80,6 +80,13 @@ export const chartStyles = css`
     overflow: visible;
     font-family: var(--_font);
   }
+  /* On screen the drawing keeps the size it was drawn for (holdDrawingSize in chart-element.ts). */
+  @media screen {
+    svg {
+      width: var(--_drawn-width, 100%);
+      height: var(--_drawn-height, 100%);
+    }
+  }
   svg text {
     fill: var(--_ink);
   }
