@@ -76,8 +76,10 @@ export const distanceMapStyles = css`
     stroke-width: 1.8px;
     stroke-linejoin: round;
   }
-  .zoom path,
-  .inset path {
+  /* Lines keep their width at every zoom. Not the countries' fills: they have no stroke, and a path with a
+     non-scaling stroke is transformed point by point at each layout, every frame of a pan or zoom. */
+  .zoom path:not(.country),
+  .inset path:not(.country) {
     vector-effect: non-scaling-stroke;
   }
   .inset .ukraine-outline {
