@@ -276,8 +276,7 @@ describe('<fl-casualties>', () => {
       expect(frame.getBoundingClientRect().height).to.equal(before);
       await show(element, 'compare');
       expect(frame.getBoundingClientRect().height).to.equal(before);
-      // The drawing is held at the size it was drawn for: the frame's height in whole pixels.
-      expect(root(element).querySelector('svg')!.getBoundingClientRect().height).to.be.closeTo(before, 0.5);
+      expect(root(element).querySelector('svg')!.getBoundingClientRect().height).to.equal(before);
     });
   });
 

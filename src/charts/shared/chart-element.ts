@@ -125,6 +125,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private warned = new Set<string>();
   private lastDescribedKey = '';
   private fitTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelFit?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -393,9 +394,10 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   private observeFrame(): void {
     this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(() => {
+    this.resizeObserver = new ResizeObserver((entries) => {
       const frame = this.frame;
       if (!frame) return;
+      for (const entry of entries) if (entry.target === frame) this.plotBox = { width: entry.contentRect.width, height: entry.contentRect.height };
       // Read in the observer's delivery, where the layout is fresh.
       const width = frame.clientWidth;
       const height = frame.clientHeight;
@@ -403,8 +405,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       // draw. Not on every change of the plot's size: setting the room changes it too.
       const caption = this.renderRoot.querySelector<HTMLElement>('figcaption');
       const outgrown = !!caption && caption.offsetHeight > Number.parseFloat(caption.style.minHeight) + 1;
-      // Until the redraw at the new size, the drawing scales to the plot's box, as it would without a held size.
-      if (this.svg && (width !== this.size.width || height !== this.size.height)) holdDrawingSize(this.svg, null);
+      if (this.svg && this.drawnSize) this.holdDrawing(this.svg, this.drawnSize);
       // Redraw in the next frame, not inside the observer's delivery: a redraw can change sizes other observers
       // watch (the caption's height, a step's), and changing them mid-delivery is a "ResizeObserver loop" error.
       cancelAnimationFrame(this.resizeFrame);
@@ -695,7 +696,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     // Set only when it changes: setting it, even to the same value, lays the whole drawing out again.
     const viewBox = `0 0 ${size.width} ${size.height}`;
     if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
-    holdDrawingSize(svg, size);
+    this.drawnSize = size;
+    this.holdDrawing(svg, size);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
     // rather than one more move starting from a picture that was itself still moving.
     const stillMoving = performance.now() < this.movingUntil;
@@ -713,10 +715,30 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.markDrawn(stateKey);
   }
 
-  /** Keeps labels inside the plot under a reader's text spacing (fit-labels.ts), once any transition has ended. */
+  /** The plot's box as the resize observer last gave it, to the fraction of a pixel; the size last drawn for. */
+  private plotBox?: Size;
+  private drawnSize?: Size;
+
+  /**
+   * Holds the drawing at the plot's box (holdDrawingSize) while that is the box it was drawn for (the same in whole
+   * pixels); once the box has changed, lets the drawing scale to it until the draw at the new size.
+   */
+  private holdDrawing(svg: SVGSVGElement, drawn: Size): void {
+    const box = this.plotBox;
+    if (!box) return holdDrawingSize(svg, drawn);
+    const fits = Math.abs(box.width - drawn.width) < 1 && Math.abs(box.height - drawn.height) < 1;
+    holdDrawingSize(svg, fits ? box : null);
+  }
+
+  /**
+   * Keeps labels inside the plot under a reader's text spacing (fit-labels.ts), once any transition has ended. In a
+   * task after a frame, where the page's styles are fresh and reading them costs nothing: in an animation frame the
+   * read made the frame work out its styles and layout early, then again after the frame's other callbacks.
+   */
   private fitLabelsWhenSettled(svg: SVGSVGElement, duration: number): void {
     clearTimeout(this.fitTimer);
-    this.fitTimer = setTimeout(() => requestAnimationFrame(() => fitLabelsToPlot(svg)), duration);
+    this.cancelFit?.();
+    this.fitTimer = setTimeout(() => (this.cancelFit = afterNextFrame(() => fitLabelsToPlot(svg))), duration);
   }
 
   /** Marks the host once drawn, so tests and the story can wait for a finished draw. */
@@ -782,7 +804,7 @@ function transitionRunning(svg: SVGSVGElement): boolean {
 }
 
 /**
- * Holds the drawing at the size it was drawn for (its viewBox), or lets it fill the plot's box again (null).
+ * Holds the drawing at a fixed size (the plot's box it was drawn for), or lets it fill the plot's box again (null).
  * As 100% of the frame, the drawing followed every layout pass of the frame, and a flex layout lays the frame out
  * at no height before it gives it its height: each layout of the chart's box (a caption measured, a step's live
  * text) changed the drawing's scale twice, and every mark in it was laid out again. At a fixed size nothing in it
