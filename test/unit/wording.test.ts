@@ -34,6 +34,21 @@ describe('wording', () => {
     assert.equal(round(12.5), 13);
   });
 
+  it('writes figures and lists as Intl writes them in British English, without loading Intl in the page', () => {
+    const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+    const thousandths = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    // Halves at every place (0.15, 2.45, 1.0005), their binary neighbours, thousands, negatives, zero.
+    const values = [0, -0, 0.05, 0.15, 0.25, 0.95, 2.45, 16.44, 16.45, 99.95, 999.95, 1430, 1234567.85, 1.0005, 55.8261, 37.39, -0.04, -2.45, -1234.56];
+    for (let i = 0; i < 2000; i++) values.push(Math.round(Math.random() * 1e7) / 10 ** (1 + (i % 5)), -Math.random() * 5000);
+    for (const value of values) {
+      assert.equal(formatTenths(value), tenths.format(value).replace('\u2212', '-'), `tenths of ${value}`);
+      assert.equal(formatThousandths(value), thousandths.format(value).replace('\u2212', '-'), `thousandths of ${value}`);
+    }
+    const lists = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+    const names = ['Moscow', 'Kstovo', 'Belgorod', 'Makhachkala', 'Stepanakert'];
+    for (let n = 0; n <= names.length; n++) assert.equal(listOf(names.slice(0, n)), lists.format(names.slice(0, n)));
+  });
+
   it('capitalizes a phrase\u2019s first letter only', () => {
     assert.equal(capitalize('the map shows Moscow'), 'The map shows Moscow');
     assert.equal(capitalize(''), '');

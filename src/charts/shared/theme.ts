@@ -38,7 +38,13 @@ export const themeTokens = css`
   }
 `;
 
-/** Layout shared by every chart: the frame that reserves the plot's space, the caption, the table, the message. */
+/**
+ * Layout shared by every chart: the frame that reserves the plot's space, the caption, the table, the message.
+ * (Comments about it are here, not in the sheet: a sheet's comments ship in every chart's bundle.) The drawing takes
+ * no pointer events: nothing in it answers them, and after each scroll the browser checks what the mouse is over,
+ * which on the map meant testing its shapes, up to 8 ms of a frame at 4x. On screen it keeps the size it was drawn
+ * for (holdDrawingSize in chart-element.ts); a printed one scales to the page.
+ */
 export const chartStyles = css`
   :host {
     display: flex;
@@ -79,11 +85,8 @@ export const chartStyles = css`
     height: 100%;
     overflow: visible;
     font-family: var(--_font);
-    /* Nothing in a drawing answers the pointer, so the browser need not look for what is under it: after each
-       scroll it checks what the mouse is over, and testing the map's shapes took up to 8 ms of a frame at 4x. */
     pointer-events: none;
   }
-  /* On screen the drawing keeps the size it was drawn for (holdDrawingSize in chart-element.ts). */
   @media screen {
     svg {
       width: var(--_drawn-width, 100%);

@@ -1,8 +1,12 @@
 /**
  * The charts' words for numbers, dates and lists, in one place, in British English as the article is written:
- * one `round`, one list of month names, d3-format and d3-time-format for figures and dates, `Intl.ListFormat` for
- * lists ("a, b and c"). Pure: layouts, draw code, sentences and the build use the same wording. The formatters are
- * marked pure, so a bundle that uses none of them (the map's) carries neither d3-format nor d3-time-format.
+ * one `round`, one list of month names, d3-format and d3-time-format for figures and dates. Pure: layouts, draw
+ * code, sentences and the build use the same wording. The formatters are marked pure, so a bundle that uses none of
+ * them (the map's) carries neither d3-format nor d3-time-format.
+ *
+ * No `Intl`: the first Intl formatter a page makes loads the browser's locale data, 50 to 110 ms of one task on a
+ * phone (4x CPU), and made when a chart's module ran, that landed in the first screens a reader scrolls. The forms
+ * written here are few and fixed, and give what `Intl` gives for British English (test/unit/wording.test.ts).
  */
 import { format, utcFormat } from 'd3';
 
@@ -20,18 +24,35 @@ export function round(value: number, digits = 0): number {
 /** A whole number with thousands separated: 1,234. */
 export const formatInteger = /* @__PURE__ */ format(',.0f');
 
-// Intl, not d3-format, for the two decimal forms: the map's bundle uses only these and so carries no d3-format.
-const tenths = /* @__PURE__ */ new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const thousandths = /* @__PURE__ */ new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-
-/** A figure to a tenth at most, thousands separated: "1,430", "16.4". */
-export function formatTenths(value: number): string {
-  return tenths.format(value);
+/**
+ * `value` to `digits` decimals as a fixed-point string, rounded half away from zero on the decimal it prints as
+ * (0.15 to "0.2", as Intl rounds; `toFixed` alone rounds 0.15's binary value, just under, to "0.1").
+ */
+function toFixedDecimal(value: number, digits: number): string {
+  const magnitude = Math.abs(value);
+  const printed = String(magnitude);
+  // Exponent forms (below 1e-6, above 1e21) are never figures here; toFixed handles them well enough.
+  const rounded = printed.includes('e') ? magnitude : Number(`${Math.round(Number(`${printed}e${digits}`))}e-${digits}`);
+  const fixed = rounded.toFixed(digits);
+  // As Intl does, a negative figure keeps its sign even when it rounds to nothing ("-0").
+  return value < 0 || Object.is(value, -0) ? `-${fixed}` : fixed;
 }
 
-/** A figure to three decimals: "55.826" (a coordinate in degrees, to about 100 m). */
+/** A fixed-point string with its whole part's thousands separated: "1430.5" to "1,430.5". */
+function groupThousands(fixed: string): string {
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** A figure to a tenth at most, thousands separated: "1,430", "16.4". Not d3-format: the map's bundle has none. */
+export function formatTenths(value: number): string {
+  return groupThousands(toFixedDecimal(value, 1).replace(/\.0$/, ''));
+}
+
+/** A figure to three decimals, thousands separated: "55.826" (a coordinate in degrees, to about 100 m). */
 export function formatThousandths(value: number): string {
-  return thousandths.format(value);
+  return groupThousands(toFixedDecimal(value, 3));
 }
 
 /** A date as the article writes one: "22 March 2024" (UTC calendar day). */
@@ -51,14 +72,13 @@ export const formatYear = /* @__PURE__ */ utcFormat('%Y');
 /** A time of day on the 24-hour clock: "19:58" (UTC; the data's times are written in Moscow time as UTC). */
 export const formatClock = /* @__PURE__ */ utcFormat('%H:%M');
 
-const conjunction = /* @__PURE__ */ new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
-
 /** The text with its first letter in capitals: a phrase that begins a sentence. */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Items as a list in a sentence: "a", "a and b", "a, b and c". */
+/** Items as a list in a sentence, as British English writes one (no comma before "and"): "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
-  return conjunction.format(items);
+  if (items.length < 2) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
