@@ -280,6 +280,27 @@ describe('<fl-casualties>', () => {
     });
   });
 
+  describe('size', () => {
+    it('fills its plot again after the plot is resized, drawn anew for the new size', async () => {
+      const container = mount('<fl-casualties view="toll"></fl-casualties>', 390);
+      const element = container.querySelector('fl-casualties') as FlCasualties;
+      await drawn(element);
+      const frame = root(element).querySelector<HTMLElement>('.frame')!;
+      const svg = root(element).querySelector('svg')!;
+      const fills = () => {
+        const plot = frame.getBoundingClientRect();
+        const drawing = svg.getBoundingClientRect();
+        return Math.abs(plot.width - drawing.width) < 0.01 && Math.abs(plot.height - drawing.height) < 0.01;
+      };
+      expect(fills(), 'before').to.equal(true);
+      container.style.width = '611px';
+      await until(() => svg.getAttribute('viewBox')?.split(' ')[2] === String(frame.clientWidth), 'a draw at the new width');
+      await frames(2);
+      expect(frame.getBoundingClientRect().width).to.be.greaterThan(600);
+      expect(fills(), 'after').to.equal(true);
+    });
+  });
+
   describe('bad input', () => {
     it('shows a readable message for an unknown view, warns once, throws nothing, and recovers', async () => {
       const errors: unknown[] = [];
