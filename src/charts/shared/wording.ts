@@ -4,7 +4,7 @@
  * code, sentences and the build use the same wording. The formatters are marked pure, so a bundle that uses none of
  * them (the map's) carries neither d3-format nor d3-time-format.
  *
- * No `Intl`: the first Intl formatter a page makes loads the browser's locale data, 50 to 110 ms of one task on a
+ * No `Intl`: the first Intl formatter a page makes loads the browser's locale data, about 50 to 110 ms of one task on a
  * phone (4x CPU), and made when a chart's module ran, that landed in the first screens a reader scrolls. The forms
  * written here are few and fixed, and give what `Intl` gives for British English (test/unit/wording.test.ts).
  */
