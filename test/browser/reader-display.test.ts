@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { DESKTOP, PHONE, type StoryPage } from './story-page.ts';
+import { DESKTOP, PHONE, goToStep, type StoryPage } from './story-page.ts';
 import { frames } from './helpers.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { forgetVisits, openReader, untilChartShows } from './reader-helpers.ts';
@@ -33,7 +33,7 @@ function sampleSteps(p: StoryPage): StoryStep[] {
 }
 
 async function show(p: StoryPage, step: StoryStep): Promise<Element> {
-  (p.document.querySelector('fl-story') as unknown as { goTo(id: string): void }).goTo(step.id);
+  goToStep(p, step.id);
   await untilChartShows(p, step);
   await frames(3);
   return p.document.getElementById(step.section)!.querySelector(step.tag)!;

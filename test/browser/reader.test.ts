@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { DESKTOP, PHONE, activeStepId, openPresentation, openStory, press, settle, type StoryPage } from './story-page.ts';
+import { DESKTOP, PHONE, activeStepId, goToStep, openPresentation, openStory, press, settle, type StoryPage } from './story-page.ts';
 import { frames, until } from './helpers.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { focused, forgetVisits, onScreen, openReader, stopName, untilChartShows } from './reader-helpers.ts';
@@ -60,7 +60,7 @@ async function drawing(page: StoryPage, step: StoryStep): Promise<{ transitionMs
     }
   });
   observer.observe(chart, { attributes: true, attributeFilter: ['data-drawn'] });
-  (page.document.querySelector('fl-story') as unknown as { goTo(id: string): void }).goTo(step.id);
+  goToStep(page, step.id);
   await untilChartShows(page, step);
   observer.disconnect();
   expect(pictures.size, `${step.id}: the chart drew its state`).to.equal(1);
@@ -148,9 +148,8 @@ describe('the Animation switch', () => {
     )!;
     expect(back, 'the story has such a step').to.exist;
     const earlier = steps.slice(0, back.index - 1).findLast((step) => step.section === back.section && step.chart === back.chart)!;
-    const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
     for (const step of [earlier, steps[back.index - 1]!]) {
-      story.goTo(step.id);
+      goToStep(page, step.id);
       await untilChartShows(page, step);
     }
     const drawn = await drawing(page, back);
@@ -175,17 +174,16 @@ describe('the Animation switch', () => {
     )!;
     expect(moving, 'the story has such a step').to.exist;
     const next = steps[moving.index + 1]!;
-    const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
-    story.goTo(steps[moving.index - 1]!.id);
+    goToStep(page, steps[moving.index - 1]!.id);
     await untilChartShows(page, steps[moving.index - 1]!);
     // Past any move the chart was making: a change that comes while one is under way is drawn at once.
     await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS + 300));
     const chart = page.document.getElementById(moving.section)!.querySelector(moving.tag)!;
     const svg = chart.shadowRoot!.querySelector('svg')!;
-    story.goTo(moving.id);
+    goToStep(page, moving.id);
     await untilChartShows(page, moving);
     expect(scheduledTransitionMs(svg), `${moving.id}: the chart moves to its state`).to.be.greaterThan(0);
-    story.goTo(next.id);
+    goToStep(page, next.id);
     await untilChartShows(page, next);
     await frames(2);
     expect(scheduledTransitionMs(svg), `${moving.id}'s chart, out of view: no move left`).to.equal(0);

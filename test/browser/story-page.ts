@@ -90,6 +90,11 @@ export async function scrollToStep(page: StoryPage, id: string, settleFrames = 4
   await frames(settleFrames);
 }
 
+/** Goes to a step as a link to it does (fl-story's goTo): scrolled there, the step active at once. */
+export function goToStep(page: StoryPage, id: string): void {
+  (page.document.querySelector('fl-story') as unknown as { goTo(id: string): void }).goTo(id);
+}
+
 /** Waits for the page to settle after a jump: the scroll has ended and the engine has reconciled. */
 export async function settle(page: StoryPage): Promise<void> {
   await frames(4);

@@ -3,7 +3,7 @@
  */
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
-import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
+import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, goToStep, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
 import { frames, until } from './helpers.ts';
 import { readSeed } from './seed.ts';
 
@@ -214,9 +214,8 @@ describe('the plot through a section\u2019s steps', () => {
       this.timeout(60_000);
       page = await openStory('', viewport);
       const sizes = new Map<string, Set<string>>();
-      const story = page.document.querySelector('fl-story') as unknown as { goTo(id: string): void };
       for (const step of page.story.steps) {
-        story.goTo(step.id);
+        goToStep(page, step.id);
         const chart = page.document.getElementById(step.section)!.querySelector(step.tag) as Element & { chartState?: unknown };
         await until(() => chart.getAttribute('data-drawn') === JSON.stringify(chart.chartState), `${step.id} drawn`);
         // A font arriving meanwhile can change the caption's room once: the chart then draws again at its plot's

@@ -15,7 +15,7 @@ import { isNarrowFrame, layout as layoutMap, type MapGeography, type MapMarks } 
 import { draw } from './draw.ts';
 import { baseGeography, graticule, projectionSteps } from './layout-geography.ts';
 import { measureNames } from './layout-names.ts';
-import { inBackground, inSlices, SLICE_MS } from '../shared/background.ts';
+import { inBackground, inSlices, runSlice } from '../shared/background.ts';
 import { insideUkraine, nearestBorderPoint } from './geo.ts';
 import { distanceMapSchema, placesDataset, type PlaceRow } from './schema.ts';
 
@@ -220,15 +220,8 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
     const key = `${base.key}|${this.fonts.version}|${narrow}`;
     if (this.namesMeasured?.key !== key) this.namesMeasured = { key, steps: measureNames(base, this.fonts.width, narrow), done: false };
     const names = this.namesMeasured;
-    if (names.done) return false;
-    const start = performance.now();
-    while (performance.now() - start < SLICE_MS) {
-      if (names.steps.next().done) {
-        names.done = true;
-        return false;
-      }
-    }
-    return true;
+    if (!names.done) names.done = runSlice(names.steps) !== null;
+    return !names.done;
   }
 
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */

@@ -61,20 +61,28 @@ export function afterNextFrame(work: () => void): () => void {
 export const SLICE_MS = 8;
 
 /**
- * Runs a generator to its end in background slices: it works until a slice has run `SLICE_MS`, then yields the
- * thread and goes on in a later task. The generator marks where it may be cut (`yield`) between pieces of work
- * that are each short. Resolves with its result.
+ * Runs a generator for one slice: step after step until it ends or the slice has run `SLICE_MS` (at least one step).
+ * The generator's end (its result) once it has ended, else null.
+ */
+export function runSlice<T>(steps: Iterator<unknown, T>): IteratorReturnResult<T> | null {
+  const start = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next;
+    if (performance.now() - start >= SLICE_MS) return null;
+  }
+}
+
+/**
+ * Runs a generator to its end in background slices (runSlice), each in a task of its own. The generator marks
+ * where it may be cut (`yield`) between pieces of work that are each short. Resolves with its result.
  */
 export function inSlices<T>(steps: Iterator<unknown, T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const slice = (): void => {
-      const start = performance.now();
       try {
-        for (;;) {
-          const next = steps.next();
-          if (next.done) return resolve(next.value);
-          if (performance.now() - start >= SLICE_MS) break;
-        }
+        const ended = runSlice(steps);
+        if (ended) return resolve(ended.value);
       } catch (error) {
         return reject(error);
       }

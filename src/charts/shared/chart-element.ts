@@ -124,7 +124,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private drawn = false;
   private warned = new Set<string>();
   private lastDescribedKey = '';
-  private fitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the fitting of labels that is waiting (fitLabelsWhenSettled). */
   private cancelFit?: () => void;
 
   override connectedCallback(): void {
@@ -736,9 +736,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * read made the frame work out its styles and layout early, then again after the frame's other callbacks.
    */
   private fitLabelsWhenSettled(svg: SVGSVGElement, duration: number): void {
-    clearTimeout(this.fitTimer);
     this.cancelFit?.();
-    this.fitTimer = setTimeout(() => (this.cancelFit = afterNextFrame(() => fitLabelsToPlot(svg))), duration);
+    let cancelTask: (() => void) | undefined;
+    const timer = setTimeout(() => (cancelTask = afterNextFrame(() => fitLabelsToPlot(svg))), duration);
+    this.cancelFit = () => {
+      clearTimeout(timer);
+      cancelTask?.();
+    };
   }
 
   /** Marks the host once drawn, so tests and the story can wait for a finished draw. */
