@@ -1,6 +1,6 @@
 /**
  * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
- * [--viewport phone|desktop] [--max-px N] [--out trace.json]`; a directory (dist/) is served compressed, as the bench does.
+ * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light]`; a directory (dist/) is served compressed, as the bench does.
  * With --load, the page's load instead of a scroll (see load-trace.ts: what was fetched when, the first paint, each
  * largest-contentful-paint candidate and the main thread's tasks before it); --reference traces the bench's
  * no-JavaScript reference page of the same build.
@@ -51,7 +51,11 @@ const context = await browser.newContext({ viewport: VIEWPORTS[viewport], device
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
+// --light: the timeline's own categories only; the others (blink, cc, ...) slow a throttled page enough to turn
+// 40 ms frames into long tasks.
+const TRACE_CATEGORIES = args.includes('--light')
+  ? ['devtools.timeline', 'disabled-by-default-devtools.timeline']
+  : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
 // --invalidations: what made each style recalculation and layout necessary (node and reason), into --out's trace.
 if (args.includes('--invalidations')) TRACE_CATEGORIES.push('disabled-by-default-devtools.timeline.invalidationTracking');
 // --stacks: the script stack that forced each style recalculation and layout (a read of a box after a change).

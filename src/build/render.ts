@@ -112,7 +112,7 @@ export function renderArticle(meta: StoryMeta, parts: readonly Part[], story: St
       const first = part.steps.find((step) => step.chart === name)!;
       const tag = story.charts[name]!.tag;
       const opening = i === 0 && part.id === story.sections[0]?.id ? (options.opening?.(first.id) ?? '') : '';
-      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ""}>${chartElement(tag, first.state, fallback(name, first.state))}${opening}</div>`;
+      return `<div class="scrolly-chart" data-chart="${name}"${i === 0 ? " data-active" : ' aria-hidden="true"'}>${chartElement(tag, first.state, fallback(name, first.state))}${opening}</div>`;
     });
     out.push(`<fl-scrolly class="scrolly" id="${part.id}" data-charts="${section.charts.join(' ')}">`);
     out.push(`<div class="scrolly-graphic">${charts.join('')}</div>`);

@@ -239,6 +239,9 @@ export class FlScrolly extends LitElement {
       const active = wrapper.dataset.chart === step.chart;
       if (wrapper.hasAttribute('data-active') === active) continue;
       wrapper.toggleAttribute('data-active', active);
+      // Out of the accessibility tree while hidden (the style sheet hides it by its opacity alone).
+      if (active) wrapper.removeAttribute('aria-hidden');
+      else wrapper.setAttribute('aria-hidden', 'true');
       // The chart leaving ends its move at once, under its fade-out (FlChart.finishMoveAtOnce).
       const tag = active ? undefined : this.story?.charts[wrapper.dataset.chart ?? '']?.tag;
       if (tag) (wrapper.querySelector(tag) as (Element & Partial<SectionChart>) | null)?.finishMoveAtOnce?.();

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, goToStep, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
-import { frames, until } from './helpers.ts';
+import { drawn, frames, until } from './helpers.ts';
 import { readSeed } from './seed.ts';
 
 let page: StoryPage | undefined;
@@ -101,6 +101,43 @@ describe('scrolling the story', () => {
       expect(chartFor(page, step).getAttribute('view')).to.equal(step.state.view);
       const wrapper = chartFor(page, step).closest('.scrolly-chart')!;
       expect(wrapper.hasAttribute('data-active'), `${step.chart} shown for ${step.id}`).to.equal(true);
+    }
+  });
+
+  it('keeps the charts behind the active one out of a screen reader\u2019s and the keyboard\u2019s way, and the active one on top', async () => {
+    page = await openStory();
+    // The middle chart of the first section's three: the one after it in the page would be on top, were the
+    // active chart not raised.
+    const step = page.story.steps.find((s) => s.chart === 'casualties')!;
+    goToStep(page, step.id);
+    await until(() => activeStepId(page!) === step.id, `${step.id} to be active`);
+    const wrappers = [...page.document.getElementById(step.section)!.querySelectorAll<HTMLElement>('.scrolly-chart')];
+    expect(wrappers.length).to.be.greaterThan(2);
+    await until(() => wrappers.every((wrapper) => wrapper.querySelector(':scope > .fl-embed-button')), 'the Embed buttons');
+    await drawn(chartFor(page, step));
+    const chartIn = (wrapper: HTMLElement) => wrapper.querySelector<HTMLElement>(page!.story.charts[wrapper.dataset.chart!]!.tag)!;
+    await until(() => wrappers.every((wrapper) => chartIn(wrapper).shadowRoot?.querySelector('summary')), 'every chart of the section to render');
+    const doc = page.document;
+    const focusable = (element: HTMLElement) => {
+      element.focus();
+      const root = element.getRootNode() as Document | ShadowRoot;
+      const focused = root.activeElement === element;
+      element.blur();
+      return focused;
+    };
+    for (const wrapper of wrappers) {
+      const active = wrapper.dataset.chart === step.chart;
+      const name = `${wrapper.dataset.chart} (${active ? 'active' : 'hidden'})`;
+      const summary = chartIn(wrapper).shadowRoot!.querySelector<HTMLElement>('summary')!;
+      const button = wrapper.querySelector<HTMLElement>(':scope > .fl-embed-button')!;
+      expect(wrapper.getAttribute('aria-hidden'), name).to.equal(active ? null : 'true');
+      expect(focusable(button), `${name}: Embed takes focus`).to.equal(active);
+      expect(focusable(summary), `${name}: "Show the data" takes focus`).to.equal(active);
+      if (!active) continue;
+      const box = button.getBoundingClientRect();
+      const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      // Compared as a boolean: a failing comparison of two elements of another window prints their whole graph.
+      expect(hit?.closest('.fl-embed-button') === button, `a click on Embed reaches it, not ${hit?.outerHTML.slice(0, 60)}`).to.equal(true);
     }
   });
 

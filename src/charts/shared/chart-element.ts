@@ -509,8 +509,12 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.drawIn(outOfSight ? inBackground : nextTask);
   }
 
-  /** The chart is hidden (visibility) or off the screen. */
+  /**
+   * The chart is hidden (by its visibility, or inside an aria-hidden box: the story's charts behind a section's
+   * active one, which only their opacity hides) or off the screen.
+   */
   private outOfSight(): boolean {
+    if (this.closest('[aria-hidden="true"]')) return true;
     if (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true })) return true;
     const box = this.getBoundingClientRect();
     return box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth;
