@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, goToStep, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
 import { drawn, frames, until } from './helpers.ts';
+import { focused } from './reader-helpers.ts';
 import { readSeed } from './seed.ts';
 
 let page: StoryPage | undefined;
@@ -120,10 +121,9 @@ describe('scrolling the story', () => {
     const doc = page.document;
     const focusable = (element: HTMLElement) => {
       element.focus();
-      const root = element.getRootNode() as Document | ShadowRoot;
-      const focused = root.activeElement === element;
+      const takes = focused(page!) === element;
       element.blur();
-      return focused;
+      return takes;
     };
     for (const wrapper of wrappers) {
       const active = wrapper.dataset.chart === step.chart;
