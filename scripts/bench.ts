@@ -456,6 +456,11 @@ const errors = [...new Set(allScrolls('story').concat(allScrolls('reference')).f
 if (errors.length) console.log(`\npage errors during the scroll-throughs:\n  ${errors.join('\n  ')}`);
 const undrawn = [...new Set(SCROLL_KEYS.flatMap((key) => scrollRuns.story[key]).flatMap((f) => f.undrawnSteps))];
 if (undrawn.length) console.log(`\nsteps whose chart never drew the new state: ${undrawn.join(', ')}`);
+// Where the story's frames over 50 ms fell, run by run: the step change before each is where a trace should look.
+const slow = SCROLL_KEYS.flatMap((key) =>
+  scrollRuns.story[key].flatMap((f, run) => f.slowFrames.map((frame) => `${key} run ${run + 1}: ${frame.ms} ms at ${frame.atMs} ms, ${frame.afterStep === null ? 'before any step change' : `${frame.afterStepMs} ms after the step change to ${frame.afterStep}`}`)),
+);
+if (slow.length) console.log(`\nthe story's frames over 50 ms:\n  ${slow.join('\n  ')}`);
 console.log(`\nbench took ${(totalMs / 1000).toFixed(0)} s`);
 
 const results = {

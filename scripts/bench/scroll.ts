@@ -58,6 +58,16 @@ export interface StepTiming {
   readonly frames: number;
 }
 
+export interface SlowFrame {
+  /** The frame interval, in ms. */
+  readonly ms: number;
+  /** When the frame ended, in ms from the start of the scroll. */
+  readonly atMs: number;
+  /** The last step change before the frame began (null when none had happened), and how long before, in ms. */
+  readonly afterStep: string | null;
+  readonly afterStepMs: number;
+}
+
 export interface ScrollFigures {
   readonly scrollMs: number;
   /** How far the measured scroll went. */
@@ -66,6 +76,8 @@ export interface ScrollFigures {
   readonly longTasksPer10kPx: number;
   /** Frame intervals over 50 ms. */
   readonly framesOver50: number;
+  /** Where those frames fell: each one's length, and the step change before it (its id, and how long before). */
+  readonly slowFrames: SlowFrame[];
   /** JS heap after garbage collection, at the end (after heapAfterSteps step changes when asked). */
   readonly heapBytes: number;
   /** Step changes before the heap was read. */
@@ -103,7 +115,7 @@ export interface ScrollFigures {
 
 /** Installed before any page script: records long tasks, counts frames, and times step changes. */
 const INIT_SCRIPT = String.raw`(() => {
-  const bench = { longTasks: [], frame: 0, stepEvents: 0, steps: [], unchanged: 0, pending: [] };
+  const bench = { longTasks: [], frame: 0, stepEvents: 0, stepLog: [], steps: [], unchanged: 0, pending: [] };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -156,6 +168,7 @@ const INIT_SCRIPT = String.raw`(() => {
   document.addEventListener('fl-step-change', (event) => {
     const t0 = performance.now();
     bench.stepEvents++;
+    bench.stepLog.push({ id: event.detail && event.detail.id, t: t0 });
     const section = event.composedPath()[0];
     const wrapper = section && section.querySelector ? section.querySelector('.scrolly-chart[data-active]') : null;
     const chart = wrapper ? [...wrapper.children].find((element) => element.localName.startsWith('fl-')) : null;
@@ -204,6 +217,7 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, lo
     settled: performance.now(),
     longTasks: bench.longTasks,
     stepEvents: bench.stepEvents,
+    stepLog: bench.stepLog,
     steps: bench.steps,
     unchanged: bench.unchanged,
     undrawn: bench.pending.map((entry) => entry.id),
@@ -238,6 +252,8 @@ interface PageRecord {
   scrolledPx: number;
   longTasks: { start: number; duration: number }[];
   stepEvents: number;
+  /** Every step change during the scroll: its id and when (performance.now()). */
+  stepLog: { id: string; t: number }[];
   steps: (Omit<StepTiming, 'longestTaskMs'> & { t0: number })[];
   unchanged: number;
   undrawn: string[];
@@ -248,6 +264,19 @@ interface PageRecord {
 }
 
 const blocking = (tasks: readonly { duration: number }[]): number => tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
+
+/** The frames over 50 ms, each placed after the step change before it began: where to look in a trace. */
+function slowFrames(record: PageRecord, intervals: readonly number[]): SlowFrame[] {
+  const slow: SlowFrame[] = [];
+  intervals.forEach((ms, i) => {
+    if (ms <= 50) return;
+    const began = record.times[i]!;
+    const step = record.stepLog.findLast((entry) => entry.t <= began);
+    const atMs = Math.round(record.times[i + 1]! - record.start);
+    slow.push({ ms: Math.round(ms * 10) / 10, atMs, afterStep: step?.id ?? null, afterStepMs: step ? Math.round(began - step.t) : Number.NaN });
+  });
+  return slow;
+}
 
 export async function runScroll(browser: Browser, url: string, run: ScrollRun): Promise<ScrollFigures> {
   const context = await browser.newContext({
@@ -293,6 +322,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
       scrolledPx: record.scrolledPx,
       longTasksPer10kPx: record.scrolledPx > 0 ? (during.length / record.scrolledPx) * 10_000 : Number.NaN,
       framesOver50: intervals.filter((interval) => interval > 50).length,
+      slowFrames: slowFrames(record, intervals),
       heapBytes: heap.usedSize,
       heapSteps,
       frameCount: record.times.length,

@@ -95,8 +95,9 @@ describe('crossingsAt / insideAt: the even-odd test a row at a time', () => {
       const xs = rings!.flat().map((p) => p[0]);
       const ys = rings!.flat().map((p) => p[1]);
       const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      for (let i = 0; i <= 60; i++) {
-        const y = y0 + ((y1 - y0) * i) / 60;
+      // Rows evenly spaced, and rows through vertices (an edge's end on the row, where a band's edges are cut).
+      const vertexYs = ys.filter((_, i) => i % Math.ceil(ys.length / 60) === 0);
+      for (const y of [...Array.from({ length: 61 }, (_, i) => y0 + ((y1 - y0) * i) / 60), ...vertexYs]) {
         const crossings = crossingsAt(y, rings!);
         for (let j = 0; j <= 60; j++) {
           const x = x0 + ((x1 - x0) * j) / 60;
