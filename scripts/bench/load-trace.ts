@@ -72,7 +72,7 @@ export function rendererMainThread(events: readonly TraceEvent[], url?: string):
 
 const ms = (value: number): string => `${value.toFixed(0).padStart(6)} ms`;
 
-export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string, viewport: string): void {
+export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string, viewport: string, untilMs?: number): void {
   const main = rendererMainThread(events, url);
   // Zero is the page's navigation start (the time origin of its paint entries).
   const starts = events.filter((event) => event.name === 'navigationStart' && `${event.pid}:${event.tid}` === main);
@@ -111,9 +111,11 @@ export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string
   for (const font of record.fonts) console.log(`  ${ms(font.ms)}  font loaded: ${font.face}`);
   console.log(`  layout shift during load: ${record.shifts.toFixed(3)}`);
 
-  // The main thread's tasks up to the LCP, each by its largest parts (self time).
+  // The main thread's tasks up to the LCP (or untilMs: the tasks after it, that Total Blocking Time counts), each by
+  // its largest parts (self time).
+  const end = untilMs ?? lcp + 50;
   const complete = events
-    .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === main && event.dur !== undefined && at(event.ts) <= lcp + 50 && at(event.ts) >= -50)
+    .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === main && event.dur !== undefined && at(event.ts) <= end && at(event.ts) >= -50)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const label = (event: TraceEvent): string => {
     const data = event.args?.data as { url?: string; functionName?: string; fileName?: string } | undefined;
@@ -137,7 +139,7 @@ export function reportLoad(events: TraceEvent[], record: LoadRecord, url: string
     stack.push({ end: event.ts + event.dur!, label: label(event) });
   }
   const busy = tasks.filter((task) => task.start <= lcp).reduce((sum, task) => sum + task.ms, 0);
-  console.log(`main thread up to the LCP: ${tasks.filter((task) => task.start <= lcp).length} tasks, ${busy.toFixed(0)} ms busy; tasks over 5 ms:`);
+  console.log(`main thread up to the LCP: ${tasks.filter((task) => task.start <= lcp).length} tasks, ${busy.toFixed(0)} ms busy; tasks over 5 ms${untilMs === undefined ? '' : ` up to ${untilMs} ms`}:`);
   for (const task of tasks.filter((task) => task.ms > 5)) {
     const parts = [...task.parts].filter(([name]) => name !== 'RunTask').sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
     console.log(`  ${ms(task.start)} ${task.ms.toFixed(0).padStart(5)} ms: ${parts.join('; ')}`);

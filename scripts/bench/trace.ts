@@ -2,7 +2,7 @@
  * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
  * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light]`; a directory (dist/) is served compressed, as the bench does.
  * With --load, the page's load instead of a scroll (see load-trace.ts: what was fetched when, the first paint, each
- * largest-contentful-paint candidate and the main thread's tasks before it); --reference traces the bench's
+ * largest-contentful-paint candidate and the main thread's tasks before it, or before --until MS); --reference traces the bench's
  * no-JavaScript reference page of the same build.
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
@@ -73,7 +73,7 @@ if (loadMode) {
   await server?.close();
   const out = option('out');
   if (out) writeFileSync(out, buffer);
-  reportLoad(JSON.parse(buffer.toString('utf8')).traceEvents, record, url, viewport);
+  reportLoad(JSON.parse(buffer.toString('utf8')).traceEvents, record, url, viewport, option('until') === undefined ? undefined : Number(option('until')));
   process.exit(0);
 }
 if (args.includes('--profile')) {
@@ -181,7 +181,7 @@ if (profile) {
         inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
       }
     });
-    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(option("top") ?? 10)).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
     console.log(`  ${task.ms.toFixed(0)} ms: ${top.join('; ')}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { LitElement, ReactiveController } from 'lit';
 import scrollama, { type ScrollamaInstance, type ScrollamaStepResponse } from 'scrollama';
 import { rangesKey, stepWindow, windowNeedsMove, type StepRange } from './step-window.ts';
-import { inBackground } from '../charts/shared/background.ts';
+import { inBackground, nextTask } from '../charts/shared/background.ts';
 
 export interface ScrollamaControllerOptions {
   /** The step elements, passed explicitly so nothing outside the host is picked up by a selector. */
@@ -70,8 +70,17 @@ export class ScrollamaController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.scroller && this.host.isConnected) this.setup();
+    // In a task of its own: Scrollama measures every step it is given, and the first measure lays the whole page
+    // out, which on a phone made the story's start (every section's first update) one long task.
+    if (this.setupQueued || this.scroller) return;
+    this.setupQueued = true;
+    nextTask(() => {
+      this.setupQueued = false;
+      if (!this.scroller && this.host.isConnected) this.setup();
+    });
   }
+
+  private setupQueued = false;
 
   hostDisconnected(): void {
     cancelAnimationFrame(this.frame);
