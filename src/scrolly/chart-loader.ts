@@ -92,6 +92,10 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
   if (params.has('present') || params.has('print')) Object.keys(lazyCharts).forEach(needChart);
   else {
     const whenIdle = (): void => Object.keys(lazyCharts).forEach((tag) => void fetchChart(tag).catch(() => {}));
-    addEventListener('load', () => ('requestIdleCallback' in window ? requestIdleCallback(whenIdle, { timeout: 3000 }) : setTimeout(whenIdle, 1000)), { once: true });
+    const afterLoad = (): void => void ('requestIdleCallback' in window ? requestIdleCallback(whenIdle, { timeout: 3000 }) : setTimeout(whenIdle, 1000));
+    // The page's code starts after the first paint (boot.ts), by which time the page has usually loaded: a listener
+    // for the load event added then never hears it.
+    if (document.readyState === 'complete') afterLoad();
+    else addEventListener('load', afterLoad, { once: true });
   }
 }
