@@ -166,12 +166,15 @@ describe('scrolling the story', () => {
 });
 
 describe('the charts\u2019 code', () => {
-  it('is fetched for every chart once the page is idle, and a chart is defined only when its steps come near', async () => {
+  it('is fetched for every chart once the page is idle, with the map\u2019s geography, and a chart is defined only when its steps come near', async () => {
     // On a phone the map's steps start well below the first screens: only the idle fetch brings its code early.
     page = await openStory('', PHONE);
     const win = page.window;
     const mapFetched = () => win.performance.getEntriesByType('resource').some((entry) => /\/distance-map-[\w-]+\.js$/.test(entry.name));
     await until(mapFetched, 'the map\u2019s code to be fetched before the reader scrolls', 10_000);
+    // ...and its geography, so that the map's first picture has its countries at once.
+    const geographyFetched = () => win.performance.getEntriesByType('resource').some((entry) => /\/region\.topo-[\w-]+\.json$/.test(entry.name));
+    await until(geographyFetched, 'the map\u2019s geography to be fetched before the reader scrolls', 10_000);
     expect(win.scrollY).to.equal(0);
     expect(Boolean(win.customElements.get('fl-distance-map')), 'the map is not defined while its steps are far off').to.equal(false);
     const step = page.story.steps.find((candidate) => candidate.tag === 'fl-distance-map')!;

@@ -13,6 +13,7 @@ export const chart: ChartEntry<PlaceRow> = {
   schemas: () => import('./schema.ts').then((module) => ({ state: module.distanceMapSchema, data: module.placesDataset })),
   element: () => import('./distance-map.ts').then(async (module) => {
     await module.placesWorkedOut;
+    module.prefetchGeography();
     return module.defineDistanceMap;
   }),
   text: () => import('./text.ts').then((module) => module.mapText),

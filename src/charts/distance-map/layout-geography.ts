@@ -71,8 +71,11 @@ function* projectTopology(topology: Topology): Generator<void, void> {
       // Ukraine and Russia keep their names in any view that shows enough of them: their outlines, projected,
       // let the layout find room inside the part in view.
       const rings = emphasis ? projectedRings(shape.geometry) : undefined;
-      if (rings) edgeIndex(rings);
       labels.push({ id, text: name.toUpperCase(), base: project(label), width: x1 - x0, emphasis, ...(rings ? { rings } : {}) });
+      if (rings) {
+        yield;
+        edgeIndex(rings);
+      }
     }
     yield;
   }
