@@ -60,8 +60,8 @@ function loadTopology(url: string): Promise<Topology> {
  * border's geometry. Where the article gives its own figure, the label shows both.
  *
  * Distances, the sentence and the table need no download: Ukraine's outline is bundled. The country shapes are
- * fetched only once the map is connected and near the viewport; if they cannot be loaded, the map says so in its
- * box and everything else still shows.
+ * fetched only once the map is connected and near the viewport (or ahead of any map, for a page that asks:
+ * `prefetchGeography`); if they cannot be loaded, the map says so in its box and everything else still shows.
  *
  * @attr focus - place ids and/or a named region (ukraine, russia-west, caucasus, middle-east, isis-reach) to frame
  * @attr measure - "place border" or "place place": the distance to draw and label
