@@ -11,9 +11,9 @@ export const chart: ChartEntry<PlaceRow> = {
   aspect: { phone: 4 / 3, desktop: 4 / 3 },
   module: import.meta.url,
   schemas: () => import('./schema.ts').then((module) => ({ state: module.distanceMapSchema, data: module.placesDataset })),
-  element: () => import('./distance-map.ts').then(async (module) => {
+  element: () => Promise.all([import('./distance-map.ts'), import('./ready-ahead.ts')]).then(async ([module, ahead]) => {
     await module.placesWorkedOut;
-    module.prefetchGeography();
+    ahead.getReadyAhead();
     return module.defineDistanceMap;
   }),
   text: () => import('./text.ts').then((module) => module.mapText),

@@ -1,7 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The distance map's own colours and marks, on top of the shared chart styles.
+ * The distance map's own colours and marks, on top of the shared chart styles. (Notes here, not in the CSS, which
+ * ships as written.) Without the shapes (`data-geography='failed'`), plain sea-blue would read as open water: the
+ * ground is neutral. Lines keep their width at every zoom (`non-scaling-stroke`), but not the countries' fills:
+ * they have no stroke, and a path with a non-scaling stroke is transformed point by point at each layout, every
+ * frame of a pan or zoom. Each kind of place has its own swatch, told apart by fill and ring as well as colour.
  *
  * @cssproperty --fl-map-sea - water
  * @cssproperty --fl-map-land - countries other than Ukraine and Russia
@@ -33,7 +37,6 @@ export const distanceMapStyles = css`
   .sea {
     fill: var(--_sea);
   }
-  /* Without the shapes, plain sea-blue would read as open water: keep the ground neutral. */
   svg[data-geography='failed'] > .sea {
     fill: var(--_land);
   }
@@ -76,8 +79,6 @@ export const distanceMapStyles = css`
     stroke-width: 1.8px;
     stroke-linejoin: round;
   }
-  /* Lines keep their width at every zoom. Not the countries' fills: they have no stroke, and a path with a
-     non-scaling stroke is transformed point by point at each layout, every frame of a pan or zoom. */
   .zoom path:not(.country),
   .inset path:not(.country) {
     vector-effect: non-scaling-stroke;
@@ -116,7 +117,6 @@ export const distanceMapStyles = css`
     letter-spacing: 0.04em;
     stroke: none;
   }
-  /* Each kind of place has its own swatch, told apart by fill and ring as well as colour. */
   .place circle {
     stroke: var(--_halo);
     stroke-width: 1.5px;

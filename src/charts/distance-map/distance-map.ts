@@ -27,7 +27,7 @@ const topologies = new Map<string, Promise<Topology>>();
 const loadedTopologies = new Map<string, Topology>();
 
 /** Fetches a region file once per URL for the whole page; a failure is forgotten, so a later map may retry. */
-function loadTopology(url: string): Promise<Topology> {
+export function loadTopology(url: string): Promise<Topology> {
   let pending = topologies.get(url);
   if (!pending) {
     pending = fetch(url, { credentials: 'same-origin' })
@@ -61,7 +61,7 @@ function loadTopology(url: string): Promise<Topology> {
  *
  * Distances, the sentence and the table need no download: Ukraine's outline is bundled. The country shapes are
  * fetched only once the map is connected and near the viewport (or ahead of any map, for a page that asks:
- * `prefetchGeography`); if they cannot be loaded, the map says so in its box and everything else still shows.
+ * `getReadyAhead` in ready-ahead.ts); if they cannot be loaded, the map says so in its box and everything else still shows.
  *
  * @attr focus - place ids and/or a named region (ukraine, russia-west, caucasus, middle-east, isis-reach) to frame
  * @attr measure - "place border" or "place place": the distance to draw and label
@@ -254,16 +254,6 @@ export const placesWorkedOut: Promise<void> = new Promise((resolve) =>
     inSlices(borderDistances(rows)).then(resolve, resolve);
   }),
 );
-
-/**
- * Fetches the default geography and projects it, in background slices, ahead of any map: for the story, which
- * calls it once it has fetched this module when idle (./chart.ts). A map then draws its countries from its first
- * picture, and the projection (a few tasks of 15 to 30 ms on a phone) is done before the reader scrolls rather
- * than in the frames where the first map comes near. A failure is left for the map to meet and report.
- */
-export function prefetchGeography(): void {
-  loadTopology(FlDistanceMap.geographyUrl).catch(() => {});
-}
 
 // The graticule drawn while the geography is still on its way, projected once (a long task on a phone when the
 // first map's first layout did it).

@@ -107,16 +107,13 @@ export function insideRings([x, y]: readonly [number, number], rings: Rings): bo
  * edges in y's band of the rings' index are looked at (edgeIndex), not every edge of Russia's coasts.
  */
 export function crossingsAt(y: number, rings: Rings): number[] {
-  const index = edgeIndex(rings);
+  const { top, height, bands } = edgeIndex(rings);
   const crossings: number[] = [];
-  const band = index.bandOf(y);
-  if (band < 0) return crossings;
-  const edges = index.bands[band]!;
+  // Above the rings' top there is no band (no edge crosses there); below their bottom, the last band's edges
+  // all lie above y and none crosses either.
+  const edges = bands[Math.min(EDGE_BANDS - 1, Math.floor((y - top) / height))] ?? [];
   for (let e = 0; e < edges.length; e += 4) {
-    const xi = edges[e]!;
-    const yi = edges[e + 1]!;
-    const xj = edges[e + 2]!;
-    const yj = edges[e + 3]!;
+    const [xi, yi, xj, yj] = [edges[e]!, edges[e + 1]!, edges[e + 2]!, edges[e + 3]!];
     if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
   }
   return crossings.sort((a, b) => a - b);
@@ -128,45 +125,37 @@ type Rings = readonly (readonly [number, number][])[];
 const EDGE_BANDS = 128;
 
 /**
- * The rings' edges sorted into horizontal bands, each edge into every band its y range touches: a row's crossings
- * then test the edges of one band, a small part of the whole (a name's search for room scans forty-odd rows, each
- * of which tested every edge of Russia's outline, 13 ms of a map layout on a phone). Edges are kept flat,
- * x0 y0 x1 y1, four numbers each. Built once per set of rings.
+ * The rings' edges sorted into horizontal bands of `height` from `top`, each edge into every band its y range
+ * touches: a row's crossings then test the edges of one band, a small part of the whole (a name's search for room
+ * scans forty-odd rows, each of which tested every edge of Russia's outline, 13 ms of a map layout on a phone).
+ * Edges are kept flat, x0 y0 x1 y1, four numbers each. Built once per set of rings.
  */
 interface EdgeIndex {
-  /** The band holding base y, or -1 when y lies outside the rings' extent (no edge crosses there). */
-  bandOf(y: number): number;
+  readonly top: number;
+  readonly height: number;
   readonly bands: readonly number[][];
 }
 
 const edgeIndexes = new WeakMap<Rings, EdgeIndex>();
 
 export function edgeIndex(rings: Rings): EdgeIndex {
-  const cached = edgeIndexes.get(rings);
-  if (cached) return cached;
+  let index = edgeIndexes.get(rings);
+  if (index) return index;
   let top = Infinity;
   let bottom = -Infinity;
-  for (const ring of rings) {
-    for (const [, y] of ring) {
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-    }
-  }
+  for (const ring of rings) for (const [, y] of ring) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
   const height = (bottom - top) / EDGE_BANDS || 1;
-  // The same arithmetic for an edge's ends and for a row's y, so that an edge a row crosses is in the row's band.
+  // The same arithmetic for an edge's ends as for a row's y (crossingsAt), so that an edge a row crosses is in the
+  // row's band.
   const bandAt = (y: number): number => Math.min(EDGE_BANDS - 1, Math.floor((y - top) / height));
   const bands: number[][] = Array.from({ length: EDGE_BANDS }, () => []);
   for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      // A level edge never crosses a row (the test below needs one end above the row and one not).
-      if (yi === yj) continue;
-      const last = bandAt(Math.max(yi, yj));
-      for (let band = bandAt(Math.min(yi, yj)); band <= last; band++) bands[band]!.push(xi, yi, xj, yj);
-    }
+    ring.forEach(([xi, yi], i) => {
+      const [xj, yj] = ring[(i || ring.length) - 1]!;
+      for (let band = bandAt(Math.min(yi, yj)); band <= bandAt(Math.max(yi, yj)); band++) bands[band]!.push(xi, yi, xj, yj);
+    });
   }
-  const index: EdgeIndex = { bands, bandOf: (y) => (y < top || y >= bottom ? -1 : bandAt(y)) };
+  index = { top, height, bands };
   edgeIndexes.set(rings, index);
   return index;
 }

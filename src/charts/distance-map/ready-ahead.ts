@@ -1,0 +1,40 @@
+/**
+ * The story's head start on its maps (kept apart from the element, so that a page embedding one map does not carry
+ * it): see getReadyAhead.
+ */
+import { defaultRowsOf } from '../shared/chart-element.ts';
+import type { ChartState } from '../shared/schema.ts';
+import { inBackground } from '../shared/background.ts';
+import { FlDistanceMap, loadTopology } from './distance-map.ts';
+import { layout as layoutMap, type MapMarks } from './layout.ts';
+import { draw } from './draw.ts';
+import type { PlaceRow } from './schema.ts';
+
+/**
+ * Gets the map ready ahead of any map, for the story, which calls it once it has fetched this module when idle
+ * (./chart.ts): fetches the default geography and projects it in background slices, then runs the layout and the
+ * drawing code once, each in a background task, on a state of the page's own places at a phone's size, and drops
+ * the result. A map then draws its countries from its first picture, and neither the projection (a few tasks of 15
+ * to 30 ms on a phone) nor the first run of the layout and drawing code (about five times as slow as later runs,
+ * before the engine has compiled them: 30 to 50 ms for the layout at 4x slowdown, against 4 to 12) falls in the
+ * frames where the reader first scrolls toward the map. A failure is left for the map to meet and report.
+ */
+export function getReadyAhead(): void {
+  const rows = defaultRowsOf('fl-distance-map') as readonly PlaceRow[] | undefined;
+  loadTopology(FlDistanceMap.geographyUrl).then(
+    (topology) => {
+      if (!rows || rows.length < 2) return;
+      const [from, to] = rows as [PlaceRow, PlaceRow];
+      const state: ChartState = { focus: `${from.id} ${to.id}`, measure: `${from.id} border` };
+      let marks: MapMarks | undefined;
+      inBackground(() => {
+        marks = layoutMap({ rows, state, size: { width: 390, height: 292 }, geography: { status: 'ready', topology } });
+      });
+      inBackground(() => {
+        // Into an svg that is never in the page: the script runs as it will, with no style or layout to follow.
+        if (marks) draw(document.createElementNS('http://www.w3.org/2000/svg', 'svg'), marks, { duration: 0 });
+      });
+    },
+    () => {},
+  );
+}
