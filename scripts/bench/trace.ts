@@ -7,7 +7,7 @@
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
  * work), each long task by its parts, the number of elements on the page, and with --profile script time by
- * function. --task-ms N breaks down tasks over N ms instead of 50 (several short tasks between two frames
+ * function (--top N: how many functions per task, 10 unless told). --task-ms N breaks down tasks over N ms instead of 50 (several short tasks between two frames
  * hold them up as one long one does).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -181,7 +181,7 @@ if (profile) {
         inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
       }
     });
-    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(option("top") ?? 10)).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(option('top') ?? 10)).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
     console.log(`  ${task.ms.toFixed(0)} ms: ${top.join('; ')}`);
   }
 }

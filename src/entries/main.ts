@@ -22,9 +22,10 @@ loadChartsLazily(story.steps, Object.fromEntries(CHARTS.map((chart) => [chart.ta
 
 // The rest runs in tasks of its own rather than in the one that ran this module: on a phone the module, the
 // installs and the story's start made one task of over 100 ms, the load's longest (bench/budgets.json: Total
-// Blocking Time). Presentation mode first, as before: its listeners are in place before the story starts.
-// Presentation mode (?present, the p key), the presenter view's channel (s) and the print layout; the print's
-// list of sources names each dataset as the about section does.
+// Blocking Time).
+// Presentation mode first, so its listeners are in place before the story starts: ?present, the p key, the
+// presenter view's channel (s) and the print layout; the print's list of sources names each dataset as the about
+// section does.
 nextTask(() => {
   const sources = [...new Map(CHARTS.map((chart) => [chart.dataset, { label: chart.sourcesTitle, rows: (datasets[chart.dataset] ?? []) as readonly { source?: string }[] }])).values()];
   installPresenting(story, sources);

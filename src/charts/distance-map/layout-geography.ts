@@ -107,11 +107,11 @@ export function insideRings([x, y]: readonly [number, number], rings: Rings): bo
  * edges in y's band of the rings' index are looked at (edgeIndex), not every edge of Russia's coasts.
  */
 export function crossingsAt(y: number, rings: Rings): number[] {
-  const { top, height, bands } = edgeIndex(rings);
+  const { bands, bandAt } = edgeIndex(rings);
   const crossings: number[] = [];
   // Above the rings' top there is no band (no edge crosses there); below their bottom, the last band's edges
   // all lie above y and none crosses either.
-  const edges = bands[Math.min(EDGE_BANDS - 1, Math.floor((y - top) / height))] ?? [];
+  const edges = bands[bandAt(y)] ?? [];
   for (let e = 0; e < edges.length; e += 4) {
     const [xi, yi, xj, yj] = [edges[e]!, edges[e + 1]!, edges[e + 2]!, edges[e + 3]!];
     if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
@@ -125,15 +125,15 @@ type Rings = readonly (readonly [number, number][])[];
 const EDGE_BANDS = 128;
 
 /**
- * The rings' edges sorted into horizontal bands of `height` from `top`, each edge into every band its y range
- * touches: a row's crossings then test the edges of one band, a small part of the whole (a name's search for room
- * scans forty-odd rows, each of which tested every edge of Russia's outline, 13 ms of a map layout on a phone).
- * Edges are kept flat, x0 y0 x1 y1, four numbers each. Built once per set of rings.
+ * The rings' edges sorted into horizontal bands, each edge into every band its y range touches: a row's crossings
+ * then test the edges of one band, a small part of the whole (a name's search for room scans forty-odd rows, each
+ * of which tested every edge of Russia's outline, 13 ms of a map layout on a phone). Edges are kept flat, x0 y0 x1
+ * y1, four numbers each. Built once per set of rings.
  */
 interface EdgeIndex {
-  readonly top: number;
-  readonly height: number;
   readonly bands: readonly number[][];
+  /** The band of base y: the one arithmetic for a row and for an edge's ends, so a row finds every edge it crosses. */
+  bandAt(y: number): number;
 }
 
 const edgeIndexes = new WeakMap<Rings, EdgeIndex>();
@@ -145,8 +145,6 @@ export function edgeIndex(rings: Rings): EdgeIndex {
   let bottom = -Infinity;
   for (const ring of rings) for (const [, y] of ring) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
   const height = (bottom - top) / EDGE_BANDS || 1;
-  // The same arithmetic for an edge's ends as for a row's y (crossingsAt), so that an edge a row crosses is in the
-  // row's band.
   const bandAt = (y: number): number => Math.min(EDGE_BANDS - 1, Math.floor((y - top) / height));
   const bands: number[][] = Array.from({ length: EDGE_BANDS }, () => []);
   for (const ring of rings) {
@@ -155,7 +153,7 @@ export function edgeIndex(rings: Rings): EdgeIndex {
       for (let band = bandAt(Math.min(yi, yj)); band <= bandAt(Math.max(yi, yj)); band++) bands[band]!.push(xi, yi, xj, yj);
     });
   }
-  index = { top, height, bands };
+  index = { bands, bandAt };
   edgeIndexes.set(rings, index);
   return index;
 }
