@@ -10,12 +10,14 @@ import { layout as layoutMap, type MapMarks } from './layout.ts';
 import { draw } from './draw.ts';
 import type { PlaceRow } from './schema.ts';
 import { chart } from './chart.ts';
-import { drawingBox } from '../../drawings/sizes.ts';
+
+/** A phone's plot width, in px: any size runs the same code, and the result is dropped. */
+const WARM_UP_WIDTH = 350;
 
 /**
  * Gets the map ready ahead of any map, for the story, which calls it once it has fetched this module when idle
  * (./chart.ts): fetches the default geography and projects it in background slices, then runs the layout and the
- * drawing code once, each in a background task, on a state of the page's own places at a phone's size (the build's phone drawing box), and drops
+ * drawing code once, each in a background task, on a state of the page's own places at a phone's size, and drops
  * the result. A map then draws its countries from its first picture, and neither the projection (a few tasks of 15
  * to 30 ms on a phone) nor the first run of the layout and drawing code (about five times as slow as later runs,
  * before the engine has compiled them: 30 to 50 ms for the layout at 4x slowdown, against 4 to 12) falls in the
@@ -30,7 +32,7 @@ export function getReadyAhead(): void {
       const state: ChartState = { focus: `${from.id} ${to.id}`, measure: `${from.id} border` };
       let marks: MapMarks | undefined;
       inBackground(() => {
-        marks = layoutMap({ rows, state, size: drawingBox(chart.aspect, 'phone'), geography: { status: 'ready', topology } });
+        marks = layoutMap({ rows, state, size: { width: WARM_UP_WIDTH, height: Math.round(WARM_UP_WIDTH / chart.aspect.phone) }, geography: { status: 'ready', topology } });
       });
       inBackground(() => {
         // Into an svg that is never in the page: the script runs as it will, with no style or layout to follow.
