@@ -456,11 +456,18 @@ const errors = [...new Set(allScrolls('story').concat(allScrolls('reference')).f
 if (errors.length) console.log(`\npage errors during the scroll-throughs:\n  ${errors.join('\n  ')}`);
 const undrawn = [...new Set(SCROLL_KEYS.flatMap((key) => scrollRuns.story[key]).flatMap((f) => f.undrawnSteps))];
 if (undrawn.length) console.log(`\nsteps whose chart never drew the new state: ${undrawn.join(', ')}`);
-// Where the story's frames over 50 ms fell, run by run: the step change before each is where a trace should look.
-const slow = SCROLL_KEYS.flatMap((key) =>
-  scrollRuns.story[key].flatMap((f, run) => f.slowFrames.map((frame) => `${key} run ${run + 1}: ${frame.ms} ms at ${frame.atMs} ms, ${frame.afterStep === null ? 'before any step change' : `${frame.afterStepMs} ms after the step change to ${frame.afterStep}`}`)),
-);
+// Where the story's frames over 50 ms and long tasks fell, run by run: the step change before each is where a
+// trace should look.
+const where = (what: 'slowFrames' | 'longTaskList'): string[] => {
+  const runsByKey: [string, ScrollFigures[]][] = [...SCROLL_KEYS.map((key): [string, ScrollFigures[]] => [key, scrollRuns.story[key]]), ['growth reading', growthScrolls]];
+  return runsByKey.flatMap(([key, figures]) =>
+    figures.flatMap((f, run) => f[what].map((item) => `${key} run ${run + 1}: ${item.ms} ms at ${item.atMs} ms, ${item.afterStep === null ? 'before any step change' : `${item.afterStepMs} ms after the step change to ${item.afterStep}`}`)),
+  );
+};
+const slow = where('slowFrames');
 if (slow.length) console.log(`\nthe story's frames over 50 ms:\n  ${slow.join('\n  ')}`);
+const long = where('longTaskList');
+if (long.length) console.log(`\nthe story's long tasks while scrolling:\n  ${long.join('\n  ')}`);
 console.log(`\nbench took ${(totalMs / 1000).toFixed(0)} s`);
 
 const results = {

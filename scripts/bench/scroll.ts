@@ -9,7 +9,7 @@
  *
  * The page scripts are plain JavaScript strings: they run in the browser untouched by any TypeScript transform.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { percentile } from './stats.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 
@@ -19,7 +19,7 @@ export const SCROLL_OPTIONS = {
   tickMs: 16,
   /** Time after the last scroll frame for transitions and late work to finish (still counted for long tasks). */
   settleMs: 1000,
-  /** Quiet time after load before scrolling starts. */
+  /** Quiet time after load (and the first chart's picture, where the page draws one) before scrolling starts. */
   loadSettleMs: 1500,
 } as const;
 
@@ -78,6 +78,8 @@ export interface ScrollFigures {
   readonly framesOver50: number;
   /** Where those frames fell: each one's length, and the step change before it (its id, and how long before). */
   readonly slowFrames: SlowFrame[];
+  /** Where the scroll's long tasks fell, in the same terms (atMs: when the task began). */
+  readonly longTaskList: SlowFrame[];
   /** JS heap after garbage collection, at the end (after heapAfterSteps step changes when asked). */
   readonly heapBytes: number;
   /** Step changes before the heap was read. */
@@ -104,6 +106,8 @@ export interface ScrollFigures {
   readonly pageErrors: string[];
   /** When the first chart had drawn, in ms from navigation. */
   readonly firstChartMs: number;
+  /** When the measured scroll began, in ms from navigation. */
+  readonly scrollStartMs: number;
   /** Layout shift before scrolling (the sum of shift values, as CLS counts them on a page this short-lived). */
   readonly loadShift: number;
   /** The elements that moved in those shifts, largest shift first. */
@@ -265,17 +269,26 @@ interface PageRecord {
 
 const blocking = (tasks: readonly { duration: number }[]): number => tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
 
+/** Something that took `ms` from `began`, reported at `atMs` from the scroll's start, after the step change before it. */
+function placed(record: PageRecord, ms: number, began: number, atMs: number): SlowFrame {
+  const step = record.stepLog.findLast((entry) => entry.t <= began);
+  return { ms: Math.round(ms * 10) / 10, atMs: Math.round(atMs), afterStep: step?.id ?? null, afterStepMs: step ? Math.round(began - step.t) : Number.NaN };
+}
+
 /** The frames over 50 ms, each placed after the step change before it began: where to look in a trace. */
 function slowFrames(record: PageRecord, intervals: readonly number[]): SlowFrame[] {
-  const slow: SlowFrame[] = [];
-  intervals.forEach((ms, i) => {
-    if (ms <= 50) return;
-    const began = record.times[i]!;
-    const step = record.stepLog.findLast((entry) => entry.t <= began);
-    const atMs = Math.round(record.times[i + 1]! - record.start);
-    slow.push({ ms: Math.round(ms * 10) / 10, atMs, afterStep: step?.id ?? null, afterStepMs: step ? Math.round(began - step.t) : Number.NaN });
-  });
-  return slow;
+  return intervals.flatMap((ms, i) => (ms > 50 ? [placed(record, ms, record.times[i]!, record.times[i + 1]! - record.start)] : []));
+}
+
+/**
+ * Waits after a page's load until its scroll can be measured: for its first chart's picture where it draws one,
+ * then for the quiet time. The scroll measures scrolling, not the end of the load (Lighthouse does that). The
+ * 28-step story has drawn long before the network is idle; a story of a thousand steps lays out a far longer page,
+ * and without the wait for its picture began its scroll inside its load.
+ */
+export async function settleAfterLoad(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-drawn]') || !document.querySelector('script[type="module"]'), undefined, { timeout: 60_000 });
+  await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
 }
 
 export async function runScroll(browser: Browser, url: string, run: ScrollRun): Promise<ScrollFigures> {
@@ -297,7 +310,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
-    await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+    await settleAfterLoad(page);
     const pxPerTick = SCROLL_MODES[run.mode];
     const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs, loadOnly: run.loadOnly ?? false };
     const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(script)})`)) as PageRecord;
@@ -330,6 +343,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
       frameP95Ms: percentile(intervals, 95),
       frameMaxMs: intervals.length ? Math.max(...intervals) : Number.NaN,
       longTasks: during.length,
+      longTaskList: during.map((task) => placed(record, task.duration, task.start, task.start - record.start)),
       longTaskMaxMs: during.length ? Math.max(...during.map((task) => task.duration)) : 0,
       blockingMs: blocking(during),
       loadLongTasks: atLoad.length,
@@ -343,6 +357,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
       stepMaxFrames: steps.length ? Math.max(...steps.map((step) => step.frames)) : Number.NaN,
       pageErrors,
       firstChartMs: record.firstChart?.ms ?? Number.NaN,
+      scrollStartMs: record.start,
       loadShift: record.loadShifts.reduce((sum, shift) => sum + shift.value, 0),
       loadShiftSources: [...new Set([...record.loadShifts].sort((a, b) => b.value - a.value).flatMap((shift) => shift.sources))],
       lcpMs: record.lcp?.start ?? Number.NaN,

@@ -16,7 +16,7 @@ import { referencePage, serveStatic } from './server.ts';
 import { LOAD_OBSERVER, rendererMainThread, reportLoad, type LoadRecord, type TraceEvent } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
-import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, type ScrollMode, type ViewportName } from './scroll.ts';
+import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, settleAfterLoad, type ScrollMode, type ViewportName } from './scroll.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -65,7 +65,7 @@ if (loadMode) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
 }
 await page.goto(url, { waitUntil: 'networkidle' });
-await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
+await settleAfterLoad(page);
 if (loadMode) {
   const record = (await page.evaluate('window.__load')) as LoadRecord;
   const buffer = await browser.stopTracing();
