@@ -184,33 +184,6 @@ describe('the charts\u2019 code', () => {
   });
 });
 
-describe('a step change that only draws', () => {
-  it('finds the casualty chart\u2019s views laid out ahead: reaching the toll view at the story\u2019s end lays nothing out', async () => {
-    page = await openStory();
-    const win = page.window;
-    const toll = page.story.steps.find((step) => step.chart === 'casualties' && step.state.view === 'toll')!;
-    const chart = chartFor(page, toll);
-    await scrollToStep(page, page.story.steps.find((step) => step.chart === 'casualties')!.id);
-    await drawn(chart, 8000);
-    await win.document.fonts.ready;
-    // The views are laid out in background tasks after the chart's first picture: a background task posted now
-    // runs after them (a zero-delay timeout where the browser has no postTask, as the chart's own tasks use).
-    const scheduler = (win as unknown as { scheduler?: { postTask?: (work: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    await (scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise((resolve) => win.setTimeout(resolve, 50)));
-    const laidOut: string[] = [];
-    const element = chart as unknown as { layout: (rows: unknown, state: unknown, size: unknown) => unknown };
-    const layout = element.layout.bind(chart);
-    element.layout = (rows, state, size) => {
-      laidOut.push(JSON.stringify(state));
-      return layout(rows, state, size);
-    };
-    await scrollToStep(page, toll.id);
-    await until(() => activeStepId(page!) === toll.id, `${toll.id} to be active`);
-    await until(() => (chart.getAttribute('data-drawn') ?? '').includes('"toll"'), 'the toll view to be drawn', 8000);
-    expect(laidOut.filter((state) => state.includes('"toll"')), 'toll layouts made at the step change').to.deep.equal([]);
-  });
-});
-
 describe('state, not events', () => {
   it('opens /#<id> at that step with its chart state (first, middle, compare view, last)', async () => {
     page = await openStory();

@@ -38,12 +38,6 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
   private readonly fonts = new TextWidths(this);
 
-  /**
-   * Its three views are laid out as soon as it has drawn: it is the story's opening chart, drawn before any scroll,
-   * and its first toll layout, made at the story's last step change, took 23 ms of a task at 4x CPU (a warm one, 1).
-   */
-  protected override readonly prepareSectionAhead = true;
-
   protected override layoutInputsKey(): string {
     return String(this.fonts.version);
   }

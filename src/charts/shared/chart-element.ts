@@ -115,13 +115,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * to do it. Optional.
    */
   protected warmUp?(rows: readonly Row[]): Iterator<unknown, void>;
-
-  /**
-   * Whether the chart lays out every state its section will show after its first picture (prepareSectionStates).
-   * Off unless a chart asks: a chart with many states, defined ahead of its section while the reader scrolls (the
-   * timeline's 13, the map's 12), would make them all in the middle of that scroll.
-   */
-  protected readonly prepareSectionAhead: boolean = false;
   private warmedRows?: readonly Row[];
 
   private resizeObserver?: ResizeObserver;
@@ -688,32 +681,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private keepPrepared(key: string, layout: { rows: readonly Row[]; marks: Marks }): void {
     this.prepared.delete(key);
     this.prepared.set(key, layout);
-    // Keep the most recent: every state of the chart's section (prepareSectionStates), or at least the neighbours
-    // of the step being read.
-    const keep = Math.max(6, (this.captionStates?.length ?? 0) + 2);
-    while (this.prepared.size > keep) this.prepared.delete(this.prepared.keys().next().value!);
+    // Keep the few most recent: the neighbours of the step being read.
+    while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }
-
-  /** What the layouts made ahead were for (prepareSectionStates): the states, the rows and the layout inputs. */
-  private sectionStatesPrepared?: unknown[];
-
-  /**
-   * After a picture of new rows, for a new section or with new layout inputs (a font face that arrived), lays out
-   * every state the section will show (`captionStates`) at the plot's size, a background task each, and keeps them
-   * (prepare): a step change that finds its layout ready only draws. Not at step changes, whose frames are the
-   * page's busiest: a layout's first run is several times slower than later ones (its code not yet compiled), and
-   * the casualty chart's first toll view, laid out beside the story's last step change, took 23 ms of a task at 4x
-   * CPU (a warm one: 1 ms). A resize makes new layouts at the step changes, as before (the section's
-   * prepareNeighbours). Only for a chart that asks (prepareSectionAhead).
-   */
-  private prepareSectionStates(rows: readonly Row[]): void {
-    const states = this.captionStates;
-    const key = [states, rows, this.layoutInputsKey()];
-    if (!this.prepareSectionAhead || printing || !states?.length || sameParts(key, this.sectionStatesPrepared)) return;
-    this.sectionStatesPrepared = key;
-    for (const state of states) inBackground(() => this.isConnected && this.rows === rows && this.prepare(state));
-  }
-
 
   private drawNow(): void {
     // Asked for the next draw, whether or not it changes the picture.
@@ -744,7 +714,6 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       this.warmedRows = rows;
       void inSlices(this.warmUp(rows));
     }
-    this.prepareSectionStates(rows);
     // The first state drawn is not announced: it is the page's, not a change.
     if (!this.lastDescribedKey) this.lastDescribedKey = stateKey;
     this.markDrawn(stateKey);
