@@ -7,8 +7,8 @@
  * Records a Chromium trace (devtools.timeline) of one throttled scroll-through and prints the renderer main
  * thread's self time by event name (script, style, layout, paint, compositor commits, IntersectionObserver
  * work), each long task by its parts, the number of elements on the page, and with --profile script time by
- * function (--top N: how many functions per task, 10 unless told). --task-ms N breaks down tasks over N ms instead of 50 (several short tasks between two frames
- * hold them up as one long one does).
+ * function (--top N: how many functions per task, 10 unless told). --task-ms N breaks down tasks over N ms
+ * instead of 50 (several short tasks between two frames hold them up as one long one does).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -113,7 +113,12 @@ export function crossingsAt(y: number, rings: Rings): number[] {
   // all lie above y and none crosses either.
   const edges = bands[bandAt(y)] ?? [];
   for (let e = 0; e < edges.length; e += 4) {
-    const [xi, yi, xj, yj] = [edges[e]!, edges[e + 1]!, edges[e + 2]!, edges[e + 3]!];
+    // Plain reads, not a destructured array: this loop runs for every row of every name's search, and the array
+    // made it a quarter slower (twice as slow on its first runs).
+    const xi = edges[e]!;
+    const yi = edges[e + 1]!;
+    const xj = edges[e + 2]!;
+    const yj = edges[e + 3]!;
     if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
   }
   return crossings.sort((a, b) => a - b);
@@ -143,7 +148,12 @@ export function edgeIndex(rings: Rings): EdgeIndex {
   if (index) return index;
   let top = Infinity;
   let bottom = -Infinity;
-  for (const ring of rings) for (const [, y] of ring) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
+  for (const ring of rings) {
+    for (const [, y] of ring) {
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+  }
   const height = (bottom - top) / EDGE_BANDS || 1;
   const bandAt = (y: number): number => Math.min(EDGE_BANDS - 1, Math.floor((y - top) / height));
   const bands: number[][] = Array.from({ length: EDGE_BANDS }, () => []);
