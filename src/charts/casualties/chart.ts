@@ -11,7 +11,11 @@ export const chart: ChartEntry<CasualtyRow> = {
   aspect: { phone: 16 / 10, desktop: 16 / 10 },
   module: import.meta.url,
   schemas: () => import('./schema.ts').then((module) => ({ state: module.casualtiesSchema, data: module.casualtiesDataset })),
-  element: () => import('./casualties.ts').then((module) => module.defineCasualties),
+  element: () =>
+    Promise.all([import('./casualties.ts'), import('./ready-ahead.ts')]).then(([module, ahead]) => {
+      ahead.getReadyAhead();
+      return module.defineCasualties;
+    }),
   text: () => import('./text.ts').then((module) => module.casualtiesText),
   async drawing() {
     const [{ FlCasualties }, { layout }, { draw }] = await Promise.all([import('./casualties.ts'), import('./layout.ts'), import('./draw.ts')]);

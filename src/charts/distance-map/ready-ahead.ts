@@ -4,24 +4,20 @@
  */
 import { defaultRowsOf } from '../shared/chart-element.ts';
 import type { ChartState } from '../shared/schema.ts';
-import { inBackground } from '../shared/background.ts';
+import { WARM_UP_WIDTH, warmUp } from '../shared/warm-up.ts';
 import { FlDistanceMap, loadTopology } from './distance-map.ts';
-import { layout as layoutMap, type MapMarks } from './layout.ts';
+import { layout as layoutMap } from './layout.ts';
 import { draw } from './draw.ts';
 import type { PlaceRow } from './schema.ts';
 import { chart } from './chart.ts';
 
-/** A phone's plot width, in px: any size runs the same code, and the result is dropped. */
-const WARM_UP_WIDTH = 350;
-
 /**
  * Gets the map ready ahead of any map, for the story, which calls it once it has fetched this module when idle
  * (./chart.ts): fetches the default geography and projects it in background slices, then runs the layout and the
- * drawing code once, each in a background task, on a state of the page's own places at a phone's size, and drops
- * the result. A map then draws its countries from its first picture, and neither the projection (a few tasks of 15
- * to 30 ms on a phone) nor the first run of the layout and drawing code (about five times as slow as later runs,
- * before the engine has compiled them: 30 to 50 ms for the layout at 4x slowdown, against 4 to 12) falls in the
- * frames where the reader first scrolls toward the map. A failure is left for the map to meet and report.
+ * drawing code once (../shared/warm-up.ts) on a state of the page's own places at a phone's size. A map then draws
+ * its countries from its first picture, and neither the projection (a few tasks of 15 to 30 ms on a phone) nor the
+ * first run of the layout and drawing code falls in the frames where the reader first scrolls toward the map. A
+ * failure is left for the map to meet and report.
  */
 export function getReadyAhead(): void {
   const rows = defaultRowsOf('fl-distance-map') as readonly PlaceRow[] | undefined;
@@ -30,14 +26,8 @@ export function getReadyAhead(): void {
       if (!rows || rows.length < 2) return;
       const [from, to] = rows as [PlaceRow, PlaceRow];
       const state: ChartState = { focus: `${from.id} ${to.id}`, measure: `${from.id} border` };
-      let marks: MapMarks | undefined;
-      inBackground(() => {
-        marks = layoutMap({ rows, state, size: { width: WARM_UP_WIDTH, height: Math.round(WARM_UP_WIDTH / chart.aspect.phone) }, geography: { status: 'ready', topology } });
-      });
-      inBackground(() => {
-        // Into an svg that is never in the page: the script runs as it will, with no style or layout to follow.
-        if (marks) draw(document.createElementNS('http://www.w3.org/2000/svg', 'svg'), marks, { duration: 0 });
-      });
+      const size = { width: WARM_UP_WIDTH, height: Math.round(WARM_UP_WIDTH / chart.aspect.phone) };
+      warmUp([() => layoutMap({ rows, state, size, geography: { status: 'ready', topology } })], (svg, marks) => draw(svg, marks, { duration: 0 }));
     },
     () => {},
   );
