@@ -414,6 +414,10 @@ const machine = {
 };
 
 console.log(`\nFrontlines bench: ${runs} run(s) per page, ${new Date().toISOString()}, ${machine.cores} cores, Node ${machine.node}, ${machine.chromium}`);
+// The machine's speed as Lighthouse measures it (a fixed piece of script, timed): runs on a slower or busier
+// machine miss budgets in ms that a quiet one meets, so the figure belongs beside them.
+const speeds = summarize(lighthouseRuns.story.concat(lighthouseRuns.reference).map((f) => f.benchmarkIndex));
+if (Number.isFinite(speeds.median)) console.log(`Lighthouse benchmark index (the machine's speed; higher is faster): ${Math.round(speeds.median)} (${Math.round(speeds.min)} to ${Math.round(speeds.max)})`);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const buildText = Number.isFinite(buildMs) ? `build ${seconds(buildMs)}${Number.isFinite(embedBuildMs) ? ` (+ embed bundle ${seconds(embedBuildMs)})` : ''}` : 'build skipped';
 const growthText = growthSteps ? `; ${growthStepCount}-step story built in ${seconds(growthBuildMs)}` : '';
