@@ -1,7 +1,7 @@
 /**
  * The story page's entry: its style sheets (linked in the page, so they apply with or without JavaScript), and,
- * once the page has painted its first content, the faces other than the text face (fonts-late.css) and the page's
- * code (main.ts). The article and the opening chart's drawing are in the HTML; the faces and the code only refine
+ * once the page has painted its first content, the faces other than the text face (fonts-late.css, added as
+ * late-fonts.ts says) and the page's code (main.ts). The article and the opening chart's drawing are in the HTML; the faces and the code only refine
  * them, so they never compete with the style sheets and the text face for the first paint, on any network or in any
  * browser (the no-JavaScript page paints as early, and the story's largest paint is the same text at the same time:
  * bench/budgets.json, lcpToReference). Until the faces arrive, their text is set in their metric-matched fallbacks
@@ -13,6 +13,7 @@ import '../styles/reader.css';
 import '../styles/present.css';
 import '../styles/print.css';
 import lateFonts from '../styles/fonts-late.css?url';
+import { addLateFonts } from './late-fonts.ts';
 
 function afterFirstPaint(run: () => void): void {
   let started = false;
@@ -38,14 +39,7 @@ function afterFirstPaint(run: () => void): void {
   else addEventListener('load', afterLoad, { once: true });
 }
 
-function addLateFonts(): void {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = lateFonts;
-  document.head.append(link);
-}
-
 afterFirstPaint(() => {
-  addLateFonts();
+  addLateFonts(lateFonts);
   void import('./main.ts');
 });

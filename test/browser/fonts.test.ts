@@ -30,6 +30,34 @@ function loadedFace(doc: Document, family: string, weight: string, style = 'norm
   return [...doc.fonts].some((face) => face.family.replace(/"/g, '') === family && face.weight === weight && face.style === style && face.status === 'loaded');
 }
 
+/**
+ * Writes dist/late-fonts-COPY.html: a copy of the built page whose fonts come from an endpoint that answers late
+ * (web-test-runner.config.mjs), as on a slow network: the story starts and paints in the fallbacks, then the fonts
+ * swap in. Returns its address. Each copy has files and font addresses of its own (the endpoint ignores the query),
+ * so that each test meets its fonts late, not from the browser's cache of another test's.
+ */
+async function writeLateFontsPage(copy: string): Promise<string> {
+  const html = await (await fetch('/dist/index.html')).text();
+  const cssHref = /<link rel="stylesheet"[^>]*href="\.\/assets\/([^"]+\.css)"/.exec(html)![1]!;
+  const css = await (await fetch(`/dist/assets/${cssHref}`)).text();
+  const lateCss = css.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, `url(/__test/late-font/$1?${copy})`);
+  expect(lateCss).to.not.equal(css);
+  await writeFile({ path: `../../dist/assets/late-fonts-${copy}.css`, content: lateCss });
+  // The faces the page adds once it has painted (fonts-late.css, named in its entry script) arrive late too.
+  const entryHref = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)![1]!;
+  const entry = await (await fetch(`/dist/assets/${entryHref}`)).text();
+  const lateSheetHref = /fonts-late-[\w-]+\.css/.exec(entry)![0];
+  const lateSheet = await (await fetch(`/dist/assets/${lateSheetHref}`)).text();
+  await writeFile({ path: `../../dist/assets/late-fonts-late-${copy}.css`, content: lateSheet.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, `url(/__test/late-font/$1?${copy})`) });
+  await writeFile({ path: `../../dist/assets/late-entry-${copy}.js`, content: entry.replace(lateSheetHref, `late-fonts-late-${copy}.css`) });
+  const lateHtml = html
+    .replace(`./assets/${cssHref}`, `./assets/late-fonts-${copy}.css`)
+    .replace(`./assets/${entryHref}`, `./assets/late-entry-${copy}.js`)
+    .replace(/href="\.\/assets\/([\w.-]+\.woff2)"/g, `href="/__test/late-font/$1?${copy}"`);
+  await writeFile({ path: `../../dist/late-fonts-${copy}.html`, content: lateHtml });
+  return `/dist/late-fonts-${copy}.html`;
+}
+
 describe('fonts', () => {
   it('preloads the text face and loads the story\'s faces as WOFF2 from its own origin', async function () {
     this.timeout(30_000);
@@ -194,32 +222,58 @@ describe('fonts', () => {
     });
   }
 
+  it('adds the late faces to the page in one change, each already loaded, and names them to the charts', async function () {
+    // Faces that joined the page's set before their files arrived would change its fonts twice (a layout of the whole
+    // article each time): once as they joined, and again as each arrived (src/entries/late-fonts.ts).
+    this.timeout(30_000);
+    await setViewport({ width: 390, height: 844 });
+    const page = await writeLateFontsPage('one-change');
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;inset:0;width:390px;height:844px;border:0';
+    frame.src = page;
+    document.body.append(frame);
+    try {
+      await until(() => Boolean(frame.contentDocument?.URL.includes('late-fonts')) && frame.contentDocument!.fonts.size > 0, 'the page\'s style sheet', 10_000);
+      const win = frame.contentWindow as Window & typeof globalThis;
+      const fonts = win.document.fonts;
+      // The faces fonts.css declares (the text face, the fallbacks, and a stand-in naming an installed copy of each
+      // late face): the late faces come after them.
+      const early = fonts.size;
+      const named: string[][] = [];
+      fonts.addEventListener('loadingdone', (event) => named.push([...((event as FontFaceSetLoadEvent).fontfaces ?? [])].map((face) => `${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`)));
+      const seen: { size: number; statuses: string[] }[] = [];
+      await until(
+        () => {
+          const late = [...fonts].slice(early);
+          seen.push({ size: fonts.size, statuses: late.map((face) => face.status) });
+          return late.length > 0 && loadedFace(win.document, 'Source Sans 3', '700');
+        },
+        'the late faces',
+        15_000,
+      );
+      const late = [...fonts].slice(early);
+      expect(late.map((face) => `${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`).sort()).to.deep.equal(
+        ['Source Sans 3 400 italic', 'Source Sans 3 400 normal', 'Source Sans 3 600 normal', 'Source Sans 3 700 normal', 'Source Serif 4 400 italic', 'Source Serif 4 700 normal'],
+      );
+      // The files took 800 ms to arrive, dozens of frames: in none of them was a late face in the set unloaded.
+      expect(seen.length).to.be.greaterThan(10);
+      const sizes = [...new Set(seen.map((frame) => frame.size))];
+      expect(sizes, 'the set grew once, by all six').to.deep.equal([early, early + 6]);
+      expect(seen.flatMap((frame) => frame.statuses).filter((status) => status !== 'loaded'), 'late faces in the set before they loaded').to.deep.equal([]);
+      // The charts measure their labels again on a `loadingdone` that names their family's faces.
+      expect(named.some((faces) => faces.length === 6 && faces.includes('Source Sans 3 400 normal')), JSON.stringify(named)).to.equal(true);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('shifts nothing on the first screen when the fonts arrive late', async function () {
     this.timeout(30_000);
     await setViewport({ width: 390, height: 844 });
-    // A copy of the built page whose fonts come from an endpoint that answers late (web-test-runner.config.mjs), as
-    // on a slow network: the story starts and paints in the fallbacks, then the fonts swap in.
-    const html = await (await fetch('/dist/index.html')).text();
-    const cssHref = /<link rel="stylesheet"[^>]*href="\.\/assets\/([^"]+\.css)"/.exec(html)![1]!;
-    const css = await (await fetch(`/dist/assets/${cssHref}`)).text();
-    const lateCss = css.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, 'url(/__test/late-font/$1)');
-    expect(lateCss).to.not.equal(css);
-    await writeFile({ path: `../../dist/assets/late-fonts.css`, content: lateCss });
-    // The faces the page adds once it has painted (fonts-late.css, named in its entry script) arrive late too.
-    const entryHref = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)![1]!;
-    const entry = await (await fetch(`/dist/assets/${entryHref}`)).text();
-    const lateSheetHref = /fonts-late-[\w-]+\.css/.exec(entry)![0];
-    const lateSheet = await (await fetch(`/dist/assets/${lateSheetHref}`)).text();
-    await writeFile({ path: `../../dist/assets/late-fonts-late.css`, content: lateSheet.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, 'url(/__test/late-font/$1)') });
-    await writeFile({ path: `../../dist/assets/late-entry.js`, content: entry.replace(lateSheetHref, 'late-fonts-late.css') });
-    const lateHtml = html
-      .replace(`./assets/${cssHref}`, `./assets/late-fonts.css`)
-      .replace(`./assets/${entryHref}`, `./assets/late-entry.js`)
-      .replace(/href="\.\/assets\/([\w.-]+\.woff2)"/g, 'href="/__test/late-font/$1"');
-    await writeFile({ path: `../../dist/late-fonts.html`, content: lateHtml });
+    const page = await writeLateFontsPage('no-shift');
     const frame = document.createElement('iframe');
     frame.style.cssText = 'position:fixed;inset:0;width:390px;height:844px;border:0';
-    frame.src = `/dist/late-fonts.html`;
+    frame.src = page;
     const shifts: { value: number; at: number }[] = [];
     document.body.append(frame);
     try {
