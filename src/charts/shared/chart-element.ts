@@ -280,7 +280,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
             ? html`<p class="message" part="message" role="alert">${message}</p>`
             : html`<svg part="svg" aria-hidden="true" focusable="false"></svg>`}
         </div>
-        <figcaption part="caption">
+        <figcaption part="caption" class=${ready ? 'state-caption' : ''}>
           ${ready
             ? this.captionContent(rows, state, legend)
             : html`<p class="description" part="description">${rows === null && !message ? 'Loading the chart\u2019s data\u2026' : ''}</p>`}

@@ -44,6 +44,14 @@ export const themeTokens = css`
  * no pointer events: nothing in it answers them, and after each scroll the browser checks what the mouse is over,
  * which on the map meant testing its shapes, up to 8 ms of a frame at 4x. On screen it keeps the size it was drawn
  * for (holdDrawingSize in chart-element.ts); a printed one scales to the page.
+ *
+ * - `.frame` reserves the plot's box before anything is drawn, so the first draw shifts nothing.
+ * - `.state-caption`, a state's caption, shows with the chart's first picture, not before: until then its room is
+ *   measured, a task at a time with frames between, and a caption painted at its own height would move up when the
+ *   room is set (a layout shift on a page opened at a step).
+ * - `.detail` is a cell's second line (a note, coordinates), as the no-JS figures set it.
+ * - `.caption-measure` holds every caption the chart will show, laid out hidden at the caption's width to find the
+ *   tallest (captionStates).
  */
 export const chartStyles = css`
   :host {
@@ -67,7 +75,6 @@ export const chartStyles = css`
     min-height: 0;
     gap: 0.4rem;
   }
-  /* The frame reserves the plot's box before anything is drawn, so the first draw shifts nothing. */
   .frame {
     position: relative;
     flex: 1 1 auto;
@@ -115,6 +122,9 @@ export const chartStyles = css`
     flex-direction: column;
     gap: 0.2rem;
   }
+  :host(:not([data-drawn])) .state-caption {
+    visibility: hidden;
+  }
   .description {
     margin: 0;
     font-weight: 600;
@@ -161,14 +171,12 @@ export const chartStyles = css`
   th.number {
     text-align: right;
   }
-  /* A cell's second line (a note, coordinates), as the no-JS figures set it. */
   .detail {
     display: block;
     color: var(--_muted);
     font-size: 0.75rem;
     font-weight: 400;
   }
-  /* Every caption the chart will show, laid out hidden at the caption's width to find the tallest (captionStates). */
   .caption-measure {
     position: absolute;
     top: 0;
