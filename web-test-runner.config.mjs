@@ -5,6 +5,7 @@
 // the window, move focus or time long tasks and layout shifts: one file at a time, as a background tab would
 // throttle them). No FL_PART: every file, one at a time. FL_FILES names files instead; FL_CONCURRENCY overrides.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -43,14 +44,38 @@ const chromeArgs = [
  */
 const pageInItsOwnWindow = ({ context }) => context.newPage({ type: 'window' });
 
+/**
+ * Puppeteer sets a page's viewport in Firefox with two WebDriver BiDi commands, the size and the screen orientation;
+ * Firefox ESR 140 (Debian's) does not know the second and answers "unknown command", which failed every setViewport
+ * and so every test file. Puppeteer tolerates the same answer to its touch override; here the orientation gets the
+ * same treatment (no test depends on it). Patched in the CommonJS build, the one @web/test-runner-puppeteer loads.
+ */
+function tolerateMissingOrientationOverride() {
+  const require = createRequire(import.meta.url);
+  const { BrowsingContext } = require('puppeteer-core/internal/bidi/core/BrowsingContext.js');
+  const original = BrowsingContext.prototype.setScreenOrientationOverride;
+  if (!original || original.tolerant) return;
+  const tolerant = async function (...args) {
+    try {
+      return await original.apply(this, args);
+    } catch (error) {
+      if (/unknown command|unsupported operation/.test(String(error?.message))) return undefined;
+      throw error;
+    }
+  };
+  tolerant.tolerant = true;
+  BrowsingContext.prototype.setScreenOrientationOverride = tolerant;
+}
+
 const launchers = {
   chromium: () =>
     chromeLauncher({
       launchOptions: { executablePath: chromium, headless: true, args: chromeArgs },
       createPage: pageInItsOwnWindow,
     }),
-  firefox: () =>
-    puppeteerLauncher({
+  firefox: () => {
+    tolerateMissingOrientationOverride();
+    return puppeteerLauncher({
       launchOptions: {
         browser: 'firefox',
         executablePath: firefox,
@@ -58,7 +83,8 @@ const launchers = {
         extraPrefsFirefox: { 'ui.prefersReducedMotion': 0, 'dom.disable_open_during_load': false },
       },
       createPage: pageInItsOwnWindow,
-    }),
+    });
+  },
 };
 
 /** Writes passed/failed/skipped counts where scripts/test.mjs can read them. */
