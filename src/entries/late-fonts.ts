@@ -23,7 +23,14 @@ function faceOf(rule: CSSFontFaceRule, sheetUrl: string): FontFace {
   if (value('font-weight')) descriptors.weight = value('font-weight');
   if (value('font-display')) descriptors.display = value('font-display') as FontDisplay;
   if (value('unicode-range')) descriptors.unicodeRange = value('unicode-range');
-  return new FontFace(value('font-family').replace(/^["']|["']$/g, ''), src, descriptors);
+  const family = value('font-family').replace(/^["']|["']$/g, '');
+  const face = new FontFace(family, src, descriptors);
+  if (face.status !== 'error') return face;
+  // Firefox (ESR 140 at least) parses the name as CSS, where "Source Sans 3" is not a name (an identifier may not
+  // start with a digit), and the face is born failed; quoted, it is one. Other browsers take the name as it is,
+  // quotes and all, so it is quoted only there.
+  face.loaded.catch(() => undefined);
+  return new FontFace(`"${family.replace(/["\\]/g, '\\$&')}"`, src, descriptors);
 }
 
 /**
@@ -57,8 +64,10 @@ export function addLateFonts(href: string): void {
         void Promise.allSettled(faces.map((face) => face.load())).then(() => {
           // A face that failed stays out, its text in the fallback, as a face that fails in a sheet does.
           const loaded = faces.filter((face) => face.status === 'loaded');
+          // None at all: something here failed that the sheet may not (its faces then load as a sheet's do).
+          if (!loaded.length) return applySheet();
           for (const face of loaded) document.fonts.add(face);
-          if (loaded.length) announce(loaded);
+          announce(loaded);
           link.remove();
         });
       } catch (error) {
