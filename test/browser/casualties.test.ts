@@ -301,6 +301,35 @@ describe('<fl-casualties>', () => {
     });
   });
 
+  describe('caption', () => {
+    it("shows a state's caption with the first picture, not while its room is measured (nothing on the page moves)", async () => {
+      // As in a story's section before its step is reached: on the page, behind the section's active chart (which
+      // only its opacity and aria-hidden hide), so its first draw and the measuring before it run in background
+      // tasks, a slice at a time, with frames painted in between. Many captions to measure, as a long story gives.
+      const container = mount('<div aria-hidden="true"><fl-casualties view="preliminary"></fl-casualties></div>');
+      const element = container.querySelector('fl-casualties') as FlCasualties;
+      element.captionStates = Array.from({ length: 150 }, (_, i) => ({ view: ['preliminary', 'compare', 'toll'][i % 3]! }));
+      let framesWithCaption = 0;
+      let shownEarly = 0;
+      const start = performance.now();
+      while (!element.hasAttribute('data-drawn') && performance.now() - start < 5000) {
+        await frames(1);
+        if (element.hasAttribute('data-drawn')) break;
+        const source = root(element).querySelector('figcaption .source');
+        if (!source) continue;
+        framesWithCaption++;
+        if (getComputedStyle(source).visibility === 'visible') shownEarly++;
+      }
+      expect(element.hasAttribute('data-drawn'), 'the chart drew').to.equal(true);
+      expect(framesWithCaption, 'frames painted while the room was measured').to.be.greaterThan(0);
+      expect(shownEarly, 'frames that showed the caption before the picture').to.equal(0);
+      await frames(1);
+      const caption = root(element).querySelector<HTMLElement>('figcaption')!;
+      expect(getComputedStyle(root(element).querySelector('figcaption .source')!).visibility).to.equal('visible');
+      expect(caption.offsetHeight, 'the caption has the room it was given').to.be.at.least(Number.parseFloat(caption.style.minHeight) - 1);
+    });
+  });
+
   describe('bad input', () => {
     it('shows a readable message for an unknown view, warns once, throws nothing, and recovers', async () => {
       const errors: unknown[] = [];
