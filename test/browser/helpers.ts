@@ -60,12 +60,17 @@ export async function settled(element: Element, timeoutMs = 5000): Promise<void>
   }
 }
 
-/** Captures console.warn calls while `body` runs. */
+/**
+ * Captures console.warn calls while `body` runs, less Lit's development-build notices (they link to
+ * lit.dev/msg/). Lit issues each of those once per page, in whichever test first meets its case, so a test
+ * counting a chart's own warnings would count one of them only when it happened to run first.
+ */
 export async function captureWarnings(body: () => Promise<void>): Promise<string[]> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
+    const text = args.map(String).join(' ');
+    if (!text.includes('lit.dev/msg/')) warnings.push(text);
   };
   try {
     await body();
