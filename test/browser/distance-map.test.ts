@@ -157,7 +157,7 @@ describe('<fl-distance-map>', () => {
       });
       window.removeEventListener('error', onError);
       expect(element.geographyStatus).to.equal('failed');
-      // Its own warning, once, naming the file (Lit's development build may add a notice of its own about updates).
+      // Its own warning, once, naming the file (captureWarnings already leaves out Lit's development-build notices).
       const own = warnings.filter((w) => w.includes("<fl-distance-map>: the map's geography could not be loaded"));
       expect(own, JSON.stringify(warnings)).to.have.length(1);
       expect(own[0]).to.contain('/assets/geo/missing.topo.json');
@@ -182,7 +182,7 @@ describe('<fl-distance-map>', () => {
           expect(element.geographyUrl).to.equal('/assets/geo/missing.topo.json?static');
           expect(element.geographyStatus).to.equal('failed');
         });
-        // Its own warning, once (Lit's development build may add a notice of its own, as above).
+        // Its own warning, once, naming the file, as above.
         const own = warnings.filter((w) => w.includes("<fl-distance-map>: the map's geography could not be loaded"));
         expect(own, JSON.stringify(warnings)).to.have.length(1);
         expect(own[0]).to.contain('/assets/geo/missing.topo.json?static');
