@@ -7,7 +7,8 @@
  * `d3` re-exports it without side effects declared, so a bundler keeps it only when one of its exports is used:
  * `interrupt` is, here, which every chart loads.
  */
-import { interpolateString, interrupt, type BaseType, type Selection, type Transition } from 'd3';
+import { interrupt, type BaseType, type Selection, type Transition } from 'd3';
+import { canSlide, cssTranslate, slide, slideTarget, slidingTransform, stopSlide } from './slide.ts';
 
 /** A value for every mark, or one per mark from its datum. */
 export type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
@@ -69,35 +70,41 @@ function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Tran
 
 /**
  * Moves marks by their `transform`, to `translate(x,y)` at the point `to` gives each (rounded as the chart wants it),
- * at once or over `ms`. The point is tweened as the plain numbers it is: D3's transform interpolation goes through a
- * matrix and ends on float noise ("533.4000244"), so a mark that moved would not be written as one drawn there at
- * once. Marks that stay put are not touched. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
- * the text's own x, y or transform changes, but only repaints when a group around it moves.
+ * at once or over `ms`. Each mark is written at its new place at once and a slide (./slide.ts) carries it there from
+ * where it is seen, so the compositor runs the move: a D3 transition of the attribute would restyle and lay out
+ * every moving mark each frame. The attribute is written as the plain numbers the chart gives, so a mark that moved
+ * reads as one drawn there at once. Marks that stay put are not touched, and a mark already sliding to its place
+ * goes on sliding. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out
+ * again whenever the text's own x, y or transform changes, but only repaints when a group around it moves.
  */
 export function translateTo<E extends Element, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, ms: number, to: (d: D) => readonly [number, number]): void {
   const at = (d: D) => {
     const [x, y] = to(d);
     return `translate(${x},${y})`;
   };
-  const transition = transitionOf(selection, ms);
-  if (!transition) {
+  if (ms <= 0) {
+    selection.each(function () {
+      stopSlide(this);
+    });
     selection.attr('transform', at);
     return;
   }
-  transition.attrTween('transform', function (d) {
+  // Where each mark is seen, read for all before any is written: one style computation rather than one per mark.
+  const moves: { mark: E; from: string | null; end: string }[] = [];
+  selection.each(function (d) {
     const end = at(d);
-    const start = this.getAttribute('transform');
-    // A mark already where it goes is left alone: tweening it would write the same value every frame, and each
-    // write makes the browser lay the mark out again.
-    // (A factory may return null for no tween, as D3's own attr() does; its types do not say so.)
-    const none = null as unknown as (t: number) => string;
-    if (start === end) return none;
-    if (start === null) {
-      this.setAttribute('transform', end);
-      return none;
-    }
-    return interpolateString(start, end);
+    if (slideTarget(this) === cssTranslate(end)) return;
+    const from = slidingTransform(this) ?? cssTranslate(this.getAttribute('transform'));
+    moves.push({ mark: this, from, end });
   });
+  for (const { mark, from, end } of moves) {
+    // A mark already at its place is left alone: a write would lay it out again.
+    if (mark.getAttribute('transform') === end) continue;
+    mark.setAttribute('transform', end);
+    const target = cssTranslate(end);
+    // A mark that had no place yet appears at its place.
+    if (from && target && canSlide(mark)) slide(mark, from, target, ms);
+  }
 }
 
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */
