@@ -8,7 +8,7 @@
  * `interrupt` is, here, which every chart loads.
  */
 import { interrupt, type BaseType, type Selection, type Transition } from 'd3';
-import { canSlide, cssTranslate, slide, slideTarget, slidingTransform, stopSlide } from './slide.ts';
+import { attributeBox, attributeOpacity, canSlide, cssTranslate, seen, slide, slideBox, slideTarget, slidingTransform, stopSlide, type Seen } from './slide.ts';
 
 /** A value for every mark, or one per mark from its datum. */
 export type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
@@ -107,6 +107,46 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(select
   }
 }
 
+/**
+ * Changes marks' place, size and opacity (a circle's cx, cy, r; a rect's x, y, width, height; a text's x, y; and
+ * `opacity`), at once (`ms` 0) or by a slide (./slide.ts) from where each is seen: the attributes are written at
+ * once and a transform and opacity animation that the compositor runs carries each mark from its old box to the
+ * new one, after its `delay`. A D3 transition of those attributes would restyle and lay out every moving mark
+ * each frame. Other attributes in `attr` are written at once too.
+ */
+export function morph<E extends Element, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  ms: number,
+  change: { readonly attr: Readonly<Record<string, (d: D) => string | number>>; readonly delay?: (d: D, i: number) => number },
+): void {
+  const write = (mark: E, d: D) => {
+    for (const [name, value] of Object.entries(change.attr)) {
+      const wanted = String(value(d));
+      if (mark.getAttribute(name) !== wanted) mark.setAttribute(name, wanted);
+    }
+  };
+  if (ms <= 0) {
+    selection.each(function (d) {
+      stopSlide(this);
+      write(this, d);
+    });
+    return;
+  }
+  // Where each mark is seen, read for all before any is written: one style computation rather than one per mark.
+  // A mark with none of the attributes yet has no place to come from: it appears at its place.
+  const names = Object.keys(change.attr);
+  const before: { mark: E; d: D; i: number; from: Seen | null }[] = [];
+  selection.each(function (d, i) {
+    const placed = names.some((name) => this.hasAttribute(name));
+    before.push({ mark: this, d, i, from: placed ? seen(this, attributeBox(this), attributeOpacity(this)) : null });
+  });
+  for (const { mark, d, i, from } of before) {
+    write(mark, d);
+    if (!from || !canSlide(mark)) continue;
+    slideBox(mark, from, { box: attributeBox(mark), opacity: attributeOpacity(mark) }, ms, change.delay?.(d, i) ?? 0);
+  }
+}
+
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */
 export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
   exit: Selection<E, D, P, PD>,
@@ -118,6 +158,10 @@ export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
     exit.remove();
     return;
   }
+  // A slide's opacity would hide the fade: the mark leaves from the place the slide was taking it to.
+  exit.each(function () {
+    if (this instanceof Element) stopSlide(this);
+  });
   if (options.by === 'style') transition.style('opacity', 0);
   else transition.attr('opacity', 0);
   if (options.change) applyTo(transition, options.change);
