@@ -16,7 +16,7 @@ const browser = process.env.FL_BROWSER ?? 'chromium';
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-const COMPONENT_TESTS = ['casualties', 'dataset', 'distance-map', 'drawings', 'font-remeasure', 'hostile-input', 'legends', 'slide', 'timeline'].map(
+const COMPONENT_TESTS = ['casualties', 'dataset', 'distance-map', 'drawings', 'font-remeasure', 'hostile-input', 'legends', 'timeline'].map(
   (name) => `test/browser/${name}.test.ts`,
 );
 const part = process.env.FL_PART;

@@ -3,7 +3,7 @@
  * fades out. Used by the element and by the build's drawings (src/drawings).
  */
 import { axisBottom, axisLeft, select, type BaseType, type Selection } from 'd3';
-import { animate, fadeOut, morph, stop, stopTransitions, transitionOf, type Value } from '../shared/transition.ts';
+import { animate, fadeOut, stop, stopTransitions, transitionOf, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
 
@@ -54,7 +54,7 @@ function drawCircles(g: Layer, data: readonly CircleMark[], duration: number): v
     )
     .attr('class', (d) => d.cls);
   // Marks fill in reading order, over the first half of the transition.
-  morph(joined, duration, { attr: { cx: (d) => d.cx, cy: (d) => d.cy, r: (d) => d.r, opacity: (d) => d.opacity }, delay: (d) => d.order * duration * 0.5 });
+  apply(joined, duration, { cx: (d) => d.cx, cy: (d) => d.cy, r: (d) => d.r, opacity: (d) => d.opacity }, (d) => d.order * duration * 0.5);
 }
 
 function drawRects(g: Layer, data: readonly RectMark[], duration: number): void {
@@ -68,10 +68,12 @@ function drawRects(g: Layer, data: readonly RectMark[], duration: number): void 
       (exit) => leave(exit, duration),
     )
     .attr('class', (d) => d.cls);
-  morph(joined, duration, {
-    attr: { x: (d) => d.x, y: (d) => d.y, width: (d) => d.width, height: (d) => d.height, opacity: () => 1 },
-    delay: (d) => d.order * duration * 0.4,
-  });
+  apply(
+    joined,
+    duration,
+    { x: (d) => d.x, y: (d) => d.y, width: (d) => d.width, height: (d) => d.height, opacity: () => 1 },
+    (d) => d.order * duration * 0.4,
+  );
 }
 
 function drawPaths(g: Layer, data: readonly PathMark[], duration: number): void {
@@ -145,7 +147,7 @@ function drawTexts(g: Layer, data: readonly TextMark[], duration: number): void 
       text.text(d.text);
       if (d.suffix) text.append('tspan').attr('class', 'suffix muted').text(d.suffix);
     });
-  morph(joined, duration, { attr: { x: (d) => d.x, y: (d) => d.y, opacity: () => 1 } });
+  apply(joined, duration, { x: (d) => d.x, y: (d) => d.y, opacity: () => 1 });
 }
 
 function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {

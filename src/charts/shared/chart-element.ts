@@ -11,7 +11,6 @@ import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
 import { afterNextFrame, inBackground, inSlices, nextTask, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
-import { slideRunning } from './slide.ts';
 
 export type { Size } from './types.ts';
 
@@ -807,7 +806,7 @@ function pendingSettle(): { promise: Promise<void>; resolve: () => void; done: b
  */
 function transitionRunning(svg: SVGSVGElement): boolean {
   const has = (node: Element) => (node as Element & { __transition?: unknown }).__transition !== undefined;
-  if (has(svg) || slideRunning(svg)) return true;
+  if (has(svg)) return true;
   for (const node of svg.querySelectorAll('*')) if (has(node)) return true;
   return false;
 }

@@ -4,7 +4,7 @@
  * build's drawings (src/drawings).
  */
 import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
-import { animate, fadeOut, morph, stopTransitions, transitionOf, translateTo } from '../shared/transition.ts';
+import { animate, fadeOut, stopTransitions, transitionOf, translateTo } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { round as roundTo } from '../shared/wording.ts';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
@@ -154,19 +154,16 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
     .text((d) => d);
 
   animate(all, ms, { style: { opacity: 1 }, attr: { transform: null } });
-  const box = {
-    x: (d: EventMark) => round(markBox(d).x0),
-    y: (d: EventMark) => round(markBox(d).y0),
-    width: (d: EventMark) => round(markBox(d).x1 - markBox(d).x0),
-    height: (d: EventMark) => round(markBox(d).y1 - markBox(d).y0),
-    rx: (d: EventMark) => (d.bar ? 2 : d.r),
-  };
-  // Dots slide (the compositor moves them); a bar changes its attributes over a D3 transition instead, as its clip
-  // at the axis ends must stay put while it moves, and a slide would carry the clip along with the bar.
-  const mark = all.select<SVGRectElement>('.mark');
-  morph(mark.filter((d) => !d.bar), ms, { attr: box });
-  animate(mark.filter((d) => !!d.bar), ms, { attr: box });
-  morph(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
+  animate(all.select<SVGRectElement>('.mark'), ms, {
+    attr: {
+      x: (d) => round(markBox(d).x0),
+      y: (d) => round(markBox(d).y0),
+      width: (d) => round(markBox(d).x1 - markBox(d).x0),
+      height: (d) => round(markBox(d).y1 - markBox(d).y0),
+      rx: (d) => (d.bar ? 2 : d.r),
+    },
+  });
+  animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
 
   all
     .select<SVGTextElement>('.date')
