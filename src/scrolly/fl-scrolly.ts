@@ -185,7 +185,7 @@ export class FlScrolly extends LitElement {
     this.showState(step);
     this.activeId = id;
     this.dispatchEvent(new StepChangeEvent({ index: step.index, id, direction }));
-    this.prepareNeighbours(id);
+    this.prepareNeighbours(id, direction);
     return true;
   }
 
@@ -193,22 +193,33 @@ export class FlScrolly extends LitElement {
   private preparingFor: string | null = null;
 
   /**
-   * Has the charts of the steps before and after this one lay out those steps' states ahead of need, so that
-   * reaching either only draws (layouts are pure: the chart keeps them by state and size). Each layout is a
-   * background task of its own, not a wait for an idle period: while a reader scrolls, frames come every 16 ms and
-   * an idle period long enough for a map's layout rarely comes. A layout that costs more than `PREPARE_MAX_MS`
-   * would itself be a long task on a slow phone: that chart lays out at the step change instead.
+   * Gets the steps before and after this one ready ahead of need, each in a background task of its own (not a
+   * wait for an idle period: while a reader scrolls, frames come every 16 ms and an idle period long enough for a
+   * map's layout rarely comes):
+   * - a neighbour that shows the same chart: the chart lays out that state (layouts are pure: it keeps them by
+   *   state and size), so that reaching it only draws. A layout that costs more than `PREPARE_MAX_MS` would itself
+   *   be a long task on a slow phone: that chart lays out at the step change instead;
+   * - a neighbour that shows another chart, hidden now: that chart is given the neighbour's state, and draws it
+   *   while hidden, a few layers per task (FlChart.drawAtOnceInSteps), so that the step change only fades it in.
+   *   The neighbour the reader is heading for first, when both show the same hidden chart.
    */
-  private prepareNeighbours(id: string): void {
+  private prepareNeighbours(id: string, direction: StepDirection): void {
     this.preparingFor = id;
     const index = this.stepIndex(id);
-    for (const neighbour of [this.steps[index + 1], this.steps[index - 1]]) {
-      if (!neighbour) continue;
+    const [ahead, behind] = direction === 'up' ? [index - 1, index + 1] : [index + 1, index - 1];
+    const shownChart = this.storyStep(id)?.chart;
+    const drawnAhead = new Set<string>();
+    for (const neighbour of [this.steps[ahead], this.steps[behind]]) {
+      const step = neighbour && this.storyStep(neighbour.id);
+      if (!step) continue;
+      const drawAhead = step.chart !== shownChart && !drawnAhead.has(step.chart);
+      if (drawAhead) drawnAhead.add(step.chart);
       inBackground(() => {
         if (this.preparingFor !== id || !this.isConnected) return;
-        const step = this.storyStep(neighbour.id);
-        const chart = step ? (this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null) : null;
-        if (chart?.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step!.state);
+        const chart = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
+        if (!chart) return;
+        if (drawAhead) this.setChartState(chart, step);
+        else if (chart.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step.state);
       });
     }
   }
@@ -220,21 +231,26 @@ export class FlScrolly extends LitElement {
     return this.wrappers;
   }
 
+  /** Gives a step's chart that step's state (its attributes), changing only those that differ. */
+  private setChartState(element: Element, step: StoryStep): void {
+    for (const name of this.story?.charts[step.chart]?.attributes ?? []) {
+      const value = step.state[name] ?? '';
+      if (value === '') element.removeAttribute(name);
+      else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+    }
+  }
+
   /** Sets a step's chart state and brings its chart forward, without making the step active. */
   showState(step: StoryStep): void {
     const chart = this.story?.charts[step.chart];
     const element = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
     if (!chart || !element) return;
+    this.setChartState(element, step);
     // A chart coming into view shows its step's state at once, under its fade-in: animating from the state it
     // showed before it was hidden would replay a change the reader did not just scroll past (and cost every frame
-    // of the fade).
+    // of the fade). A state it was given ahead (prepareNeighbours) is drawn already.
     const box = this.chartWrappers().find((wrapper) => wrapper.dataset.chart === step.chart);
     if (box && !box.hasAttribute('data-active')) element.showNextStateAtOnce?.();
-    for (const name of chart.attributes) {
-      const value = step.state[name] ?? '';
-      if (value === '') element.removeAttribute(name);
-      else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-    }
     for (const wrapper of this.chartWrappers()) {
       const active = wrapper.dataset.chart === step.chart;
       if (wrapper.hasAttribute('data-active') === active) continue;

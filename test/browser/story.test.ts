@@ -7,6 +7,7 @@ import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, goTo
 import { drawn, frames, until } from './helpers.ts';
 import { focused } from './reader-helpers.ts';
 import { readSeed } from './seed.ts';
+import type { StoryStep } from '../../src/types/story.ts';
 
 let page: StoryPage | undefined;
 afterEach(() => {
@@ -290,3 +291,72 @@ describe('the plot through a section\u2019s steps', () => {
   }
 });
 
+
+describe('the chart of the step ahead', () => {
+  /** Waits until a step's chart, behind the active one, has drawn that step's state. */
+  async function untilDrawnBehind(step: StoryStep): Promise<Element> {
+    const chart = chartFor(page!, step) as Element & { chartState?: unknown };
+    await until(
+      () => JSON.stringify(chartState(page!, step)) === JSON.stringify(expectedState(page!, step)) && chart.getAttribute('data-drawn') === JSON.stringify(chart.chartState),
+      `${step.tag} to draw ${step.id} while hidden`,
+    );
+    expect(chart.closest('.scrolly-chart')!.getAttribute('aria-hidden'), `${step.tag} hidden`).to.equal('true');
+    // The map's geography arrives once the page is idle, and a map drawn before it draws again when it lands.
+    if (step.chart === 'distance-map') {
+      const svg = chart.shadowRoot!.querySelector('svg')!;
+      await until(() => svg.getAttribute('data-geography') === 'ready', 'the map\u2019s geography', 15_000);
+      await (chart as Element & { settled?: Promise<void> }).settled;
+    }
+    return chart;
+  }
+
+  /** Goes to a step and says what its chart's plot changed by the time the step has been shown for a few frames. */
+  async function changesOnArrival(step: StoryStep): Promise<number> {
+    const svg = chartFor(page!, step).shadowRoot!.querySelector('svg')!;
+    let changes = 0;
+    const observer = new MutationObserver((records) => (changes += records.length));
+    observer.observe(svg, { subtree: true, childList: true, attributes: true, characterData: true });
+    goToStep(page!, step.id);
+    await until(() => activeStepId(page!) === step.id, `${step.id} to be active`);
+    await frames(4);
+    observer.disconnect();
+    expect(chartFor(page!, step).closest('.scrolly-chart')!.hasAttribute('aria-hidden'), `${step.tag} shown`).to.equal(false);
+    return changes;
+  }
+
+  it('is drawn in that step\u2019s state while hidden, so that reaching the step only fades it in', async function () {
+    this.timeout(30_000);
+    page = await openStory();
+    const steps = page.story.steps;
+    // Each step whose next step, in the same section, brings in another chart.
+    const swaps = steps.filter((step, i) => i > 0 && steps[i + 1]?.section === step.section && steps[i + 1]!.chart !== step.chart).slice(0, 3);
+    expect(swaps.length, 'the story swaps charts').to.be.greaterThan(1);
+    for (const step of swaps) {
+      goToStep(page, step.id);
+      const next = steps[step.index + 1]!;
+      await untilDrawnBehind(next);
+      expect(await changesOnArrival(next), `${next.id}: nothing left to draw when it becomes active`).to.equal(0);
+    }
+  });
+
+  it('is the one the reader is heading for: going back up, the step before\u2019s', async function () {
+    this.timeout(30_000);
+    page = await openStory();
+    const steps = page.story.steps;
+    // A step between two steps that show the same other chart in different states.
+    const step = steps.find((s, i) => {
+      const [before, after] = [steps[i - 1], steps[i + 1]];
+      return before && after && before.section === s.section && after.section === s.section && before.chart === after.chart && before.chart !== s.chart && JSON.stringify(before.state) !== JSON.stringify(after.state);
+    })!;
+    expect(step, 'the story has such a step').to.exist;
+    const [before, after] = [steps[step.index - 1]!, steps[step.index + 1]!];
+    goToStep(page, before.id);
+    goToStep(page, step.id);
+    await untilDrawnBehind(after);
+    goToStep(page, after.id);
+    await until(() => activeStepId(page!) === after.id, `${after.id} to be active`);
+    goToStep(page, step.id);
+    await untilDrawnBehind(before);
+    expect(await changesOnArrival(before), `${before.id}: nothing left to draw`).to.equal(0);
+  });
+});

@@ -8,7 +8,7 @@ import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { casualtiesDataset, casualtiesSchema, type CasualtyRow } from './schema.ts';
 import { casualtiesStyles } from './casualties.styles.ts';
 import { casualtiesText } from './text.ts';
-import { draw } from './draw.ts';
+import { drawInSteps } from './draw.ts';
 import { type CasualtyMarks, layout } from './layout.ts';
 
 export const CASUALTIES_TAG = 'fl-casualties';
@@ -46,8 +46,8 @@ export class FlCasualties extends FlChart<CasualtyRow, CasualtyMarks> {
     return layout({ rows, state, size, textWidth: this.fonts.width });
   }
 
-  protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): void {
-    draw(svg, marks, { duration });
+  protected override draw(svg: SVGSVGElement, marks: CasualtyMarks, duration: number): Iterator<void, void> {
+    return drawInSteps(svg, marks, { duration });
   }
 }
 

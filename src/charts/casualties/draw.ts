@@ -29,6 +29,14 @@ function leave<E extends BaseType, D>(exit: AnySelection<E, D>, duration: number
 
 /** Draws `marks` into `svg`, moving what it drew before to the new places over `options.duration` ms. */
 export function draw(svg: SVGSVGElement, marks: CasualtyMarks, options: DrawOptions): void {
+  for (const _ of drawInSteps(svg, marks, options));
+}
+
+/**
+ * `draw` a layer or two at a time: each `yield` is a place the drawing may pause (a chart drawn while hidden gives
+ * the page a turn between layers, so that no task of it is long on a phone).
+ */
+export function* drawInSteps(svg: SVGSVGElement, marks: CasualtyMarks, options: DrawOptions): Generator<void, void> {
   const { duration } = options;
   const root = select(svg);
   // A state that arrives mid-animation wins: finish leaving marks now and take the rest from where they are.
@@ -38,7 +46,9 @@ export function draw(svg: SVGSVGElement, marks: CasualtyMarks, options: DrawOpti
   drawLines(layer(svg, 'grid'), marks.lines, duration);
   drawRects(layer(svg, 'rects'), marks.rects, duration);
   drawPaths(layer(svg, 'paths'), marks.paths, duration);
+  yield;
   drawCircles(layer(svg, 'circles'), marks.circles, duration);
+  yield;
   drawAxes(layer(svg, 'axes'), marks.axes, duration);
   drawTexts(layer(svg, 'texts'), marks.texts, duration);
 }

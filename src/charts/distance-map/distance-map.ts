@@ -12,7 +12,7 @@ import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { mapText } from './text.ts';
 import { distanceMapStyles } from './distance-map.styles.ts';
 import { isNarrowFrame, layout as layoutMap, type MapGeography, type MapMarks } from './layout.ts';
-import { draw } from './draw.ts';
+import { drawInSteps } from './draw.ts';
 import { baseGeography, graticule, projectionSteps } from './layout-geography.ts';
 import { measureNames } from './layout-names.ts';
 import { inBackground, inSlices, runSlice } from '../shared/background.ts';
@@ -227,8 +227,8 @@ export class FlDistanceMap extends FlChart<PlaceRow, MapMarks> {
   /** Labels are measured in the font they are drawn in, and again once fonts have loaded. */
   private readonly fonts = new TextWidths(this);
 
-  protected draw(svg: SVGSVGElement, marks: MapMarks, duration: number): void {
-    draw(svg, marks, { duration });
+  protected draw(svg: SVGSVGElement, marks: MapMarks, duration: number): Iterator<void, void> {
+    return drawInSteps(svg, marks, { duration });
   }
 }
 

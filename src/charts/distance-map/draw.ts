@@ -23,6 +23,14 @@ const shownBySvg = new WeakMap<SVGSVGElement, Shown>();
 
 /** Draws `marks` into `svg`, panning and zooming from the view it showed over `options.duration` ms. */
 export function draw(svg: SVGSVGElement, marks: MapMarks, options: DrawOptions): void {
+  for (const _ of drawInSteps(svg, marks, options));
+}
+
+/**
+ * `draw` a layer or a few at a time: each `yield` is a place the drawing may pause (a map drawn while hidden gives
+ * the page a turn between layers, so that no task of it is long on a phone).
+ */
+export function* drawInSteps(svg: SVGSVGElement, marks: MapMarks, options: DrawOptions): Generator<void, void> {
   let duration = options.duration;
   const root = select(svg);
   let state = shownBySvg.get(svg);
@@ -36,10 +44,13 @@ export function draw(svg: SVGSVGElement, marks: MapMarks, options: DrawOptions):
   const from = state.view ?? marks.view;
   root.interrupt('view');
 
+  const newShapes = marks.geographyKey !== state.geographyKey;
   drawGeography(root, marks, state);
+  yield;
   const places = drawPlaces(root, marks, duration);
   const texts = drawTexts(root, marks, duration);
   const measure = drawMeasure(root, marks, duration);
+  yield;
   drawScale(root, marks, duration);
   drawNotice(root, marks);
   drawInset(root, marks, duration);
@@ -62,9 +73,10 @@ export function draw(svg: SVGSVGElement, marks: MapMarks, options: DrawOptions):
   };
 
   const same = from.k === marks.view.k && from.x === marks.view.x && from.y === marks.view.y;
-  // A redraw that only brings new shapes (the geography landing mid-move) continues the move it interrupts.
+  // A redraw that only brings new shapes (the geography landing mid-move) continues the move it interrupts; any
+  // other draw at once ends it (a map taken out of sight mid-move: FlChart.finishMoveAtOnce).
   const running = state.moving;
-  if (duration === 0 && running && sameView(running.target, marks.view) && performance.now() < running.end) {
+  if (duration === 0 && newShapes && running && sameView(running.target, marks.view) && performance.now() < running.end) {
     duration = running.end - performance.now();
   } else if (duration === 0 || same) {
     state.moving = undefined;

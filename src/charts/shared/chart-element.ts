@@ -9,7 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
-import { afterNextFrame, inBackground, inSlices, nextTask, SLICE_MS } from './background.ts';
+import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 
 export type { Size } from './types.ts';
@@ -93,8 +93,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract readonly datasetSchema: DatasetSchema<Row>;
   /** Pure geometry: the marks for these rows in this state at this size. */
   protected abstract layout(rows: readonly Row[], state: ChartState, size: Size): Marks;
-  /** Draws marks into the svg with a D3 join; transitions last `duration` ms (0: jump). */
-  protected abstract draw(svg: SVGSVGElement, marks: Marks, duration: number): void;
+  /**
+   * Draws marks into the svg with a D3 join; transitions last `duration` ms (0: jump). It may return the draw as
+   * steps instead (a generator: each `yield` a place where it may pause), which the chart takes all at once, or,
+   * while it is hidden (a story's chart behind the active one, given the state it shows next), a slice per
+   * background task, so that no task of it is long on a phone.
+   */
+  protected abstract draw(svg: SVGSVGElement, marks: Marks, duration: number): void | Iterator<unknown, void>;
   /**
    * The chart in words (its text.ts): the sentence that says what it shows in a state, the data table behind it
    * and the source line, the same words the no-JS figures, print and the presenter view give.
@@ -510,14 +515,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   }
 
   /**
-   * The chart is hidden (by its visibility, or inside an aria-hidden box: the story's charts behind a section's
-   * active one, which only their opacity hides) or off the screen.
+   * Whether the reader sees the chart: `hidden` by its visibility, or inside an aria-hidden box (the story's charts
+   * behind a section's active one, which only their opacity hides), where nobody sees it move either; `off-screen`;
+   * or in sight ('').
    */
-  private outOfSight(): boolean {
-    if (this.closest('[aria-hidden="true"]')) return true;
-    if (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true })) return true;
+  private outOfSight(): 'hidden' | 'off-screen' | '' {
+    if (this.closest('[aria-hidden="true"]') || (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true }))) return 'hidden';
     const box = this.getBoundingClientRect();
-    return box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth;
+    return box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth ? 'off-screen' : '';
   }
 
   /** Draws now whatever is pending (the latest state). */
@@ -529,20 +534,24 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     // a slow phone (a chart's first state, a size never seen). A print draws at once. Whether the reader sees the
     // chart is asked first, while the page's layout is the one the last frame made: after the measuring, it
     // would be laid out again for the question.
-    const outOfSight = !printing && this.outOfSight();
+    const outOfSight = printing ? '' : this.outOfSight();
     if (!printing && (this.measureCaptionsAhead() || this.layOutAhead())) {
-      this.continueDraw(outOfSight);
+      this.continueDraw(!!outOfSight);
       return;
     }
-    pendingDraws.delete(this);
-    const done = this.drawDone;
-    this.drawDone = undefined;
+    // A hidden chart draws a slice of its steps in this task and goes on in the background (drawNow).
+    let done = true;
     try {
-      this.drawNow();
+      done = this.drawNow(outOfSight === 'hidden');
     } finally {
-      done?.resolve();
-      if (this.drewCurrentState()) this.settleWhenStill();
+      if (done) {
+        pendingDraws.delete(this);
+        this.drawDone?.resolve();
+        this.drawDone = undefined;
+        if (this.drewCurrentState()) this.settleWhenStill();
+      }
     }
+    if (!done) this.continueDraw(true);
   }
 
   /** A state change's update is complete once the chart has drawn it. */
@@ -570,7 +579,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * (the story's section fades a chart in), where the change from the old state is not what the reader sees.
    */
   showNextStateAtOnce(): void {
-    this.atOnce = true;
+    // Only when a draw is to come: a state drawn ahead, while the chart was hidden, leaves nothing to draw, and the
+    // flag left set would make the chart's next move a jump.
+    if (this.isUpdatePending || pendingDraws.has(this)) this.atOnce = true;
     if (this.drawWaitsInBackground) this.drawIn(nextTask);
     // Its labels are fitted again as it comes into view, drawn anew or not: the reader's text spacing may have
     // changed while it was hidden, and the plot's size with it no longer tells (the caption has its room).
@@ -587,7 +598,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const last = this.lastMarks;
     if (!svg || !last || performance.now() >= this.movingUntil) return;
     this.movingUntil = 0;
-    this.draw(svg, last.marks, 0);
+    const steps = this.draw(svg, last.marks, 0);
+    if (steps) while (!steps.next().done);
     this.fitLabelsWhenSettled(svg, 0);
   }
 
@@ -685,15 +697,26 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }
 
-  private drawNow(): void {
+  /** A draw under way in steps (see draw): the picture it draws, and the steps left. */
+  private drawing?: { rows: readonly Row[]; key: string; stateKey: string; duration: number; steps: Iterator<unknown, void> };
+
+  /**
+   * Draws the current state; `hidden`, at once and, where the chart draws in steps, only a slice of them (the
+   * next call goes on with the same picture). True when the picture is drawn.
+   */
+  private drawNow(hidden = false): boolean {
     // Asked for the next draw, whether or not it changes the picture.
     const atOnce = this.atOnce;
     this.atOnce = false;
     const target = this.drawTarget();
     const svg = this.svg;
-    if (!target || !svg) return;
+    if (!target || !svg) return true;
     const { rows, state, stateKey, size, key } = target;
-    if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return;
+    const drawing = this.drawing;
+    this.drawing = undefined;
+    // The same picture goes on from where it paused; another is drawn over what it had drawn.
+    if (drawing && drawing.rows === rows && drawing.key === key && svg.childNodes.length) return this.drawOn(svg, drawing, hidden);
+    if (!drawing && this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return true;
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
@@ -703,11 +726,26 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.drawnSize = size;
     this.holdDrawing(svg, size);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
-    // rather than one more move starting from a picture that was itself still moving.
+    // rather than one more move starting from a picture that was itself still moving. Nobody sees a hidden chart
+    // move: it draws at once, and in steps where it can.
     const stillMoving = performance.now() < this.movingUntil;
-    const duration = !stateChanged || atOnce || stillMoving || prefersReducedMotion() ? 0 : TRANSITION_MS;
+    const duration = !stateChanged || atOnce || hidden || stillMoving || prefersReducedMotion() ? 0 : TRANSITION_MS;
     if (stateChanged) this.movingUntil = duration ? performance.now() + duration : 0;
-    this.draw(svg, marks, duration);
+    const steps = this.draw(svg, marks, duration) ?? [].values();
+    return this.drawOn(svg, { rows, key, stateKey, duration, steps }, hidden);
+  }
+
+  /**
+   * Takes a draw's steps: a slice of them when `sliced` (the rest wait in `drawing`), else all that are left; then
+   * its labels are fitted once it settles, its rows warmed up and the host marked drawn. True when it is drawn.
+   */
+  private drawOn(svg: SVGSVGElement, drawing: NonNullable<typeof this.drawing>, sliced: boolean): boolean {
+    if (sliced && !runSlice(drawing.steps)) {
+      this.drawing = drawing;
+      return false;
+    }
+    while (!drawing.steps.next().done);
+    const { rows, stateKey, duration } = drawing;
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
     if (this.warmUp && this.warmedRows !== rows) {
@@ -717,6 +755,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     // The first state drawn is not announced: it is the page's, not a change.
     if (!this.lastDescribedKey) this.lastDescribedKey = stateKey;
     this.markDrawn(stateKey);
+    return true;
   }
 
   /** The plot's box as the resize observer last gave it, to the fraction of a pixel; the size last drawn for. */

@@ -27,6 +27,14 @@ const shown = new WeakMap<SVGSVGElement, TimelineMarks>();
 
 /** Draws `marks` into `svg`, zooming from what it showed before over `options.duration` ms. */
 export function draw(svgElement: SVGSVGElement, marks: TimelineMarks, options: TimelineDrawOptions): void {
+  for (const _ of drawInSteps(svgElement, marks, options));
+}
+
+/**
+ * `draw` one layer at a time: each `yield` is a place the drawing may pause (a chart drawn while hidden gives the
+ * page a turn between layers, so that no task of it is long on a phone).
+ */
+export function* drawInSteps(svgElement: SVGSVGElement, marks: TimelineMarks, options: TimelineDrawOptions): Generator<void, void> {
   const svg = select(svgElement);
   const previous = shown.get(svgElement);
   const sameOrientation = previous?.orientation === marks.orientation;
@@ -51,9 +59,11 @@ export function draw(svgElement: SVGSVGElement, marks: TimelineMarks, options: T
   const track = layer<SVGLineElement>('track', 'line');
   if (marks.orientation === 'horizontal') track.attr('x1', r0).attr('x2', r1).attr('y1', marks.track).attr('y2', marks.track);
   else track.attr('x1', marks.track).attr('x2', marks.track).attr('y1', r0).attr('y2', r1);
+  yield;
   drawInterval(layer<SVGGElement>('interval'), marks, ms);
   drawClusters(layer<SVGGElement>('clusters'), marks, ms);
   drawLegend(layer<SVGGElement>('legend'), marks);
+  yield;
   drawEvents(layer<SVGGElement>('events'), marks, sameOrientation ? previous : undefined, ms, options.clipId);
 }
 

@@ -7,7 +7,7 @@ import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
 import { layout, type TimelineMarks } from './layout.ts';
-import { draw } from './draw.ts';
+import { drawInSteps } from './draw.ts';
 import { timelineText } from './text.ts';
 import { timelineStyles } from './timeline.styles.ts';
 
@@ -55,8 +55,8 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
     return String(this.fonts.version);
   }
 
-  protected draw(svg: SVGSVGElement, marks: TimelineMarks, duration: number): void {
-    draw(svg, marks, { duration, clipId: this.clipId });
+  protected draw(svg: SVGSVGElement, marks: TimelineMarks, duration: number): Iterator<void, void> {
+    return drawInSteps(svg, marks, { duration, clipId: this.clipId });
   }
 }
 
