@@ -10,6 +10,13 @@ import { inBackground, nextTask } from '../charts/shared/background.ts';
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
 
+/**
+ * How long a step stays active before the chart of a step ahead is drawn (see prepareNeighbours), in ms. A reader
+ * flinging past the steps reaches a new one every tenth of a second or so, and each draw ahead would be thrown away
+ * by the next; reading, a step stays for half a second and more.
+ */
+const DRAW_AHEAD_AFTER_MS = 250;
+
 /** How many step changes the page's sections have made: a report queued before the latest is stale (activateSoon). */
 let activations = 0;
 
@@ -200,8 +207,9 @@ export class FlScrolly extends LitElement {
    *   state and size), so that reaching it only draws. A layout that costs more than `PREPARE_MAX_MS` would itself
    *   be a long task on a slow phone: that chart lays out at the step change instead;
    * - a neighbour that shows another chart, hidden now: that chart is given the neighbour's state, and draws it
-   *   while hidden, a few layers per task (FlChart.drawAtOnceInSteps), so that the step change only fades it in.
-   *   The neighbour the reader is heading for first, when both show the same hidden chart.
+   *   while hidden, a few layers per task (FlChart's draw in steps), so that the step change only fades it in.
+   *   The neighbour the reader is heading for first, when both show the same hidden chart; once the step has
+   *   stayed active for DRAW_AHEAD_AFTER_MS, so that a fling does not draw each chart it passes.
    */
   private prepareNeighbours(id: string, direction: StepDirection): void {
     this.preparingFor = id;
@@ -214,13 +222,15 @@ export class FlScrolly extends LitElement {
       if (!step) continue;
       const drawAhead = step.chart !== shownChart && !drawnAhead.has(step.chart);
       if (drawAhead) drawnAhead.add(step.chart);
-      inBackground(() => {
+      const prepare = (): void => {
         if (this.preparingFor !== id || !this.isConnected) return;
         const chart = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
         if (!chart) return;
         if (drawAhead) this.setChartState(chart, step);
         else if (chart.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step.state);
-      });
+      };
+      if (drawAhead) setTimeout(() => this.preparingFor === id && inBackground(prepare), DRAW_AHEAD_AFTER_MS);
+      else inBackground(prepare);
     }
   }
 
