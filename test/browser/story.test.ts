@@ -294,7 +294,7 @@ describe('the plot through a section\u2019s steps', () => {
 
 describe('the chart of the step ahead', () => {
   /** Waits until a step's chart, behind the active one, has drawn that step's state. */
-  async function untilDrawnBehind(step: StoryStep): Promise<Element> {
+  async function untilDrawnBehind(step: StoryStep): Promise<void> {
     const chart = chartFor(page!, step) as Element & { chartState?: unknown };
     await until(
       () => JSON.stringify(chartState(page!, step)) === JSON.stringify(expectedState(page!, step)) && chart.getAttribute('data-drawn') === JSON.stringify(chart.chartState),
@@ -307,7 +307,6 @@ describe('the chart of the step ahead', () => {
       await until(() => svg.getAttribute('data-geography') === 'ready', 'the map\u2019s geography', 15_000);
       await (chart as Element & { settled?: Promise<void> }).settled;
     }
-    return chart;
   }
 
   /** Goes to a step and says what its chart's plot changed by the time the step has been shown for a few frames. */

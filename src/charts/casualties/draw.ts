@@ -5,6 +5,7 @@
 import { axisBottom, axisLeft, select, type BaseType, type Selection } from 'd3';
 import { animate, fadeOut, stop, stopTransitions, transitionOf, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { runToEnd } from '../shared/background.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -29,7 +30,7 @@ function leave<E extends BaseType, D>(exit: AnySelection<E, D>, duration: number
 
 /** Draws `marks` into `svg`, moving what it drew before to the new places over `options.duration` ms. */
 export function draw(svg: SVGSVGElement, marks: CasualtyMarks, options: DrawOptions): void {
-  for (const _ of drawInSteps(svg, marks, options));
+  runToEnd(drawInSteps(svg, marks, options));
 }
 
 /**

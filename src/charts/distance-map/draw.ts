@@ -6,6 +6,7 @@
 import { interpolateZoom, select } from 'd3';
 import { prefersReducedMotion } from '../shared/motion.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { runToEnd } from '../shared/background.ts';
 import type { MapMarks, View } from './layout.ts';
 import { drawMeasure, drawPlaces, drawTexts, round, type Root } from './draw-places.ts';
 import { drawInset, drawLegend, drawNotice, drawScale } from './draw-furniture.ts';
@@ -23,7 +24,7 @@ const shownBySvg = new WeakMap<SVGSVGElement, Shown>();
 
 /** Draws `marks` into `svg`, panning and zooming from the view it showed over `options.duration` ms. */
 export function draw(svg: SVGSVGElement, marks: MapMarks, options: DrawOptions): void {
-  for (const _ of drawInSteps(svg, marks, options));
+  runToEnd(drawInSteps(svg, marks, options));
 }
 
 /**

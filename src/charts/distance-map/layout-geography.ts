@@ -5,6 +5,7 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import { ukraineShape } from './geo.ts';
 import { basePath, project } from './layout-frame.ts';
 import { type CountryMark } from './layout-marks.ts';
+import { runToEnd } from '../shared/background.ts';
 
 export interface BaseGeography {
   readonly key: string;
@@ -29,8 +30,7 @@ export function role(id: string): CountryMark['role'] {
 export function baseGeography(topology: Topology): BaseGeography {
   const cached = baseCache.get(topology);
   if (cached) return cached;
-  const steps = projectionSteps(topology);
-  while (!steps.next().done);
+  runToEnd(projectionSteps(topology));
   return baseCache.get(topology)!;
 }
 

@@ -73,6 +73,14 @@ export function runSlice<T>(steps: Iterator<unknown, T>): IteratorReturnResult<T
   }
 }
 
+/** Runs a generator's steps to its end, at once. Its end (its result). */
+export function runToEnd<T>(steps: Iterator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /**
  * Runs a generator to its end in background slices (runSlice), each in a task of its own. The generator marks
  * where it may be cut (`yield`) between pieces of work that are each short. Resolves with its result.

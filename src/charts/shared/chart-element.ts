@@ -9,7 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
-import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, SLICE_MS } from './background.ts';
+import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 
 export type { Size } from './types.ts';
@@ -599,7 +599,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!svg || !last || performance.now() >= this.movingUntil) return;
     this.movingUntil = 0;
     const steps = this.draw(svg, last.marks, 0);
-    if (steps) while (!steps.next().done);
+    if (steps) runToEnd(steps);
     this.fitLabelsWhenSettled(svg, 0);
   }
 
@@ -697,8 +697,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     while (this.prepared.size > 6) this.prepared.delete(this.prepared.keys().next().value!);
   }
 
-  /** A draw under way in steps (see draw): the picture it draws, and the steps left. */
-  private drawing?: { rows: readonly Row[]; key: string; stateKey: string; duration: number; steps: Iterator<unknown, void> };
+  /** A draw under way in steps (see draw), of the picture `lastMarks` names: its duration and the steps left. */
+  private drawing?: { duration: number; steps: Iterator<unknown, void> };
 
   /**
    * Draws the current state; `hidden`, at once and, where the chart draws in steps, only a slice of them (the
@@ -714,9 +714,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const { rows, state, stateKey, size, key } = target;
     const drawing = this.drawing;
     this.drawing = undefined;
-    // The same picture goes on from where it paused; another is drawn over what it had drawn.
-    if (drawing && drawing.rows === rows && drawing.key === key && svg.childNodes.length) return this.drawOn(svg, drawing, hidden);
-    if (!drawing && this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return true;
+    // The picture drawn last, or going on from where it paused; another is drawn over what it had drawn.
+    if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && svg.childNodes.length) return drawing ? this.drawOn(svg, drawing, hidden) : true;
     const marks = this.marksFor(rows, state, size, key);
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
@@ -732,20 +731,23 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const duration = !stateChanged || atOnce || hidden || stillMoving || prefersReducedMotion() ? 0 : TRANSITION_MS;
     if (stateChanged) this.movingUntil = duration ? performance.now() + duration : 0;
     const steps = this.draw(svg, marks, duration) ?? [].values();
-    return this.drawOn(svg, { rows, key, stateKey, duration, steps }, hidden);
+    return this.drawOn(svg, { duration, steps }, hidden);
   }
 
   /**
-   * Takes a draw's steps: a slice of them when `sliced` (the rest wait in `drawing`), else all that are left; then
-   * its labels are fitted once it settles, its rows warmed up and the host marked drawn. True when it is drawn.
+   * Takes the steps of a draw of `lastMarks`: a slice of them when `sliced` (the rest wait in `drawing`), else all
+   * that are left; then its labels are fitted once it settles, its rows warmed up and the host marked drawn. True
+   * when it is drawn.
    */
   private drawOn(svg: SVGSVGElement, drawing: NonNullable<typeof this.drawing>, sliced: boolean): boolean {
     if (sliced && !runSlice(drawing.steps)) {
       this.drawing = drawing;
       return false;
     }
-    while (!drawing.steps.next().done);
-    const { rows, stateKey, duration } = drawing;
+    runToEnd(drawing.steps);
+    const { rows, key } = this.lastMarks!;
+    const stateKey = key.split('|')[0]!;
+    const { duration } = drawing;
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
     if (this.warmUp && this.warmedRows !== rows) {

@@ -6,6 +6,7 @@
 import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
 import { animate, fadeOut, stopTransitions, transitionOf, translateTo } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { runToEnd } from '../shared/background.ts';
 import { round as roundTo } from '../shared/wording.ts';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
 import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
@@ -27,7 +28,7 @@ const shown = new WeakMap<SVGSVGElement, TimelineMarks>();
 
 /** Draws `marks` into `svg`, zooming from what it showed before over `options.duration` ms. */
 export function draw(svgElement: SVGSVGElement, marks: TimelineMarks, options: TimelineDrawOptions): void {
-  for (const _ of drawInSteps(svgElement, marks, options));
+  runToEnd(drawInSteps(svgElement, marks, options));
 }
 
 /**
