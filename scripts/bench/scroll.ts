@@ -14,14 +14,30 @@ import { percentile } from './stats.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 
 export const SCROLL_OPTIONS = {
-  cpuThrottling: 4,
+  /**
+   * The CPU slowdown of every scroll-through: 4x, the budgets' (a mid-range phone); `--cpu N` in the bench and
+   * the trace sets another for a look at a faster or slower device (cpuThrottlingFrom).
+   */
+  cpuThrottling: 4 as number,
   /** The scroll moves this far every tickMs, whatever the frame rate: a slow page drops frames, not distance. */
   tickMs: 16,
   /** Time after the last scroll frame for transitions and late work to finish (still counted for long tasks). */
   settleMs: 1000,
   /** Quiet time after load (and the first chart's picture, where the page draws one) before scrolling starts. */
   loadSettleMs: 1500,
-} as const;
+};
+
+/**
+ * The slowdown a command line asks for with `--cpu N` (a number from 1), or the budgets' 4x without it. Only the
+ * bench's scroll-throughs and traces take it: Lighthouse keeps its own mobile settings.
+ */
+export function cpuThrottlingFrom(args: readonly string[]): number {
+  const i = args.indexOf('--cpu');
+  if (i === -1) return SCROLL_OPTIONS.cpuThrottling;
+  const rate = Number(args[i + 1]);
+  if (!Number.isFinite(rate) || rate < 1) throw new Error(`--cpu takes a slowdown of 1 or more (1 = none), not "${args[i + 1] ?? ''}"`);
+  return rate;
+}
 
 export const VIEWPORTS = {
   phone: { width: 412, height: 823 },

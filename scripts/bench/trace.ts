@@ -1,6 +1,6 @@
 /**
  * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
- * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light]`; a directory (dist/) is served compressed, as the bench does.
+ * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light] [--cpu N]`; a directory (dist/) is served compressed, as the bench does.
  * With --load, the page's load instead of a scroll (see load-trace.ts: what was fetched when, the first paint, each
  * largest-contentful-paint candidate and the main thread's tasks before it, or before --until MS); --reference traces the bench's
  * no-JavaScript reference page of the same build.
@@ -16,7 +16,7 @@ import { referencePage, serveStatic } from './server.ts';
 import { LOAD_OBSERVER, rendererMainThread, reportLoad, type LoadRecord, type TraceEvent } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
-import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, settleAfterLoad, type ScrollMode, type ViewportName } from './scroll.ts';
+import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, cpuThrottlingFrom, settleAfterLoad, type ScrollMode, type ViewportName } from './scroll.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -34,6 +34,8 @@ if (!url) {
   process.exit(2);
 }
 const mode = (option('mode') ?? 'reading') as ScrollMode;
+/** --cpu N: the CPU slowdown, 4x (the bench's) unless told. */
+SCROLL_OPTIONS.cpuThrottling = cpuThrottlingFrom(args);
 const viewport = (option('viewport') ?? 'phone') as ViewportName;
 const maxPx = Number(option('max-px') ?? 0);
 /** Tasks over this many ms are broken down (--task-ms; 50, a long task, unless told): smaller ones pile up too. */
