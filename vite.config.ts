@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { storyPlugin } from './src/build/plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
+import { cssTemplatesPlugin } from './src/build/css-templates.ts';
 import { drawingMarker, drawingsPlugin, openingMarker } from './src/drawings/plugin.ts';
 import { REGISTRY } from './src/build/charts.ts';
 import type { ChartEntry } from './src/charts/registry.ts';
@@ -77,6 +78,7 @@ export function siteConfig({ charts = REGISTRY, storyFile, dataDir, aboutFile, o
       cspPlugin(),
       lowPriorityScripts(),
       preloadTextFont(),
+      cssTemplatesPlugin(),
     ],
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },

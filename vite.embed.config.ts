@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { DATASET_MODULE, storyPlugin } from './src/build/plugin.ts';
 import { REGISTRY } from './src/build/charts.ts';
+import { cssTemplatesPlugin } from './src/build/css-templates.ts';
 import type { ChartEntry } from './src/charts/registry.ts';
 
 const OUT_DIR = 'dist/embed';
@@ -63,7 +64,9 @@ export function embedConfig(
   if (tag && !chart) throw new Error(`FRONTLINES_EMBED_CHART: unknown chart ${tag} (known: ${charts.map((entry) => entry.tag).join(', ')})`);
   return {
     // The embed carries the story's data but not its page: the plugin is here only to resolve the virtual modules.
-    plugins: frame ? [] : [storyPlugin({ charts, ...story }), keepJsonBesideBundle(!chart || chart.name === 'distance-map'), ...(chart ? [chartEntry(chart)] : [copyStaticExample()])],
+    plugins: frame
+      ? []
+      : [storyPlugin({ charts, ...story }), keepJsonBesideBundle(!chart || chart.name === 'distance-map'), ...(chart ? [chartEntry(chart)] : [copyStaticExample()]), cssTemplatesPlugin()],
     publicDir: false,
     // Asset URLs relative to the bundle (`new URL('region.topo.json', import.meta.url)`), not to a site root.
     base: './',
