@@ -57,11 +57,16 @@ export function* drawInSteps(svg: SVGSVGElement, marks: MapMarks, options: DrawO
   drawInset(root, marks, duration);
   drawLegend(root, marks);
 
-  const apply = (view: View) => {
+  // A move's frames place only the places in sight (shown, or fading out); one hidden before and after is placed
+  // once, where the move ends: each place set is restyled and laid out again.
+  const inSight = places.filter(function (d) {
+    return d.shown || this.getAttribute('opacity') !== '0';
+  });
+  const apply = (view: View, all = true) => {
     state.view = view;
     const position = (base: readonly [number, number]) => `translate(${round(base[0] * view.k + view.x)},${round(base[1] * view.k + view.y)})`;
     root.select('g.zoom').attr('transform', `translate(${round(view.x)},${round(view.y)}) scale(${view.k})`);
-    places.attr('transform', (d) => position(d.base));
+    (all ? places : inSight).attr('transform', (d) => position(d.base));
     texts.attr('transform', (d) => position(d.base));
     if (marks.measure) {
       const m = marks.measure;
@@ -96,7 +101,7 @@ export function* drawInSteps(svg: SVGSVGElement, marks: MapMarks, options: DrawO
       if (t >= 1) return apply(marks.view);
       const [cx, cy, w] = interpolate(t);
       const k = width / w;
-      apply({ k, x: width / 2 - cx * k, y: height / 2 - cy * k });
+      apply({ k, x: width / 2 - cx * k, y: height / 2 - cy * k }, false);
     });
 }
 
