@@ -44,12 +44,12 @@ export function minifyCss(text: string): string {
     out += c;
     i++;
   }
-  return out.replace(/([{};,]) /g, '$1').trim();
+  return out.trim();
 }
 
-/** One space after `out`, unless it ends in one already, or in nothing. */
+/** One space after `out`, unless it ends in one already, in nothing, or in a brace, semicolon or comma. */
 function spaceAfter(out: string): string {
-  return out === '' || out.endsWith(' ') ? out : `${out} `;
+  return out === '' || / $|[{};,]$/.test(out) ? out : `${out} `;
 }
 
 function closingQuote(text: string, open: number): number {
@@ -70,7 +70,10 @@ function closingBrace(text: string, open: number): number {
   throw new Error(`an unclosed \${...} in a css template: "${text.slice(open, open + 40)}"`);
 }
 
-/** Each `` css`...` `` template in a module's source, minified (minifyCss). */
+/**
+ * Each `` css`...` `` template in a module's source, minified (minifyCss). A template whose expressions hold a
+ * template literal of their own is not read whole; the charts' styles have none.
+ */
 export function minifyCssTemplates(source: string): string {
   return source.replace(/\bcss`((?:[^`\\]|\\.)*)`/g, (_whole, body: string) => `css\`${minifyCss(body)}\``);
 }

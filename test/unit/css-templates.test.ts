@@ -26,6 +26,7 @@ test('a descendant combinator, a calc() and a quoted string keep their spaces', 
   assert.equal(minifyCss('.x   :focus-visible { width: calc(100%  -  2px); }'), '.x :focus-visible{width: calc(100% - 2px);}');
   assert.equal(minifyCss(`.q::before { content: "a  /* not a comment */  b"; font-family: 'Source Sans 3', sans-serif; }`), `.q::before{content: "a  /* not a comment */  b";font-family: 'Source Sans 3',sans-serif;}`);
   assert.equal(minifyCss(`[data-geography='failed'] > .sea { fill: var(--_land); }`), `[data-geography='failed'] > .sea{fill: var(--_land);}`);
+  assert.equal(minifyCss(`.r::after { content: "a, b; {c}"; }`), `.r::after{content: "a, b; {c}";}`);
 });
 
 test('an expression in the template is kept whole', () => {
