@@ -71,11 +71,14 @@ function closingBrace(text: string, open: number): number {
 }
 
 /**
- * Each `` css`...` `` template in a module's source, minified (minifyCss). A template whose expressions hold a
+ * A `` css`...` `` template in a module's source; its text is the first group. A template whose expressions hold a
  * template literal of their own is not read whole; the charts' styles have none.
  */
+export const CSS_TEMPLATE = /\bcss`((?:[^`\\]|\\.)*)`/g;
+
+/** Each `css` template in a module's source, minified (minifyCss). */
 export function minifyCssTemplates(source: string): string {
-  return source.replace(/\bcss`((?:[^`\\]|\\.)*)`/g, (_whole, body: string) => `css\`${minifyCss(body)}\``);
+  return source.replace(CSS_TEMPLATE, (_whole, body: string) => `css\`${minifyCss(body)}\``);
 }
 
 /** The Vite plugin: every TypeScript module of src/ that has a `css` template, at build time only. */
