@@ -166,8 +166,9 @@ describe('<fl-casualties>', () => {
       await show(travelled, 'toll');
       await settled(travelled);
       const picture = (element: Element) =>
-        marks(element, 'circle, rect, text, path, line')
-          .map((n) => [n.getAttribute('class'), n.getAttribute('cx') ?? n.getAttribute('x') ?? n.getAttribute('x1'), n.getAttribute('cy') ?? n.getAttribute('y') ?? n.getAttribute('y1'), n.getAttribute('width') ?? n.getAttribute('r'), n.getAttribute('d'), n.getAttribute('opacity'), n.textContent].join('@'))
+        // A label is placed, and faded, by the group around it.
+        marks(element, 'circle, rect, text, path, line, g.text-at')
+          .map((n) => [n.getAttribute('class'), n.getAttribute('cx') ?? n.getAttribute('x') ?? n.getAttribute('x1'), n.getAttribute('cy') ?? n.getAttribute('y') ?? n.getAttribute('y1'), n.getAttribute('width') ?? n.getAttribute('r'), n.getAttribute('d'), n.getAttribute('transform'), n.getAttribute('opacity'), n.textContent].join('@'))
           .sort();
       expect(picture(travelled)).to.deep.equal(picture(direct));
     });

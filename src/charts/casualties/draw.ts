@@ -3,7 +3,7 @@
  * fades out. Used by the element and by the build's drawings (src/drawings).
  */
 import { axisBottom, axisLeft, select, type BaseType, type Selection } from 'd3';
-import { animate, fadeOut, stop, stopTransitions, transitionOf, type Value } from '../shared/transition.ts';
+import { animate, fadeOut, stop, stopTransitions, transitionOf, translateTo, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { runToEnd } from '../shared/background.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
@@ -135,15 +135,25 @@ function drawLines(g: Layer, data: readonly LineMark[], duration: number): void 
   apply(joined, duration, { x1: (d) => d.x1, x2: (d) => d.x2, y1: (d) => d.y1, y2: (d) => d.y2, opacity: () => 1 });
 }
 
+/**
+ * Each label's text sits at the origin of a group of its own, and the group is what moves (translateTo, in
+ * ../shared/transition.ts, says why: a moving text is laid out again every frame, a moving group is not).
+ */
 function drawTexts(g: Layer, data: readonly TextMark[], duration: number): void {
   const joined = g
-    .selectAll<SVGTextElement, TextMark>('text')
+    .selectAll<SVGGElement, TextMark>('g.text-at')
     .data(data, (d) => d.key)
     .join(
-      (enter) => enter.append('text').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('opacity', 0),
+      (enter) => {
+        const at = enter.append('g').attr('class', 'text-at').attr('transform', (d) => `translate(${d.x},${d.y})`).attr('opacity', 0);
+        at.append('text');
+        return at;
+      },
       (update) => update,
       (exit) => leave(exit, duration),
-    )
+    );
+  joined
+    .select<SVGTextElement>('text')
     .attr('class', (d) => d.cls)
     .attr('text-anchor', (d) => d.anchor)
     .style('font-size', (d) => `${d.size}px`)
@@ -158,7 +168,7 @@ function drawTexts(g: Layer, data: readonly TextMark[], duration: number): void 
       text.text(d.text);
       if (d.suffix) text.append('tspan').attr('class', 'suffix muted').text(d.suffix);
     });
-  apply(joined, duration, { x: (d) => d.x, y: (d) => d.y, opacity: () => 1 });
+  translateTo(joined, duration, (d) => [d.x, d.y], { attr: { opacity: 1 } });
 }
 
 function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {

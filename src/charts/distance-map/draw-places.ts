@@ -32,24 +32,38 @@ export function drawPlaces(root: Root, marks: MapMarks, duration: number) {
   return places;
 }
 
+/**
+ * The names of countries and seas. Each text sits in a group of its own, and the group is what a move places: a
+ * browser lays an SVG text out again whenever the text's own position or transform changes, but only repaints it
+ * when a group around it moves (the map's names are placed again in every frame of a pan and zoom).
+ */
 export function drawTexts(root: Root, marks: MapMarks, duration: number) {
-  const texts = root
+  const names = root
     .select('g.texts')
-    .selectAll<SVGTextElement, MapMarks['texts'][number]>('text')
+    .selectAll<SVGGElement, MapMarks['texts'][number]>('g.name')
     .data(marks.texts, (d) => d.key)
     .join(
-      (enter) => enter.append('text').attr('opacity', 0),
+      (enter) => {
+        const g = enter.append('g').attr('class', 'name').attr('opacity', 0);
+        g.append('text').attr('text-anchor', 'middle');
+        return g;
+      },
       (update) => update,
       (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
     );
-  texts
-    .attr('class', (d) => `${d.kind}-label${d.emphasis ? ' emphasis' : ''}`)
-    .attr('text-anchor', 'middle')
-    .attr('y', (d) => round(d.dy))
-    .attr('font-size', (d) => d.size)
-    .text((d) => d.text);
-  fade(texts, () => 1, duration, duration * 0.7);
-  return texts;
+  names.select<SVGTextElement>('text').each(function (d) {
+    // Only what changed is set: any write to a text's position lays it out again, even of the value it has.
+    setIfChanged(this, 'class', `${d.kind}-label${d.emphasis ? ' emphasis' : ''}`);
+    setIfChanged(this, 'y', String(round(d.dy)));
+    setIfChanged(this, 'font-size', String(d.size));
+    if (this.textContent !== d.text) this.textContent = d.text;
+  });
+  fade(names, () => 1, duration, duration * 0.7);
+  return names;
+}
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 export function drawMeasure(root: Root, marks: MapMarks, duration: number) {

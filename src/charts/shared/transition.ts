@@ -74,7 +74,13 @@ function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Tran
  * once. Marks that stay put are not touched. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
  * the text's own x, y or transform changes, but only repaints when a group around it moves.
  */
-export function translateTo<E extends Element, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, ms: number, to: (d: D) => readonly [number, number]): void {
+export function translateTo<E extends Element, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  ms: number,
+  to: (d: D) => readonly [number, number],
+  /** Other changes made in the same transition (a label's fade as it moves). */
+  also: Pick<Change<D>, 'attr' | 'style'> = {},
+): void {
   const at = (d: D) => {
     const [x, y] = to(d);
     return `translate(${x},${y})`;
@@ -82,8 +88,10 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(select
   const transition = transitionOf(selection, ms);
   if (!transition) {
     selection.attr('transform', at);
+    setOn(selection, also);
     return;
   }
+  applyTo(transition, also);
   transition.attrTween('transform', function (d) {
     const end = at(d);
     const start = this.getAttribute('transform');
