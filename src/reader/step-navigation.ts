@@ -9,6 +9,7 @@
 import type { Story } from '../types/story.ts';
 import type { FlStory } from '../scrolly/fl-story.ts';
 import { activeStep, focusStep } from './step-focus.ts';
+import { writeAttr } from '../charts/shared/write.ts';
 
 export function installStepNavigation(root: FlStory, story: Story): void {
   const sections = [...root.querySelectorAll<HTMLElement>('fl-scrolly')];
@@ -44,11 +45,12 @@ function stepControl(root: FlStory, story: Story, label: string): HTMLElement {
   const previous = button('Previous step', -1);
   const next = button('Next step', 1);
   nav.append(previous, next);
-  // aria-disabled rather than disabled: a button pressed to the end keeps focus.
+  // aria-disabled rather than disabled: a button pressed to the end keeps focus. Written only when it changes, as
+  // at most steps it does not: each write restyles the button.
   const update = (): void => {
     const current = activeStep(root)?.index ?? -1;
-    previous.setAttribute('aria-disabled', String(current <= 0));
-    next.setAttribute('aria-disabled', String(current >= story.steps.length - 1));
+    writeAttr(previous, 'aria-disabled', String(current <= 0));
+    writeAttr(next, 'aria-disabled', String(current >= story.steps.length - 1));
   };
   update();
   root.addEventListener('fl-step-change', update);

@@ -3,8 +3,10 @@
  * fades out. Used by the element and by the build's drawings (src/drawings).
  */
 import { axisBottom, axisLeft, select, type BaseType, type Selection } from 'd3';
-import { animate, fadeOut, stop, stopTransitions, transitionOf, translateTo, type Value } from '../shared/transition.ts';
+import { animate, fadeOut, stop, stopTransitions, translateTo, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
+import { writeAll } from '../shared/write.ts';
+import { drawAxisInto } from '../shared/axis.ts';
 import { runToEnd } from '../shared/background.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
 
@@ -43,7 +45,7 @@ export function* drawInSteps(svg: SVGSVGElement, marks: CasualtyMarks, options: 
   // A state that arrives mid-animation wins: finish leaving marks now and take the rest from where they are.
   stop(root.selectAll('.exiting')).remove();
   stopTransitions(root);
-  root.attr('data-view', marks.view);
+  writeAll(root, { 'data-view': marks.view });
   drawLines(layer(svg, 'grid'), marks.lines, duration);
   drawRects(layer(svg, 'rects'), marks.rects, duration);
   drawPaths(layer(svg, 'paths'), marks.paths, duration);
@@ -62,8 +64,8 @@ function drawCircles(g: Layer, data: readonly CircleMark[], duration: number): v
       (enter) => enter.append('circle').attr('cx', (d) => d.cx).attr('cy', (d) => d.cy).attr('r', 0).attr('opacity', (d) => d.opacity),
       (update) => update,
       (exit) => leave(exit, duration),
-    )
-    .attr('class', (d) => d.cls);
+    );
+  writeAll(joined, { class: (d) => d.cls });
   // Marks fill in reading order, over the first half of the transition.
   apply(joined, duration, { cx: (d) => d.cx, cy: (d) => d.cy, r: (d) => d.r, opacity: (d) => d.opacity }, (d) => d.order * duration * 0.5);
 }
@@ -77,8 +79,8 @@ function drawRects(g: Layer, data: readonly RectMark[], duration: number): void 
       (enter) => enter.append('rect').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('height', (d) => d.height).attr('width', 0).attr('opacity', 1),
       (update) => update,
       (exit) => leave(exit, duration),
-    )
-    .attr('class', (d) => d.cls);
+    );
+  writeAll(joined, { class: (d) => d.cls });
   apply(
     joined,
     duration,
@@ -95,10 +97,8 @@ function drawPaths(g: Layer, data: readonly PathMark[], duration: number): void 
       (enter) => enter.append('path').attr('d', (d) => d.d).attr('opacity', 0),
       (update) => update,
       (exit) => leave(exit, duration),
-    )
-    .attr('class', (d) => d.cls)
-    .style('stroke-dasharray', null)
-    .style('stroke-dashoffset', null);
+    );
+  writeAll(joined, { class: (d) => d.cls }, { 'stroke-dasharray': null, 'stroke-dashoffset': null });
   apply(joined, duration, { d: (d) => d.d, opacity: () => 1 });
   if (duration <= 0) return;
   // Step lines draw themselves from left to right as they come in.
@@ -130,8 +130,8 @@ function drawLines(g: Layer, data: readonly LineMark[], duration: number): void 
         enter.append('line').attr('x1', (d) => d.x1).attr('x2', (d) => d.x2).attr('y1', (d) => d.y1).attr('y2', (d) => d.y2).attr('opacity', 0),
       (update) => update,
       (exit) => leave(exit, duration),
-    )
-    .attr('class', (d) => d.cls);
+    );
+  writeAll(joined, { class: (d) => d.cls });
   apply(joined, duration, { x1: (d) => d.x1, x2: (d) => d.x2, y1: (d) => d.y1, y2: (d) => d.y2, opacity: () => 1 });
 }
 
@@ -152,12 +152,7 @@ function drawTexts(g: Layer, data: readonly TextMark[], duration: number): void 
       (update) => update,
       (exit) => leave(exit, duration),
     );
-  joined
-    .select<SVGTextElement>('text')
-    .attr('class', (d) => d.cls)
-    .attr('text-anchor', (d) => d.anchor)
-    .style('font-size', (d) => `${d.size}px`)
-    .style('font-weight', (d) => String(d.weight))
+  writeAll(joined.select<SVGTextElement>('text'), { class: (d) => d.cls, 'text-anchor': (d) => d.anchor }, { 'font-size': (d) => `${d.size}px`, 'font-weight': (d) => String(d.weight) })
     .each(function (d) {
       // Text and suffix as child nodes, so the suffix can take its own colour.
       const text = select(this);
@@ -179,13 +174,14 @@ function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {
       (enter) => enter.append('g').attr('opacity', 0).attr('transform', (d) => `translate(${d.x},${d.y})`),
       (update) => update,
       (exit) => leave(exit, duration),
-    )
-    .attr('class', (d) => d.cls);
+    );
+  writeAll(joined, { class: (d) => d.cls });
   joined.each(function (d) {
     const group = select(this);
     const entering = this.getAttribute('opacity') === '0';
     const labels = new Map<number, string>(d.ticks.map((t) => [+t.value, t.label]));
     const format = (value: Date | { valueOf(): number }) => labels.get(+value) ?? '';
+    const key = JSON.stringify([d.kind, d.scale.domain(), d.scale.range(), d.ticks, d.tickSize, d.tickPadding]);
     if (d.kind === 'time') {
       const axis = axisBottom(d.scale)
         .tickValues(d.ticks.map((t) => t.value))
@@ -193,21 +189,17 @@ function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {
         .tickSize(d.tickSize)
         .tickSizeOuter(0)
         .tickPadding(d.tickPadding);
-      const moving = transitionOf(group, entering ? 0 : duration);
-      if (moving) moving.call(axis);
-      else group.call(axis);
+      drawAxisInto(group, axis, entering ? 0 : duration, key);
     } else {
       const axis = axisLeft(d.scale)
         .tickValues(d.ticks.map((t) => t.value))
         .tickFormat(format)
         .tickSize(d.tickSize)
         .tickPadding(d.tickPadding);
-      const moving = transitionOf(group, entering ? 0 : duration);
-      if (moving) moving.call(axis);
-      else group.call(axis);
+      drawAxisInto(group, axis, entering ? 0 : duration, key);
     }
     // d3-axis styles its group inline; the stylesheet's tokens should decide.
-    group.attr('font-size', null).attr('font-family', null);
+    writeAll(group, { 'font-size': null, 'font-family': null });
   });
   apply(joined, duration, { transform: (d) => `translate(${d.x},${d.y})`, opacity: () => 1 });
 }

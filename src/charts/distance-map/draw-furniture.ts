@@ -6,6 +6,7 @@ import { select } from 'd3';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
 import { fadeOut, stop } from '../shared/transition.ts';
 import type { MapMarks } from './layout.ts';
+import { writeAll, writeTexts } from '../shared/write.ts';
 import { fade, round, type Root } from './draw-places.ts';
 
 export function drawScale(root: Root, marks: MapMarks, duration: number): void {
@@ -22,14 +23,14 @@ export function drawScale(root: Root, marks: MapMarks, duration: number): void {
       return g;
     });
   const set = (g: typeof scale) => {
-    g.attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
-    g.select('line.base').attr('x2', (d) => round(d.px));
-    g.select('line.tick-start').attr('y1', -4);
-    g.select('line.tick-end').attr('x1', (d) => round(d.px)).attr('x2', (d) => round(d.px)).attr('y1', -4);
-    g.select('text').attr('x', (d) => round(d.px + 6)).attr('y', 4).attr('font-size', 11).text((d) => d.text);
+    writeAll(g, { transform: (d) => `translate(${round(d.x)},${round(d.y)})` });
+    writeAll(g.select('line.base'), { x2: (d) => round(d.px) });
+    writeAll(g.select('line.tick-start'), { y1: -4 });
+    writeAll(g.select('line.tick-end'), { x1: (d) => round(d.px), x2: (d) => round(d.px), y1: -4 });
+    writeTexts(writeAll(g.select('text'), { x: (d) => round(d.px + 6), y: 4, 'font-size': 11 }), (d) => d.text);
   };
   if (duration === 0) {
-    scale.interrupt('scale').attr('opacity', 1);
+    writeAll(scale.interrupt('scale'), { opacity: 1 });
     set(scale);
     return;
   }
@@ -59,8 +60,8 @@ export function drawLegend(root: Root, marks: MapMarks): void {
       g.append('rect').attr('class', 'key-box').attr('rx', 3);
       return g;
     });
-  legend.attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
-  legend.select('rect.key-box').attr('width', (d) => d.width).attr('height', (d) => d.height);
+  writeAll(legend, { transform: (d) => `translate(${round(d.x)},${round(d.y)})` });
+  writeAll(legend.select('rect.key-box'), { width: (d) => d.width, height: (d) => d.height });
   const key = marks.legend;
   const keys: LegendKey[] = (key?.items ?? []).map((item) => ({
     id: item.kind,
@@ -84,17 +85,19 @@ export function drawNotice(root: Root, marks: MapMarks): void {
       g.append('rect').attr('rx', 4);
       return g;
     });
-  notice.attr('transform', (d) => `translate(${round(d.x)},${round(d.y)})`);
-  notice.select('rect').attr('width', (d) => round(d.width)).attr('height', (d) => round(d.height));
-  notice
+  writeAll(notice, { transform: (d) => `translate(${round(d.x)},${round(d.y)})` });
+  writeAll(notice.select('rect'), { width: (d) => round(d.width), height: (d) => round(d.height) });
+  const lines = notice
     .selectAll('text')
     .data((d) => d.lines.map((line, i) => ({ line, i, d })))
-    .join('text')
-    .attr('x', ({ d }) => round(d.width / 2))
-    .attr('y', ({ d, i }) => round(6 + d.size * 1.3 * i + d.size))
-    .attr('text-anchor', 'middle')
-    .attr('font-size', ({ d }) => d.size)
-    .text(({ line }) => line);
+    .join('text');
+  writeAll(lines, {
+    x: ({ d }) => round(d.width / 2),
+    y: ({ d, i }) => round(6 + d.size * 1.3 * i + d.size),
+    'text-anchor': 'middle',
+    'font-size': ({ d }) => d.size,
+  });
+  writeTexts(lines, ({ line }) => line);
 }
 
 export function drawInset(root: Root, marks: MapMarks, duration: number): void {
@@ -114,32 +117,29 @@ export function drawInset(root: Root, marks: MapMarks, duration: number): void {
       (update) => update,
       (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
     );
-  inset
-    .attr('x', (d) => round(d.x))
-    .attr('y', (d) => round(d.y))
-    .attr('width', (d) => d.width)
-    .attr('height', (d) => d.height);
-  const land = inset
-    .select('g.inset-land')
-    .attr('transform', (d) => `translate(${round(d.view.x)},${round(d.view.y)}) scale(${d.view.k})`);
-  land
-    .selectAll<SVGPathElement, MapMarks['countries'][number]>('path.country')
-    .data(marks.countries, (d) => d.id)
-    .join('path')
-    .attr('class', (d) => `country ${d.role}`)
-    .attr('d', (d) => d.d);
-  land
-    .selectAll('path.ukraine-outline')
-    .data(marks.ukraineOutline ? [marks.ukraineOutline] : [])
-    .join('path')
-    .attr('class', 'ukraine-outline')
-    .attr('d', (d) => d);
-  inset
-    .select('rect.inset-frame')
-    .attr('x', (d) => round(d.frame.x))
-    .attr('y', (d) => round(d.frame.y))
-    .attr('width', (d) => round(d.frame.width))
-    .attr('height', (d) => round(d.frame.height));
+  writeAll(inset, { x: (d) => round(d.x), y: (d) => round(d.y), width: (d) => d.width, height: (d) => d.height });
+  const land = writeAll(inset.select('g.inset-land'), { transform: (d) => `translate(${round(d.view.x)},${round(d.view.y)}) scale(${d.view.k})` });
+  // A country's outline is long: compared, it is written only when the geography changes.
+  writeAll(
+    land
+      .selectAll<SVGPathElement, MapMarks['countries'][number]>('path.country')
+      .data(marks.countries, (d) => d.id)
+      .join('path'),
+    { class: (d) => `country ${d.role}`, d: (d) => d.d },
+  );
+  writeAll(
+    land
+      .selectAll('path.ukraine-outline')
+      .data(marks.ukraineOutline ? [marks.ukraineOutline] : [])
+      .join('path'),
+    { class: 'ukraine-outline', d: (d) => d },
+  );
+  writeAll(inset.select('rect.inset-frame'), {
+    x: (d) => round(d.frame.x),
+    y: (d) => round(d.frame.y),
+    width: (d) => round(d.frame.width),
+    height: (d) => round(d.frame.height),
+  });
   fade(inset, () => 1, duration, duration * 0.7);
 }
 

@@ -5,6 +5,7 @@
 import { select, type BaseType, type Selection } from 'd3';
 import { animate, fadeOut, stop } from '../shared/transition.ts';
 import { round as roundTo } from '../shared/wording.ts';
+import { writeAll, writeAttr, writeText, writeTexts } from '../shared/write.ts';
 import type { LabelMark, MapMarks } from './layout.ts';
 
 export type Root = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -20,11 +21,8 @@ export function drawPlaces(root: Root, marks: MapMarks, duration: number) {
       g.append('text');
       return g;
     });
-  places
-    .attr('class', (d) => `place ${d.kind} ${d.role}`)
-    .attr('data-id', (d) => d.id)
-    .attr('data-shown', (d) => String(d.shown));
-  places.select('circle').attr('r', (d) => d.r);
+  writeAll(places, { class: (d) => `place ${d.kind} ${d.role}`, 'data-id': (d) => d.id, 'data-shown': (d) => String(d.shown) });
+  writeAll(places.select('circle'), { r: (d) => d.r });
   fade(places, (d) => (d.shown ? 1 : 0), duration);
   places.select<SVGTextElement>('text').each(function (d) {
     setLabel(this, d.shown ? d.label : null, duration);
@@ -53,17 +51,13 @@ export function drawTexts(root: Root, marks: MapMarks, duration: number) {
     );
   names.select<SVGTextElement>('text').each(function (d) {
     // Only what changed is set: any write to a text's position lays it out again, even of the value it has.
-    setIfChanged(this, 'class', `${d.kind}-label${d.emphasis ? ' emphasis' : ''}`);
-    setIfChanged(this, 'y', String(round(d.dy)));
-    setIfChanged(this, 'font-size', String(d.size));
-    if (this.textContent !== d.text) this.textContent = d.text;
+    writeAttr(this, 'class', `${d.kind}-label${d.emphasis ? ' emphasis' : ''}`);
+    writeAttr(this, 'y', round(d.dy));
+    writeAttr(this, 'font-size', d.size);
+    writeText(this, d.text);
   });
   fade(names, () => 1, duration, duration * 0.7);
   return names;
-}
-
-function setIfChanged(element: Element, name: string, value: string): void {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 export function drawMeasure(root: Root, marks: MapMarks, duration: number) {
@@ -106,16 +100,18 @@ export function drawMeasure(root: Root, marks: MapMarks, duration: number) {
       (update) => update,
       (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
     );
-  top
+  const lines = top
     .selectAll<SVGTextElement, string>('text')
     .data((d) => d.label.lines.map((line, i) => ({ line, i, d })))
-    .join('text')
-    .attr('class', ({ i }) => (i === 0 ? 'km' : 'article'))
-    .attr('text-anchor', ({ d }) => d.label.anchor)
-    .attr('x', ({ d }) => round(d.label.dx))
-    .attr('y', ({ d, i }) => round(d.label.dy + d.label.offsets[i]!))
-    .attr('font-size', ({ d, i }) => d.label.sizes[i]!)
-    .text(({ line }) => line);
+    .join('text');
+  writeAll(lines, {
+    class: ({ i }) => (i === 0 ? 'km' : 'article'),
+    'text-anchor': ({ d }) => d.label.anchor,
+    x: ({ d }) => round(d.label.dx),
+    y: ({ d, i }) => round(d.label.dy + d.label.offsets[i]!),
+    'font-size': ({ d, i }) => d.label.sizes[i]!,
+  });
+  writeTexts(lines, ({ line }) => line);
   fade(top, () => 1, duration, duration * 0.7);
   return { line: measure, label: top };
 }
@@ -129,7 +125,7 @@ type AnySelection<E extends Element, D> = Selection<E, D, BaseType, unknown>;
 
 /** Fades a selection's opacity to `value`, after `delay`; immediately when duration is 0. */
 export function fade<E extends Element, D>(selection: AnySelection<E, D>, value: (d: D) => number, duration: number, delay = 0): void {
-  if (duration === 0) stop(selection, 'fade').attr('opacity', (d) => value(d));
+  if (duration === 0) writeAll(stop(selection, 'fade'), { opacity: (d) => value(d) });
   else animate(selection, duration * 0.3, { name: 'fade', delay: (d) => (value(d) === 0 ? 0 : delay), attr: { opacity: (d) => value(d) } });
 }
 
@@ -143,15 +139,11 @@ function setLabel(node: SVGTextElement, label: LabelMark | null, duration: numbe
   const text = select(node);
   const set = () => {
     if (!label) return;
-    text
-      .attr('x', round(label.dx))
-      .attr('y', round(label.dy))
-      .attr('text-anchor', label.anchor)
-      .attr('font-size', label.size)
-      .text(label.text);
+    writeAll(text, { x: round(label.dx), y: round(label.dy), 'text-anchor': label.anchor, 'font-size': label.size });
+    writeText(node, label.text);
   };
   if (duration === 0 || element.flLabelKey === undefined) {
-    text.interrupt('label').attr('opacity', label ? 1 : 0);
+    writeAll(text.interrupt('label'), { opacity: label ? 1 : 0 });
     set();
     element.flLabelKey = key;
     return;

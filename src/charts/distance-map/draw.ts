@@ -10,6 +10,7 @@ import { runToEnd } from '../shared/background.ts';
 import type { MapMarks, View } from './layout.ts';
 import { drawMeasure, drawPlaces, drawTexts, round, type Root } from './draw-places.ts';
 import { drawInset, drawLegend, drawNotice, drawScale } from './draw-furniture.ts';
+import { writeAll } from '../shared/write.ts';
 
 /** How long the countries take to fade in when they arrive after the places. */
 const GEOGRAPHY_FADE_MS = 300;
@@ -41,7 +42,7 @@ export function* drawInSteps(svg: SVGSVGElement, marks: MapMarks, options: DrawO
     state = { geographyKey: '' };
     shownBySvg.set(svg, state);
   }
-  root.attr('data-geography', marks.geographyStatus);
+  writeAll(root, { 'data-geography': marks.geographyStatus });
   const from = state.view ?? marks.view;
   root.interrupt('view');
 
@@ -65,16 +66,17 @@ export function* drawInSteps(svg: SVGSVGElement, marks: MapMarks, options: DrawO
   const apply = (view: View, all = true) => {
     state.view = view;
     const position = (base: readonly [number, number]) => `translate(${round(base[0] * view.k + view.x)},${round(base[1] * view.k + view.y)})`;
-    root.select('g.zoom').attr('transform', `translate(${round(view.x)},${round(view.y)}) scale(${view.k})`);
-    (all ? places : inSight).attr('transform', (d) => position(d.base));
-    texts.attr('transform', (d) => position(d.base));
+    // Written only where they change: in a move, the places not in sight and the names that stay put are not.
+    writeAll(root.select('g.zoom'), { transform: `translate(${round(view.x)},${round(view.y)}) scale(${view.k})` });
+    writeAll(all ? places : inSight, { transform: (d) => position(d.base) });
+    writeAll(texts, { transform: (d) => position(d.base) });
     if (marks.measure) {
       const m = marks.measure;
       const line = `M${m.line.map((p) => `${round(p[0] * view.k + view.x)},${round(p[1] * view.k + view.y)}`).join('L')}`;
-      measure.line.selectAll('path.measure-casing, path.measure-line').attr('d', line);
-      measure.line.select('circle.from').attr('transform', position(m.from));
-      measure.line.select('.to').attr('transform', position(m.to));
-      measure.label.attr('transform', position(m.labelBase));
+      writeAll(measure.line.selectAll('path.measure-casing, path.measure-line'), { d: line });
+      writeAll(measure.line.select('circle.from'), { transform: position(m.from) });
+      writeAll(measure.line.select('.to'), { transform: position(m.to) });
+      writeAll(measure.label, { transform: position(m.labelBase) });
     }
   };
 
@@ -126,7 +128,7 @@ function createLayers(root: Root): void {
 
 function drawGeography(root: Root, marks: MapMarks, shown: Shown): void {
   const zoom = root.select('g.zoom');
-  zoom.select('path.graticule').attr('d', marks.graticule || null);
+  writeAll(zoom.select('path.graticule'), { d: marks.graticule || null });
   if (marks.geographyKey === shown.geographyKey) return;
   const fresh = shown.geographyKey === '' || shown.geographyKey === 'none';
   shown.geographyKey = marks.geographyKey;

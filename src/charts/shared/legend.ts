@@ -4,6 +4,7 @@
  * the classes on a key are the marks' own, so a swatch looks like what it explains.
  */
 import type { BaseType, Selection } from 'd3';
+import { writeAttr, writeStyle, writeText } from './write.ts';
 
 type Attrs = Readonly<Record<string, string | number>>;
 
@@ -26,7 +27,7 @@ export interface LegendShape {
 }
 
 function setAttributes(node: Element, attrs: Attrs | undefined): void {
-  for (const [name, value] of Object.entries(attrs ?? {})) node.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries(attrs ?? {})) writeAttr(node, name, value);
 }
 
 /** Draws `keys` into each element of `parent`, a layer or the box the keys sit in (an empty selection draws none). */
@@ -44,8 +45,9 @@ export function drawLegendKeys<P extends Element, D, G extends BaseType, GD>(par
       });
       return g;
     });
-  key.attr('class', (d) => d.cls).each(function (d) {
-    if (d.transform !== undefined) this.setAttribute('transform', d.transform);
+  key.each(function (d) {
+    writeAttr(this, 'class', d.cls);
+    if (d.transform !== undefined) writeAttr(this, 'transform', d.transform);
   });
   key.select<SVGElement>(shape.swatch).each(function (d) {
     setAttributes(this, d.swatch);
@@ -54,7 +56,7 @@ export function drawLegendKeys<P extends Element, D, G extends BaseType, GD>(par
     .select<SVGTextElement>('text')
     .each(function (d) {
       setAttributes(this, d.label.attrs);
-      for (const [name, value] of Object.entries(d.label.style ?? {})) this.style.setProperty(name, String(value));
-    })
-    .text((d) => d.label.text);
+      for (const [name, value] of Object.entries(d.label.style ?? {})) writeStyle(this, name, value);
+      writeText(this, d.label.text);
+    });
 }

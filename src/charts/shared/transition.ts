@@ -8,9 +8,9 @@
  * `interrupt` is, here, which every chart loads.
  */
 import { interpolateString, interrupt, type BaseType, type Selection, type Transition } from 'd3';
+import { writeAll, type Value } from './write.ts';
 
-/** A value for every mark, or one per mark from its datum. */
-export type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
+export type { Value } from './write.ts';
 
 export interface Change<D> {
   readonly attr?: Readonly<Record<string, Value<D>>>;
@@ -21,17 +21,9 @@ export interface Change<D> {
   readonly name?: string;
 }
 
+/** A change at once: only what differs from what the marks have is written (write.ts says why). */
 function setOn<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, change: Change<D>): void {
-  // One call per kind of value: D3's overloads take a constant or a function, not a union of the two.
-  for (const [name, value] of Object.entries(change.attr ?? {})) {
-    if (typeof value === 'function') selection.attr(name, value);
-    else selection.attr(name, value);
-  }
-  for (const [name, value] of Object.entries(change.style ?? {})) {
-    if (typeof value === 'function') selection.style(name, value);
-    else if (value === null) selection.style(name, null);
-    else selection.style(name, value);
-  }
+  writeAll(selection, change.attr, change.style);
 }
 
 /** The transition a change runs in, or null when it applies at once (`ms` 0). */
@@ -87,8 +79,7 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
   };
   const transition = transitionOf(selection, ms);
   if (!transition) {
-    selection.attr('transform', at);
-    setOn(selection, also);
+    writeAll(selection, { transform: at, ...also.attr }, also.style);
     return;
   }
   applyTo(transition, also);

@@ -4,11 +4,13 @@
  * build's drawings (src/drawings).
  */
 import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
-import { animate, fadeOut, stopTransitions, transitionOf, translateTo } from '../shared/transition.ts';
+import { animate, fadeOut, stopTransitions, translateTo } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { runToEnd } from '../shared/background.ts';
 import { round as roundTo } from '../shared/wording.ts';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
+import { writeAll, writeTexts } from '../shared/write.ts';
+import { drawAxisInto } from '../shared/axis.ts';
 import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
 
 export interface TimelineDrawOptions extends DrawOptions {
@@ -58,8 +60,8 @@ export function* drawInSteps(svgElement: SVGSVGElement, marks: TimelineMarks, op
   drawAxis(layer<SVGGElement>('axis'), layer<SVGTextElement>('axis-note', 'text'), marks, ms);
   const [r0, r1] = marks.range;
   const track = layer<SVGLineElement>('track', 'line');
-  if (marks.orientation === 'horizontal') track.attr('x1', r0).attr('x2', r1).attr('y1', marks.track).attr('y2', marks.track);
-  else track.attr('x1', marks.track).attr('x2', marks.track).attr('y1', r0).attr('y2', r1);
+  if (marks.orientation === 'horizontal') writeAll(track, { x1: r0, x2: r1, y1: marks.track, y2: marks.track });
+  else writeAll(track, { x1: marks.track, x2: marks.track, y1: r0, y2: r1 });
   yield;
   drawInterval(layer<SVGGElement>('interval'), marks, ms);
   drawClusters(layer<SVGGElement>('clusters'), marks, ms);
@@ -74,8 +76,8 @@ function drawClip(defs: Selection<SVGDefsElement, unknown, null, undefined>, mar
   if (clip.empty()) clip = defs.append('clipPath').attr('id', clipId).append('rect');
   const [r0, r1] = marks.range;
   const edge = 8;
-  if (marks.orientation === 'horizontal') clip.attr('x', r0 - edge).attr('y', 0).attr('width', r1 - r0 + 2 * edge).attr('height', marks.height);
-  else clip.attr('x', 0).attr('y', r0 - edge).attr('width', marks.width).attr('height', r1 - r0 + 2 * edge);
+  if (marks.orientation === 'horizontal') writeAll(clip, { x: r0 - edge, y: 0, width: r1 - r0 + 2 * edge, height: marks.height });
+  else writeAll(clip, { x: 0, y: r0 - edge, width: marks.width, height: r1 - r0 + 2 * edge });
 }
 
 const scaleOf = (m: TimelineMarks) => scaleUtc().domain([m.domain[0], m.domain[1]]).range([m.range[0], m.range[1]]);
@@ -90,20 +92,12 @@ function drawAxis(axisLayer: Group, note: Selection<SVGTextElement, unknown, nul
     .tickSizeOuter(0)
     .tickSizeInner(4)
     .tickPadding(horizontal ? 5 : 6);
-  axisLayer
-    .attr('transform', horizontal ? `translate(0,${marks.axis.offset})` : `translate(${marks.axis.offset},0)`)
-    .style('font-size', `${marks.axis.fontSize}px`);
-  const moving = transitionOf(axisLayer, ms);
-  if (moving) moving.call(axis);
-  else axisLayer.call(axis);
-  axisLayer.attr('font-size', null).attr('font-family', null);
+  writeAll(axisLayer, { transform: horizontal ? `translate(0,${marks.axis.offset})` : `translate(${marks.axis.offset},0)` }, { 'font-size': `${marks.axis.fontSize}px` });
+  drawAxisInto(axisLayer, axis, ms, JSON.stringify([marks.orientation, marks.domain, marks.range, marks.axis.ticks]));
+  writeAll(axisLayer, { 'font-size': null, 'font-family': null });
 
-  note
-    .attr('x', marks.axis.note?.x ?? 0)
-    .attr('y', marks.axis.note?.y ?? 0)
-    .attr('text-anchor', marks.axis.note?.anchor ?? 'start')
-    .style('font-size', `${marks.axis.fontSize}px`)
-    .text(marks.axis.note?.text ?? '');
+  writeAll(note, { x: marks.axis.note?.x ?? 0, y: marks.axis.note?.y ?? 0, 'text-anchor': marks.axis.note?.anchor ?? 'start' }, { 'font-size': `${marks.axis.fontSize}px` });
+  writeTexts(note, () => marks.axis.note?.text ?? '');
 }
 
 /** The key to bars and dots, drawn as the marks are: a bar's swatch is a rounded bar, a dot's a circle. */
@@ -146,23 +140,17 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
   appendPlacedText(enter, 'label');
 
   const all = enter.merge(join);
-  all
-    .attr('class', (d) => `event ${d.emphasis} kind-${d.kind}`)
-    .attr('data-emphasis', (d) => d.emphasis)
-    .attr('data-shape', (d) => d.shape);
-  all.select('.mark').attr('clip-path', `url(#${clipId})`).classed('bar', (d) => d.shape === 'bar');
-  const label = all.select<SVGTextElement>('.label');
-  label
-    .text((d) => d.label.text)
-    .attr('data-abbreviated', (d) => d.label.abbreviated)
-    .attr('text-anchor', (d) => d.label.anchor)
-    .style('font-size', (d) => `${d.label.fontSize}px`);
+  writeAll(all, { class: (d) => `event ${d.emphasis} kind-${d.kind}`, 'data-emphasis': (d) => d.emphasis, 'data-shape': (d) => d.shape });
+  writeAll(all.select('.mark'), { 'clip-path': `url(#${clipId})`, class: (d) => (d.shape === 'bar' ? 'mark bar' : 'mark') });
+  writeLabels(all);
   // The full wording of an abbreviated label, as a tooltip on its event.
-  all
-    .selectAll('title')
-    .data((d) => (d.label.abbreviated === 'none' ? [] : [d.label.full]))
-    .join('title')
-    .text((d) => d);
+  writeTexts(
+    all
+      .selectAll('title')
+      .data((d) => (d.label.abbreviated === 'none' ? [] : [d.label.full]))
+      .join('title'),
+    (d) => d,
+  );
 
   animate(all, ms, { style: { opacity: 1 }, attr: { transform: null } });
   animate(all.select<SVGRectElement>('.mark'), ms, {
@@ -176,12 +164,17 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
   });
   animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
 
-  all
-    .select<SVGTextElement>('.date')
-    .text((d) => d.label.date?.text ?? '')
-    .attr('text-anchor', (d) => d.label.anchor)
-    .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
   placeTexts(all, ms);
+}
+
+/** Each mark's label and date line: their words, anchor and size (placeTexts moves them). */
+function writeLabels<M extends EventMark | ClusterMark>(all: Selection<SVGGElement, M, SVGGElement, unknown>): void {
+  const label = all.select<SVGTextElement>('.label');
+  writeTexts(label, (d) => d.label.text);
+  writeAll(label, { 'data-abbreviated': (d) => d.label.abbreviated, 'text-anchor': (d) => d.label.anchor }, { 'font-size': (d) => `${d.label.fontSize}px` });
+  const date = all.select<SVGTextElement>('.date');
+  writeTexts(date, (d) => d.label.date?.text ?? '');
+  writeAll(date, { 'text-anchor': (d) => d.label.anchor }, { 'font-size': (d) => (d.label.date ? `${d.label.date.fontSize}px` : null) });
 }
 
 /**
@@ -210,19 +203,9 @@ function drawClusters(group: Group, marks: TimelineMarks, ms: number): void {
   appendPlacedText(enter, 'label');
   enter.append('title');
   const all = enter.merge(join);
-  all.attr('data-key', (d) => d.key).attr('data-ids', (d) => d.ids.join(' '));
-  all.select('title').text((d) => d.names.join('; '));
-  all
-    .select<SVGTextElement>('.label')
-    .text((d) => d.label.text)
-    .attr('data-abbreviated', (d) => d.label.abbreviated)
-    .attr('text-anchor', (d) => d.label.anchor)
-    .style('font-size', (d) => `${d.label.fontSize}px`);
-  all
-    .select<SVGTextElement>('.date')
-    .text((d) => d.label.date?.text ?? '')
-    .attr('text-anchor', (d) => d.label.anchor)
-    .style('font-size', (d) => (d.label.date ? `${d.label.date.fontSize}px` : null));
+  writeAll(all, { 'data-key': (d) => d.key, 'data-ids': (d) => d.ids.join(' ') });
+  writeTexts(all.select('title'), (d) => d.names.join('; '));
+  writeLabels(all);
   animate(all, ms, { style: { opacity: 1 } });
   animate(all.select<SVGPathElement>('.band'), ms, { attr: { d: (d) => d.path } });
   animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
@@ -232,7 +215,7 @@ function drawClusters(group: Group, marks: TimelineMarks, ms: number): void {
 /** The bracket between two events, its leader and the span's words. */
 function drawInterval(group: Group, marks: TimelineMarks, ms: number): void {
   const interval = marks.interval;
-  group.attr('data-span', interval ? interval.span.text : null).attr('data-days', interval ? interval.span.days : null);
+  writeAll(group, { 'data-span': interval ? interval.span.text : null, 'data-days': interval ? interval.span.days : null });
   const data = interval ? [interval] : [];
 
   const bracket = group.selectAll<SVGPathElement, IntervalMark>('path.bracket').data(data);
@@ -248,10 +231,8 @@ function drawInterval(group: Group, marks: TimelineMarks, ms: number): void {
   const text = group.selectAll<SVGTextElement, IntervalMark>('text.label').data(data);
   fadeOut(text.exit(), ms, { by: 'style' });
   const texts = text.enter().append('text').attr('class', 'label').attr('dominant-baseline', 'central').style('opacity', 0).merge(text);
-  texts
-    .text((d) => d.label.text)
-    .attr('text-anchor', marks.orientation === 'horizontal' ? 'middle' : 'start')
-    .style('font-size', (d) => `${d.label.fontSize}px`);
+  writeTexts(texts, (d) => d.label.text);
+  writeAll(texts, { 'text-anchor': marks.orientation === 'horizontal' ? 'middle' : 'start' }, { 'font-size': (d) => `${d.label.fontSize}px` });
   animate(texts, ms, { style: { opacity: 1 }, attr: { x: (d) => round(d.label.x), y: (d) => round(d.label.y) } });
 }
 
