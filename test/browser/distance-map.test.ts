@@ -216,6 +216,29 @@ describe('<fl-distance-map>', () => {
       expect(root(element).querySelector('.scale text')!.textContent).to.match(/^\d+ km$/);
     });
 
+    it('a wider view hides the locator, and a close view shows it again', async () => {
+      const element = await map('focus="crocus kremlin"');
+      await geographyReady(element);
+      await settled(element);
+      const locator = root(element).querySelector<SVGSVGElement>('svg.inset')!;
+      const seen = () => getComputedStyle(locator).visibility === 'visible' && locator.getAttribute('opacity') === '1';
+      expect(seen(), 'a locator for a close view').to.equal(true);
+      const countries = locator.querySelectorAll('path.country').length;
+      expect(countries).to.be.greaterThan(20);
+
+      await show(element, 'caucasus');
+      await settled(element);
+      expect(seen(), 'no locator for a regional view').to.equal(false);
+      expect(getComputedStyle(locator).visibility).to.equal('hidden');
+
+      await show(element, 'crocus kremlin');
+      await settled(element);
+      // The same locator, kept hidden meanwhile: its countries are not drawn again.
+      expect(root(element).querySelector('svg.inset')).to.equal(locator);
+      expect(seen(), 'the locator back').to.equal(true);
+      expect(locator.querySelectorAll('path.country')).to.have.length(countries);
+    });
+
     it('a change of focus pans and zooms with a transition, and announces the new state', async () => {
       const element = await map('focus="crocus kremlin"');
       const start = zoomTransform(element);

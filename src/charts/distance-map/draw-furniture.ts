@@ -2,9 +2,9 @@
  * The map's furniture, drawn over the view and not moved by it: the scale bar, the key to the kinds of place, the
  * notice when the geography cannot load, and the inset that locates the view.
  */
-import { select } from 'd3';
+import { select, type Selection } from 'd3';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
-import { fadeOut, stop } from '../shared/transition.ts';
+import { stop } from '../shared/transition.ts';
 import type { MapMarks } from './layout.ts';
 import { writeAll, writeTexts } from '../shared/write.ts';
 import { fade, round, type Root } from './draw-places.ts';
@@ -100,23 +100,29 @@ export function drawNotice(root: Root, marks: MapMarks): void {
   writeTexts(lines, ({ line }) => line);
 }
 
+/**
+ * The locator: the view's frame on a small map of the region, for close views. A view without one fades it out
+ * and keeps it, hidden, for the next view that has one: drawing its ninety-odd countries again took a phone
+ * 30 ms of restyling in a step's frame, and a hidden element costs nothing to show again (write.ts, visibility).
+ */
 export function drawInset(root: Root, marks: MapMarks, duration: number): void {
-  const inset = root
-    .select('g.inset-layer')
+  const layer = root.select('g.inset-layer');
+  if (!marks.inset) {
+    hideInset(layer.select<SVGSVGElement>('svg.inset'), duration);
+    return;
+  }
+  const inset = layer
     .selectAll<SVGSVGElement, InsetMark>('svg.inset')
-    .data(marks.inset ? [marks.inset] : [])
-    .join(
-      (enter) => {
-        const svg = enter.append('svg').attr('class', 'inset').attr('opacity', 0);
-        svg.append('rect').attr('class', 'sea').attr('width', '100%').attr('height', '100%');
-        svg.append('g').attr('class', 'inset-land');
-        svg.append('rect').attr('class', 'inset-frame');
-        svg.append('rect').attr('class', 'inset-edge').attr('width', '100%').attr('height', '100%');
-        return svg;
-      },
-      (update) => update,
-      (exit) => fadeOut(stop(exit, 'fade'), duration * 0.3, { name: 'fade' }),
-    );
+    .data([marks.inset])
+    .join((enter) => {
+      const svg = enter.append('svg').attr('class', 'inset').attr('opacity', 0);
+      svg.append('rect').attr('class', 'sea').attr('width', '100%').attr('height', '100%');
+      svg.append('g').attr('class', 'inset-land');
+      svg.append('rect').attr('class', 'inset-frame');
+      svg.append('rect').attr('class', 'inset-edge').attr('width', '100%').attr('height', '100%');
+      return svg;
+    });
+  writeAll(inset, {}, { visibility: null });
   writeAll(inset, { x: (d) => round(d.x), y: (d) => round(d.y), width: (d) => d.width, height: (d) => d.height });
   const land = writeAll(inset.select('g.inset-land'), { transform: (d) => `translate(${round(d.view.x)},${round(d.view.y)}) scale(${d.view.k})` });
   // A country's outline is long: compared, it is written only when the geography changes.
@@ -141,6 +147,19 @@ export function drawInset(root: Root, marks: MapMarks, duration: number): void {
     height: (d) => round(d.frame.height),
   });
   fade(inset, () => 1, duration, duration * 0.7);
+}
+
+/** Fades the locator out, then hides it (visibility: it stays in the page, costs nothing to paint, and shows again at once). */
+function hideInset(inset: Selection<SVGSVGElement, unknown, null, undefined>, duration: number): void {
+  if (inset.empty() || inset.node()!.style.visibility === 'hidden') return;
+  const hide = () => writeAll(inset, {}, { visibility: 'hidden' });
+  stop(inset, 'fade');
+  if (duration === 0) {
+    writeAll(inset, { opacity: 0 });
+    hide();
+    return;
+  }
+  inset.transition('fade').duration(duration * 0.3).attr('opacity', 0).on('end', hide);
 }
 
 type InsetMark = NonNullable<MapMarks['inset']>;

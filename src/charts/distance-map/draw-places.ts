@@ -79,9 +79,15 @@ export function drawMeasure(root: Root, marks: MapMarks, duration: number) {
     );
   fade(measure, () => 1, duration, duration * 0.55);
   // The end at the border is a cross-hair ring; the end at a place sits under that place's dot.
-  measure.selectAll('.to').remove();
   measure.each(function (d) {
     const g = select(this);
+    // Kept while it is the same kind of end (a new one would be laid out anew): only the border's label may change.
+    const kept = this.querySelector<SVGElement>(':scope > .to');
+    if (kept && kept.classList.contains('border-point') === Boolean(d.toBorder)) {
+      if (d.toBorder) setLabel(kept.querySelector('text')!, d.borderLabel, 0);
+      return;
+    }
+    kept?.remove();
     if (d.toBorder) {
       const end = g.append('g').attr('class', 'to border-point');
       end.append('circle').attr('class', 'measure-end').attr('r', 3.5);

@@ -22,11 +22,13 @@ export function writeAttr(element: Element, name: string, value: string | number
   if (element.getAttribute(name) !== text) element.setAttribute(name, text);
 }
 
-/** Sets the inline style `name` to `value` unless it has it; null or undefined removes it. */
-export function writeStyle(element: ElementCSSInlineStyle, name: string, value: string | number | null | undefined): void {
+/** Sets the inline style `name` to `value` unless it has it; null or undefined removes it (and a style left empty). */
+export function writeStyle(element: Element & ElementCSSInlineStyle, name: string, value: string | number | null | undefined): void {
   const style = element.style;
   if (value === null || value === undefined) {
-    if (style.getPropertyValue(name) !== '') style.removeProperty(name);
+    if (style.getPropertyValue(name) === '') return;
+    style.removeProperty(name);
+    if (style.length === 0) element.removeAttribute('style');
     return;
   }
   const text = String(value);
