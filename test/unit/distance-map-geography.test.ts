@@ -110,3 +110,25 @@ describe('crossingsAt / insideAt: the even-odd test a row at a time', () => {
     assert.ok(insideCount > 500, `a grid over both countries has points inside them (${insideCount})`);
   });
 });
+
+describe('the geography projected in steps (projectionSteps)', () => {
+  test('gives the paths a projection at once gives, and pauses within the long outlines', async () => {
+    const { mesh } = await import('topojson-client');
+    const { basePath } = await import('../../src/charts/distance-map/layout-frame.ts');
+    const { projectionSteps, baseGeography } = await import('../../src/charts/distance-map/layout-geography.ts');
+    const topology = JSON.parse(readFileSync(new URL(REGION_FILE, root), 'utf8')) as Topology;
+    const object = topology.objects.countries as GeometryCollection;
+    const iterator = projectionSteps(topology);
+    let steps = 0;
+    while (!iterator.next().done) steps++;
+    const base = baseGeography(topology);
+    // More steps than one per country and outline: the borders' mesh and Russia are cut into several.
+    assert.ok(steps > object.geometries.length + 8, `${steps} steps for ${object.geometries.length} countries`);
+    for (const country of base.countries) {
+      const geometry = object.geometries.find((g) => String(g.id) === country.id)!;
+      assert.equal(country.d, basePath(feature(topology, geometry)), `country ${country.id} (${country.name})`);
+    }
+    assert.equal(base.borders, basePath(mesh(topology, object, (a, b) => a !== b)));
+    assert.equal(base.coast, basePath(mesh(topology, object, (a, b) => a === b)));
+  });
+});
