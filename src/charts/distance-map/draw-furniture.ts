@@ -103,7 +103,7 @@ export function drawNotice(root: Root, marks: MapMarks): void {
 /**
  * The locator: the view's frame on a small map of the region, for close views. A view without one fades it out
  * and keeps it, hidden, for the next view that has one: drawing its ninety-odd countries again took a phone
- * 30 ms of restyling in a step's frame, and a hidden element costs nothing to show again (write.ts, visibility).
+ * 30 ms of restyling in a step's frame, where showing a hidden locator again (its `visibility`) costs almost nothing.
  */
 export function drawInset(root: Root, marks: MapMarks, duration: number): void {
   const layer = root.select('g.inset-layer');
@@ -122,8 +122,8 @@ export function drawInset(root: Root, marks: MapMarks, duration: number): void {
       svg.append('rect').attr('class', 'inset-edge').attr('width', '100%').attr('height', '100%');
       return svg;
     });
-  writeAll(inset, {}, { visibility: null });
-  writeAll(inset, { x: (d) => round(d.x), y: (d) => round(d.y), width: (d) => d.width, height: (d) => d.height });
+  // Shown again (hideInset), where this view puts it.
+  writeAll(inset, { x: (d) => round(d.x), y: (d) => round(d.y), width: (d) => d.width, height: (d) => d.height }, { visibility: null });
   const land = writeAll(inset.select('g.inset-land'), { transform: (d) => `translate(${round(d.view.x)},${round(d.view.y)}) scale(${d.view.k})` });
   // A country's outline is long: compared, it is written only when the geography changes.
   writeAll(
