@@ -6,6 +6,7 @@ import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
 import { inBackground, nextTask } from '../charts/shared/background.ts';
+import { writeAttr } from '../charts/shared/write.ts';
 
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
@@ -244,9 +245,7 @@ export class FlScrolly extends LitElement {
   /** Gives a step's chart that step's state (its attributes), changing only those that differ. */
   private setChartState(element: Element, step: StoryStep): void {
     for (const name of this.story?.charts[step.chart]?.attributes ?? []) {
-      const value = step.state[name] ?? '';
-      if (value === '') element.removeAttribute(name);
-      else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+      writeAttr(element, name, step.state[name] || null);
     }
   }
 

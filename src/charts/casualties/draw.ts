@@ -182,22 +182,12 @@ function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {
     const labels = new Map<number, string>(d.ticks.map((t) => [+t.value, t.label]));
     const format = (value: Date | { valueOf(): number }) => labels.get(+value) ?? '';
     const key = JSON.stringify([d.kind, d.scale.domain(), d.scale.range(), d.ticks, d.tickSize, d.tickPadding]);
-    if (d.kind === 'time') {
-      const axis = axisBottom(d.scale)
-        .tickValues(d.ticks.map((t) => t.value))
-        .tickFormat(format)
-        .tickSize(d.tickSize)
-        .tickSizeOuter(0)
-        .tickPadding(d.tickPadding);
-      drawAxisInto(group, axis, entering ? 0 : duration, key);
-    } else {
-      const axis = axisLeft(d.scale)
-        .tickValues(d.ticks.map((t) => t.value))
-        .tickFormat(format)
-        .tickSize(d.tickSize)
-        .tickPadding(d.tickPadding);
-      drawAxisInto(group, axis, entering ? 0 : duration, key);
-    }
+    // Time along the bottom, without end ticks at the domain's ends; counts up the left.
+    const axis =
+      d.kind === 'time'
+        ? axisBottom(d.scale).tickValues(d.ticks.map((t) => t.value)).tickFormat(format).tickSize(d.tickSize).tickSizeOuter(0).tickPadding(d.tickPadding)
+        : axisLeft(d.scale).tickValues(d.ticks.map((t) => t.value)).tickFormat(format).tickSize(d.tickSize).tickPadding(d.tickPadding);
+    drawAxisInto(group, axis, entering ? 0 : duration, key);
     // d3-axis styles its group inline; the stylesheet's tokens should decide.
     writeAll(group, { 'font-size': null, 'font-family': null });
   });

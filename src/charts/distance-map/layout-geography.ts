@@ -104,35 +104,26 @@ const POINTS_PER_STEP = 500;
  */
 function* pathInSteps(geometry: GeoJSON.Geometry | null): Generator<void, string> {
   if (!geometry) return '';
-  const parts: { type: 'LineString' | 'Polygon'; coordinates: unknown[] }[] =
-    geometry.type === 'MultiLineString'
-      ? geometry.coordinates.map((coordinates) => ({ type: 'LineString', coordinates }))
-      : geometry.type === 'MultiPolygon'
-        ? geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
-        : [];
-  if (!parts.length) return basePath(geometry) ?? '';
-  const pointsIn = (part: (typeof parts)[number]): number =>
-    part.type === 'LineString' ? part.coordinates.length : (part.coordinates as unknown[][]).reduce((sum, ring) => sum + ring.length, 0);
+  if (geometry.type !== 'MultiLineString' && geometry.type !== 'MultiPolygon') return basePath(geometry) ?? '';
+  const { type } = geometry;
+  // A line is a list of points; a polygon a list of rings.
+  const pointsIn = (part: GeoJSON.Position[] | GeoJSON.Position[][]): number =>
+    type === 'MultiLineString' ? part.length : (part as GeoJSON.Position[][]).reduce((sum, ring) => sum + ring.length, 0);
+  const pathOf = (coordinates: unknown[]): string => basePath({ type, coordinates } as GeoJSON.Geometry) ?? '';
   let d = '';
-  let chunk: (typeof parts)[number][] = [];
+  let chunk: unknown[] = [];
   let points = 0;
-  const project = (): string => {
-    const kind = chunk[0]!.type === 'LineString' ? 'MultiLineString' : 'MultiPolygon';
-    const path = basePath({ type: kind, coordinates: chunk.map((part) => part.coordinates) } as GeoJSON.Geometry) ?? '';
-    chunk = [];
-    points = 0;
-    return path;
-  };
-  for (const part of parts) {
+  for (const part of geometry.coordinates) {
     chunk.push(part);
     points += pointsIn(part);
     if (points >= POINTS_PER_STEP) {
-      d += project();
+      d += pathOf(chunk);
+      chunk = [];
+      points = 0;
       yield;
     }
   }
-  if (chunk.length) d += project();
-  return d;
+  return d + (chunk.length ? pathOf(chunk) : '');
 }
 
 function projectedRings(geometry: GeoJSON.Geometry): [number, number][][] {

@@ -11,6 +11,7 @@ import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
 import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
+import { writeAttr, writeStyle } from './write.ts';
 
 export type { Size } from './types.ts';
 
@@ -720,8 +721,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const stateChanged = this.drawn && this.lastMarks?.key.split('|')[0] !== stateKey;
     this.lastMarks = { rows, key, marks };
     // Set only when it changes: setting it, even to the same value, lays the whole drawing out again.
-    const viewBox = `0 0 ${size.width} ${size.height}`;
-    if (svg.getAttribute('viewBox') !== viewBox) svg.setAttribute('viewBox', viewBox);
+    writeAttr(svg, 'viewBox', `0 0 ${size.width} ${size.height}`);
     this.drawnSize = size;
     this.holdDrawing(svg, size);
     // Steps passing faster than a transition (a fling, quick presses of Next): the newest state shows at once,
@@ -860,10 +860,8 @@ function transitionRunning(svg: SVGSVGElement): boolean {
  * moves. The screen only (chartStyles): a printed chart scales to the page's box.
  */
 function holdDrawingSize(svg: SVGSVGElement, size: Size | null): void {
-  const width = size ? `${size.width}px` : '';
-  const height = size ? `${size.height}px` : '';
-  if (svg.style.getPropertyValue('--_drawn-width') !== width) svg.style.setProperty('--_drawn-width', width);
-  if (svg.style.getPropertyValue('--_drawn-height') !== height) svg.style.setProperty('--_drawn-height', height);
+  writeStyle(svg, '--_drawn-width', size ? `${size.width}px` : null);
+  writeStyle(svg, '--_drawn-height', size ? `${size.height}px` : null);
 }
 
 /** Whether two keys (lists of parts compared by identity) are the same. */
