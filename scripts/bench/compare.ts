@@ -1,6 +1,6 @@
 /**
  * Builds measured against each other, read for read: `npx tsx scripts/bench/compare.ts [--runs N]
- * [--viewport phone|desktop] [--mode reading|fling] [--cpu N] BEFORE_DIR AFTER_DIR [MORE_DIRS...]`.
+ * [--viewport phone|desktop] [--mode reading|fling] [--cpu N] [--scroll script|wheel] BEFORE_DIR AFTER_DIR [MORE_DIRS...]`.
  *
  * On a shared machine the bench's figures drift from one quarter hour to the next by more than most changes move
  * them (the same build has given 10 and 26 long tasks in a phone read within the hour), so a change is judged
@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { serveStatic } from './server.ts';
-import { SCROLL_OPTIONS, SCROLL_MODES, VIEWPORTS, cpuThrottlingFrom, runScroll, type ScrollFigures, type ScrollMode, type ViewportName } from './scroll.ts';
+import { SCROLL_OPTIONS, SCROLL_MODES, VIEWPORTS, cpuThrottlingFrom, runScroll, scrollDriverFrom, type ScrollFigures, type ScrollMode, type ViewportName } from './scroll.ts';
 
 export interface CompareOptions {
   readonly runs: number;
@@ -25,7 +25,7 @@ export interface CompareOptions {
 
 /** The command line's options (the builds are the arguments that are not an option or its value). */
 export function compareOptionsFrom(args: readonly string[]): CompareOptions {
-  const valued = new Set(['--runs', '--viewport', '--mode', '--cpu']);
+  const valued = new Set(['--runs', '--viewport', '--mode', '--cpu', '--scroll']);
   const value = (name: string): string | undefined => {
     const i = args.indexOf(name);
     return i === -1 ? undefined : args[i + 1];
@@ -85,11 +85,12 @@ async function main(): Promise<void> {
   const options = compareOptionsFrom(args);
   for (const dir of options.dirs) if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir} is not a build (no index.html): make one with npx vite build --outDir ${dir}`);
   SCROLL_OPTIONS.cpuThrottling = cpuThrottlingFrom(args);
+  SCROLL_OPTIONS.driver = scrollDriverFrom(args);
   const servers = await Promise.all(options.dirs.map((dir) => serveStatic(dir)));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
   const reads: ScrollFigures[][] = [];
   try {
-    console.log(`${options.viewport} ${options.mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU, ${options.runs} round(s) of ${options.dirs.length} builds`);
+    console.log(`${options.viewport} ${options.mode}, ${SCROLL_OPTIONS.cpuThrottling}x CPU, scrolled by ${SCROLL_OPTIONS.driver}, ${options.runs} round(s) of ${options.dirs.length} builds`);
     for (let round = 0; round < options.runs; round++) {
       const row: ScrollFigures[] = [];
       for (const b of orderOfRound(round, options.dirs.length)) {

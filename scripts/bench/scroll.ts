@@ -9,7 +9,7 @@
  *
  * The page scripts are plain JavaScript strings: they run in the browser untouched by any TypeScript transform.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { percentile } from './stats.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 
@@ -25,7 +25,31 @@ export const SCROLL_OPTIONS = {
   settleMs: 1000,
   /** Quiet time after load (and the first chart's picture, where the page draws one) before scrolling starts. */
   loadSettleMs: 1500,
+  /**
+   * What moves the page (`--scroll script|wheel`):
+   * - 'script', the budgets' way: the page's own script, `scrollTo` in each animation frame, so that every frame
+   *   the reader sees is one the main thread made (as a page's frames are while it moves under a finger and
+   *   responds to it). Reading the page's height there makes the browser do the frame's style and layout inside
+   *   that callback, and again after the page's own callbacks (D3's transitions) when they change anything.
+   * - 'wheel', a scroll gesture the browser makes of its own input (CDP Input.synthesizeScrollGesture: wheel
+   *   events at the same speed): the compositor moves the page, and the main thread does only what the page asks
+   *   of it. It gives fewer long tasks but more frames over 50 ms than 'script' on the same build: Chromium keeps
+   *   such a scroll moving on the compositor and lets the main thread's frames (each chart's moves) fall behind.
+   *   A look at the page as a wheel or a touch screen moves it; the budgets are not checked with it.
+   */
+  driver: 'script' as ScrollDriver,
 };
+
+export type ScrollDriver = 'wheel' | 'script';
+
+/** The driver a command line asks for with `--scroll script|wheel` ('script', the budgets', without it). */
+export function scrollDriverFrom(args: readonly string[]): ScrollDriver {
+  const i = args.indexOf('--scroll');
+  if (i === -1) return 'script';
+  const driver = args[i + 1];
+  if (driver !== 'wheel' && driver !== 'script') throw new Error(`--scroll takes wheel or script, not "${driver ?? ''}"`);
+  return driver;
+}
 
 /**
  * The slowdown a command line asks for with `--cpu N` (a number from 1), or the budgets' 4x without it. Only the
@@ -204,8 +228,12 @@ const INIT_SCRIPT = String.raw`(() => {
   }, true);
 })();`;
 
-/** Scrolls the page from top to bottom (or maxPx) at pxPerTick every tickMs, and returns what was recorded. */
-const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, loadOnly }) => {
+/**
+ * Records the scroll's frames and returns what was recorded. With the 'script' driver it scrolls the page itself,
+ * from top to bottom (or maxPx) at pxPerTick every tickMs; with 'wheel' the bench moves the page (wheelScroll) and
+ * sets \`__bench.scrollDone\` when it has, and the page only counts frames (reading nothing of its layout).
+ */
+const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, loadOnly, driver }) => {
   const bench = window.__bench;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   window.scrollTo({ top: 0, behavior: 'instant' });
@@ -217,9 +245,14 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, lo
   const start = performance.now();
   let atEnd = 0;
   let top = 0;
+  bench.scrolling = true;
   while (!loadOnly && atEnd < 3 && times.length < 20000) {
     const now = await frame();
     times.push(now);
+    if (driver === 'wheel') {
+      if (bench.scrollDone) break;
+      continue;
+    }
     const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - window.innerHeight);
     if (top >= max - 1) atEnd++;
     else {
@@ -248,7 +281,7 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, lo
   };
 }`;
 
-/** Flings on from where the page is until `steps` step changes have happened (or the page ends). */
+/** Flings on from where the page is until `steps` step changes have happened (or the page ends): the 'script' driver. */
 const FLING_ON_SCRIPT = String.raw`async ({ steps, pxPerTick, tickMs }) => {
   const bench = window.__bench;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -307,6 +340,54 @@ export async function settleAfterLoad(page: Page): Promise<void> {
   await page.waitForTimeout(SCROLL_OPTIONS.loadSettleMs);
 }
 
+/** Px per second of a scroll that moves `pxPerTick` every tick: the gesture's speed. */
+const gestureSpeed = (pxPerTick: number): number => Math.round((pxPerTick / SCROLL_OPTIONS.tickMs) * 1000);
+
+/** How far the page can still scroll down (to `maxPx` when not 0). Read between gestures, not during one. */
+const scrollLeft = (page: Page, maxPx: number): Promise<number> =>
+  page.evaluate((maxPx) => Math.min(maxPx || Number.POSITIVE_INFINITY, document.documentElement.scrollHeight - innerHeight) - scrollY, maxPx);
+
+/**
+ * One scroll gesture down `px` at `pxPerTick` every tick, as the browser's own input (wheel events from the middle
+ * of the viewport): it resolves once the gesture has ended. The browser paces the gesture, not the page, so a slow
+ * page drops frames, not distance.
+ */
+async function gesture(page: Page, cdp: CDPSession, px: number, pxPerTick: number): Promise<void> {
+  const { width, height } = page.viewportSize() ?? VIEWPORTS.phone;
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: Math.round(width / 2),
+    y: Math.round(height / 2),
+    yDistance: -Math.ceil(px),
+    speed: gestureSpeed(pxPerTick),
+    gestureSourceType: 'mouse',
+    preventFling: true,
+  });
+}
+
+/** Scrolls the page to its end (or to `maxPx`) with gestures ('wheel' driver): again if the page grew meanwhile. */
+export async function wheelScroll(page: Page, cdp: CDPSession, pxPerTick: number, maxPx: number): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const left = await scrollLeft(page, maxPx);
+    if (left < 1) return;
+    await gesture(page, cdp, left, pxPerTick);
+  }
+}
+
+/** A fling's distance between two counts of the step changes, for wheelFlingOn: a second of flinging. */
+const FLING_CHUNK_PX = SCROLL_MODES.fling * (1000 / SCROLL_OPTIONS.tickMs);
+
+/** Flings on until `steps` step changes have happened (or the page ends), a second at a time; their count. */
+async function wheelFlingOn(page: Page, cdp: CDPSession, steps: number): Promise<number> {
+  const stepEvents = (): Promise<number> => page.evaluate('window.__bench.stepEvents') as Promise<number>;
+  while ((await stepEvents()) < steps) {
+    const left = await scrollLeft(page, 0);
+    if (left < 1) break;
+    await gesture(page, cdp, Math.min(left, FLING_CHUNK_PX), SCROLL_MODES.fling);
+  }
+  await page.waitForTimeout(1000);
+  return stepEvents();
+}
+
 export async function runScroll(browser: Browser, url: string, run: ScrollRun): Promise<ScrollFigures> {
   const context = await browser.newContext({
     viewport: VIEWPORTS[run.viewport],
@@ -328,12 +409,30 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
     await settleAfterLoad(page);
     const pxPerTick = SCROLL_MODES[run.mode];
-    const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs, loadOnly: run.loadOnly ?? false };
-    const record = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(script)})`)) as PageRecord;
+    const driver = SCROLL_OPTIONS.driver;
+    const loadOnly = run.loadOnly ?? false;
+    const script = { pxPerTick, tickMs: SCROLL_OPTIONS.tickMs, maxPx: run.maxPx ?? 0, settleMs: SCROLL_OPTIONS.settleMs, loadOnly, driver };
+    const recording = page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(script)})`) as Promise<PageRecord>;
+    // Settled either way: an error of the gesture below is the one to report, not this one's after the page closes.
+    const recorded = recording.then(
+      (record) => ({ record }),
+      (error: unknown) => ({ error }),
+    );
+    if (driver === 'wheel' && !loadOnly) {
+      await page.waitForFunction(() => (window as unknown as { __bench: { scrolling?: boolean } }).__bench.scrolling);
+      await wheelScroll(page, cdp, pxPerTick, run.maxPx ?? 0);
+      await page.evaluate('window.__bench.scrollDone = true');
+    }
+    const outcome = await recorded;
+    if ('error' in outcome) throw outcome.error;
+    const { record } = outcome;
     let heapSteps = record.stepEvents;
     if (run.heapAfterSteps && heapSteps < run.heapAfterSteps) {
-      const fling = { steps: run.heapAfterSteps, pxPerTick: SCROLL_MODES.fling, tickMs: SCROLL_OPTIONS.tickMs };
-      heapSteps = (await page.evaluate(`(${FLING_ON_SCRIPT})(${JSON.stringify(fling)})`)) as number;
+      if (driver === 'wheel') heapSteps = await wheelFlingOn(page, cdp, run.heapAfterSteps);
+      else {
+        const fling = { steps: run.heapAfterSteps, pxPerTick: SCROLL_MODES.fling, tickMs: SCROLL_OPTIONS.tickMs };
+        heapSteps = (await page.evaluate(`(${FLING_ON_SCRIPT})(${JSON.stringify(fling)})`)) as number;
+      }
     }
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

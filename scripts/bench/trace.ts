@@ -1,6 +1,6 @@
 /**
  * Where the main thread's time goes in a scroll-through: `npx tsx scripts/bench/trace.ts URL|DIR [--mode reading|fling]
- * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light] [--cpu N]`; a directory (dist/) is served compressed, as the bench does.
+ * [--viewport phone|desktop] [--max-px N] [--out trace.json] [--light] [--cpu N] [--scroll script|wheel]`; a directory (dist/) is served compressed, as the bench does.
  * With --load, the page's load instead of a scroll (see load-trace.ts: what was fetched when, the first paint, each
  * largest-contentful-paint candidate and the main thread's tasks before it, or before --until MS); --reference traces the bench's
  * no-JavaScript reference page of the same build.
@@ -16,7 +16,7 @@ import { referencePage, serveStatic } from './server.ts';
 import { LOAD_OBSERVER, rendererMainThread, reportLoad, type LoadRecord, type TraceEvent } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
-import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, cpuThrottlingFrom, settleAfterLoad, type ScrollMode, type ViewportName } from './scroll.ts';
+import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, cpuThrottlingFrom, scrollDriverFrom, settleAfterLoad, wheelScroll, type ScrollMode, type ViewportName } from './scroll.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -36,6 +36,8 @@ if (!url) {
 const mode = (option('mode') ?? 'reading') as ScrollMode;
 /** --cpu N: the CPU slowdown, 4x (the bench's) unless told. */
 SCROLL_OPTIONS.cpuThrottling = cpuThrottlingFrom(args);
+/** --scroll wheel: moved by the browser's own scroll gesture instead of the page's script (scroll.ts says how they differ). */
+SCROLL_OPTIONS.driver = scrollDriverFrom(args);
 const viewport = (option('viewport') ?? 'phone') as ViewportName;
 const maxPx = Number(option('max-px') ?? 0);
 /** Tasks over this many ms are broken down (--task-ms; 50, a long task, unless told): smaller ones pile up too. */
@@ -84,19 +86,24 @@ if (args.includes('--profile')) {
   await cdp.send('Profiler.start');
 }
 await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-await page.evaluate(
-  `(async ({ pxPerTick, tickMs, maxPx }) => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const start = performance.now();
-    for (let i = 0; i < 20000; i++) {
-      const now = await frame();
-      const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - innerHeight);
-      if (scrollY >= max - 1) break;
-      scrollTo({ top: Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick)), behavior: 'instant' });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  })(${JSON.stringify({ pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx })})`,
-);
+if (SCROLL_OPTIONS.driver === 'wheel') {
+  await wheelScroll(page, cdp, SCROLL_MODES[mode], maxPx);
+  await page.waitForTimeout(1000);
+} else {
+  await page.evaluate(
+    `(async ({ pxPerTick, tickMs, maxPx }) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const start = performance.now();
+      for (let i = 0; i < 20000; i++) {
+        const now = await frame();
+        const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - innerHeight);
+        if (scrollY >= max - 1) break;
+        scrollTo({ top: Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick)), behavior: 'instant' });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    })(${JSON.stringify({ pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx })})`,
+  );
+}
 const buffer = await browser.stopTracing();
 const profile = args.includes('--profile') ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
 const elements = await page.evaluate(() => document.querySelectorAll('*').length);

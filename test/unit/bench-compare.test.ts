@@ -11,6 +11,7 @@ test('the builds are the arguments that are not options, the first the one befor
   assert.deepEqual(options, { runs: 4, viewport: 'desktop', mode: 'reading', dirs: ['/tmp/before', '/tmp/after'] });
   assert.deepEqual(compareOptionsFrom(['a', 'b', 'c']), { runs: 3, viewport: 'phone', mode: 'reading', dirs: ['a', 'b', 'c'] });
   assert.equal(compareOptionsFrom(['--mode', 'fling', 'a', 'b']).mode, 'fling');
+  assert.deepEqual(compareOptionsFrom(['--scroll', 'wheel', 'a', 'b']).dirs, ['a', 'b']);
 });
 
 test('fewer than two builds, or an option out of range, is refused with what was wrong', () => {
