@@ -1,6 +1,6 @@
 /**
  * Every step's chart drawn at build time, as SVG, by the charts' own code: each chart's pure layout computes the
- * marks and its element's draw code (D3 joins, d3-axis) puts them into an SVG element, here a linkedom document
+ * marks and its element's draw code (D3 joins, the shared axis) puts them into an SVG element, here a linkedom document
  * instead of a browser's. The only differences from the browser are the ones a build must make: text is measured
  * with the font's advance widths (text-width.ts) rather than a canvas, nothing animates, and the marks' styles
  * are inlined (svg-style.ts) because a drawing has no shadow root around it.

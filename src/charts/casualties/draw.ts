@@ -2,11 +2,11 @@
  * Draws the casualties chart's marks into an svg with D3: keyed joins, so a mark that stays moves and one that goes
  * fades out. Used by the element and by the build's drawings (src/drawings).
  */
-import { axisBottom, axisLeft, select, type BaseType, type Selection } from 'd3';
+import { select, type BaseType, type Selection } from 'd3';
 import { animate, fadeOut, stop, stopTransitions, translateTo, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { writeAll } from '../shared/write.ts';
-import { drawAxisInto } from '../shared/axis.ts';
+import { drawAxis } from '../shared/axis.ts';
 import { runToEnd } from '../shared/background.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
 
@@ -180,16 +180,14 @@ function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {
     const group = select(this);
     const entering = this.getAttribute('opacity') === '0';
     const labels = new Map<number, string>(d.ticks.map((t) => [+t.value, t.label]));
-    const format = (value: Date | { valueOf(): number }) => labels.get(+value) ?? '';
-    const key = JSON.stringify([d.kind, d.scale.domain(), d.scale.range(), d.ticks, d.tickSize, d.tickPadding]);
+    const format = (value: Date | number) => labels.get(+value) ?? '';
+    const ms = entering ? 0 : duration;
     // Time along the bottom, without end ticks at the domain's ends; counts up the left.
-    const axis =
-      d.kind === 'time'
-        ? axisBottom(d.scale).tickValues(d.ticks.map((t) => t.value)).tickFormat(format).tickSize(d.tickSize).tickSizeOuter(0).tickPadding(d.tickPadding)
-        : axisLeft(d.scale).tickValues(d.ticks.map((t) => t.value)).tickFormat(format).tickSize(d.tickSize).tickPadding(d.tickPadding);
-    drawAxisInto(group, axis, entering ? 0 : duration, key);
-    // d3-axis styles its group inline; the stylesheet's tokens should decide.
-    writeAll(group, { 'font-size': null, 'font-family': null });
+    if (d.kind === 'time') {
+      drawAxis(group, { orient: 'bottom', scale: d.scale, values: d.ticks.map((t) => t.value), format, tickSizeInner: d.tickSize, tickSizeOuter: 0, tickPadding: d.tickPadding }, ms);
+    } else {
+      drawAxis(group, { orient: 'left', scale: d.scale, values: d.ticks.map((t) => t.value), format, tickSizeInner: d.tickSize, tickSizeOuter: d.tickSize, tickPadding: d.tickPadding }, ms);
+    }
   });
   apply(joined, duration, { transform: (d) => `translate(${d.x},${d.y})`, opacity: () => 1 });
 }

@@ -130,11 +130,11 @@ export function textBoxes(marks: CasualtyMarks, widthOf: WidthOf = textWidth): B
   return boxes;
 }
 
-/** A tick label as d3-axis places it, expressed as a text mark. */
+/** A tick label as the axis (../shared/axis.ts, as d3-axis) places it, expressed as a text mark. */
 export function tickText(axis: AxisMark, tick: AxisTick<unknown>): TextMark {
   const offset = axis.tickSize + axis.tickPadding;
   return axis.orient === 'bottom'
-    ? // d3-axis sets dy 0.71em below the tick: the baseline sits about 0.71em under the text's top.
+    ? // The axis sets dy 0.71em below the tick: the baseline sits about 0.71em under the text's top.
       { key: `${axis.key}:${tick.label}`, x: tick.pos, y: axis.y + offset + axis.size * 0.71, text: tick.label, size: axis.size, weight: 400, anchor: 'middle', cls: '' }
     : { key: `${axis.key}:${tick.label}`, x: axis.x - offset, y: tick.pos + axis.size * 0.32, text: tick.label, size: axis.size, weight: 400, anchor: 'end', cls: '' };
 }

@@ -63,8 +63,10 @@ function applyTo<E extends BaseType, D, P extends BaseType, PD>(transition: Tran
  * Moves marks by their `transform`, to `translate(x,y)` at the point `to` gives each (rounded as the chart wants it),
  * at once or over `ms`. The point is tweened as the plain numbers it is: D3's transform interpolation goes through a
  * matrix and ends on float noise ("533.4000244"), so a mark that moved would not be written as one drawn there at
- * once. Marks that stay put are not touched. Moving a group this way is how a chart moves its text cheaply: a browser lays an SVG text out again whenever
- * the text's own x, y or transform changes, but only repaints when a group around it moves.
+ * once. Marks that stay put are not touched. The transition is returned (null at once), for more to chain on it
+ * (`.remove()` for marks that leave). Moving a group this way is how a chart moves its text cheaply: a browser
+ * lays an SVG text out again whenever the text's own x, y or transform changes, but only repaints when a group
+ * around it moves.
  */
 export function translateTo<E extends Element, D, P extends BaseType, PD>(
   selection: Selection<E, D, P, PD>,
@@ -72,7 +74,7 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
   to: (d: D) => readonly [number, number],
   /** Other changes made in the same transition (a label's fade as it moves). */
   also: Pick<Change<D>, 'attr' | 'style'> = {},
-): void {
+): Transition<E, D, P, PD> | null {
   const at = (d: D) => {
     const [x, y] = to(d);
     return `translate(${x},${y})`;
@@ -80,7 +82,7 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
   const transition = transitionOf(selection, ms);
   if (!transition) {
     writeAll(selection, { transform: at, ...also.attr }, also.style);
-    return;
+    return null;
   }
   applyTo(transition, also);
   transition.attrTween('transform', function (d) {
@@ -97,6 +99,7 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
     }
     return interpolateString(start, end);
   });
+  return transition;
 }
 
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */

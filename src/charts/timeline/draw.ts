@@ -1,16 +1,16 @@
 /**
- * Draws the timeline's marks into an svg with D3: the axis zooms with d3-axis, events slide along it from where
+ * Draws the timeline's marks into an svg with D3: the axis zooms (../shared/axis.ts), events slide along it from where
  * the old window put them, clusters and the interval bracket fade in and out. Used by the element and by the
  * build's drawings (src/drawings).
  */
-import { axisBottom, axisLeft, scaleUtc, select, type Selection } from 'd3';
+import { scaleUtc, select, type Selection } from 'd3';
 import { animate, fadeOut, stopTransitions, translateTo } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { runToEnd } from '../shared/background.ts';
 import { round as roundTo } from '../shared/wording.ts';
 import { drawLegendKeys, type LegendKey, type LegendShape } from '../shared/legend.ts';
 import { writeAll, writeTexts } from '../shared/write.ts';
-import { drawAxisInto } from '../shared/axis.ts';
+import { drawAxis } from '../shared/axis.ts';
 import type { ClusterMark, EventMark, IntervalMark, LegendEntry, TimelineMarks } from './layout.ts';
 
 export interface TimelineDrawOptions extends DrawOptions {
@@ -57,7 +57,7 @@ export function* drawInSteps(svgElement: SVGSVGElement, marks: TimelineMarks, op
   };
 
   drawClip(layer<SVGDefsElement>('defs', 'defs'), marks, options.clipId);
-  drawAxis(layer<SVGGElement>('axis'), layer<SVGTextElement>('axis-note', 'text'), marks, ms);
+  drawTimeAxis(layer<SVGGElement>('axis'), layer<SVGTextElement>('axis-note', 'text'), marks, ms);
   const [r0, r1] = marks.range;
   const track = layer<SVGLineElement>('track', 'line');
   if (marks.orientation === 'horizontal') writeAll(track, { x1: r0, x2: r1, y1: marks.track, y2: marks.track });
@@ -82,19 +82,24 @@ function drawClip(defs: Selection<SVGDefsElement, unknown, null, undefined>, mar
 
 const scaleOf = (m: TimelineMarks) => scaleUtc().domain([m.domain[0], m.domain[1]]).range([m.range[0], m.range[1]]);
 
-/** d3-axis slides surviving ticks and brings new ones in from where the old scale put them. */
-function drawAxis(axisLayer: Group, note: Selection<SVGTextElement, unknown, null, undefined>, marks: TimelineMarks, ms: number): void {
+/** The axis slides surviving ticks and brings new ones in from where the old scale put them (../shared/axis.ts). */
+function drawTimeAxis(axisLayer: Group, note: Selection<SVGTextElement, unknown, null, undefined>, marks: TimelineMarks, ms: number): void {
   const horizontal = marks.orientation === 'horizontal';
   const labels = new Map(marks.axis.ticks.map((t) => [t.t, t.label]));
-  const axis = (horizontal ? axisBottom(scaleOf(marks)) : axisLeft(scaleOf(marks)))
-    .tickValues(marks.axis.ticks.map((t) => new Date(t.t)))
-    .tickFormat((d) => labels.get(+d) ?? '')
-    .tickSizeOuter(0)
-    .tickSizeInner(4)
-    .tickPadding(horizontal ? 5 : 6);
   writeAll(axisLayer, { transform: horizontal ? `translate(0,${marks.axis.offset})` : `translate(${marks.axis.offset},0)` }, { 'font-size': `${marks.axis.fontSize}px` });
-  drawAxisInto(axisLayer, axis, ms, JSON.stringify([marks.orientation, marks.domain, marks.range, marks.axis.ticks]));
-  writeAll(axisLayer, { 'font-size': null, 'font-family': null });
+  drawAxis(
+    axisLayer,
+    {
+      orient: horizontal ? 'bottom' : 'left',
+      scale: scaleOf(marks),
+      values: marks.axis.ticks.map((t) => new Date(t.t)),
+      format: (d) => labels.get(+d) ?? '',
+      tickSizeInner: 4,
+      tickSizeOuter: 0,
+      tickPadding: horizontal ? 5 : 6,
+    },
+    ms,
+  );
 
   writeAll(note, { x: marks.axis.note?.x ?? 0, y: marks.axis.note?.y ?? 0, 'text-anchor': marks.axis.note?.anchor ?? 'start' }, { 'font-size': `${marks.axis.fontSize}px` });
   writeTexts(note, () => marks.axis.note?.text ?? '');
