@@ -6,7 +6,7 @@ import { select, type BaseType, type Selection } from 'd3';
 import { animate, fadeOut, stop, stopTransitions, translateTo, type Value } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { writeAll } from '../shared/write.ts';
-import { drawAxis } from '../shared/axis.ts';
+import { drawAxis, type AxisSpec } from '../shared/axis.ts';
 import { runToEnd } from '../shared/background.ts';
 import type { AxisMark, CasualtyMarks, CircleMark, LineMark, PathMark, RectMark, TextMark } from './layout.ts';
 
@@ -180,14 +180,17 @@ function drawAxes(g: Layer, data: readonly AxisMark[], duration: number): void {
     const group = select(this);
     const entering = this.getAttribute('opacity') === '0';
     const labels = new Map<number, string>(d.ticks.map((t) => [+t.value, t.label]));
-    const format = (value: Date | number) => labels.get(+value) ?? '';
-    const ms = entering ? 0 : duration;
-    // Time along the bottom, without end ticks at the domain's ends; counts up the left.
-    if (d.kind === 'time') {
-      drawAxis(group, { orient: 'bottom', scale: d.scale, values: d.ticks.map((t) => t.value), format, tickSizeInner: d.tickSize, tickSizeOuter: 0, tickPadding: d.tickPadding }, ms);
-    } else {
-      drawAxis(group, { orient: 'left', scale: d.scale, values: d.ticks.map((t) => t.value), format, tickSizeInner: d.tickSize, tickSizeOuter: d.tickSize, tickPadding: d.tickPadding }, ms);
-    }
+    const spec: AxisSpec<Date | number> = {
+      // Time along the bottom, without end ticks at the domain's ends; counts up the left.
+      orient: d.orient,
+      scale: d.scale,
+      values: d.ticks.map((t) => t.value),
+      format: (value) => labels.get(+value) ?? '',
+      tickSizeInner: d.tickSize,
+      tickSizeOuter: d.kind === 'time' ? 0 : d.tickSize,
+      tickPadding: d.tickPadding,
+    };
+    drawAxis(group, spec, entering ? 0 : duration);
   });
   apply(joined, duration, { transform: (d) => `translate(${d.x},${d.y})`, opacity: () => 1 });
 }

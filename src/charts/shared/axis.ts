@@ -56,6 +56,9 @@ export function drawAxis<Domain extends AxisDomain, D, P extends BaseType, PD>(g
   const scale = spec.scale.copy();
   const position = (value: Domain): number => Number(scale(value));
   const at = (p: number): [number, number] => (vertical ? [0, p] : [p, 0]);
+  const translate = (p: number): string => `translate(${at(p).join(',')})`;
+  // From the axis to a tick's words.
+  const spacing = k * (Math.max(spec.tickSizeInner, 0) + spec.tickPadding);
   const range = spec.scale.range();
   const [r0, r1] = [Number(range[0]) + offset, Number(range[range.length - 1]) + offset];
   const outer = k * spec.tickSizeOuter;
@@ -83,7 +86,7 @@ export function drawAxis<Domain extends AxisDomain, D, P extends BaseType, PD>(g
   enter
     .append('text')
     .attr('fill', 'currentColor')
-    .attr(across, k * (Math.max(spec.tickSizeInner, 0) + spec.tickPadding))
+    .attr(across, spacing)
     .attr('dy', vertical ? '0.32em' : '0.71em');
   const all = ticks.merge(enter);
 
@@ -91,19 +94,18 @@ export function drawAxis<Domain extends AxisDomain, D, P extends BaseType, PD>(g
     // From where the last scale put them, or their new place when the axis had none.
     enter.attr('opacity', EPSILON).attr('transform', (d) => {
       const from = previous?.(d);
-      const [x, y] = at((from !== undefined && Number.isFinite(from) ? from : position(d)) + offset);
-      return `translate(${x},${y})`;
+      return translate((from !== undefined && Number.isFinite(from) ? from : position(d)) + offset);
     });
     translateTo(ticks.exit<Domain>(), ms, (d) => at(position(d) + offset), { attr: { opacity: EPSILON } })?.remove();
   } else ticks.exit().remove();
 
   writeAll(path, { d: domainPath });
   writeAll(all.select('line'), { [`${across}2`]: k * spec.tickSizeInner });
-  writeAll(all.select<SVGTextElement>('text'), { [across]: k * (Math.max(spec.tickSizeInner, 0) + spec.tickPadding) }).each(function (d) {
+  writeAll(all.select<SVGTextElement>('text'), { [across]: spacing }).each(function (d) {
     writeText(this, spec.format(d));
   });
   if (moving) translateTo(all, ms, (d) => at(position(d) + offset), { attr: { opacity: 1 } });
-  else writeAll(all, { opacity: 1, transform: (d) => `translate(${at(position(d) + offset).join(',')})` });
+  else writeAll(all, { opacity: 1, transform: (d) => translate(position(d) + offset) });
 
   if (!previous) writeAll(group, { fill: 'none', 'text-anchor': vertical ? 'end' : 'middle' });
   node.__axis = position as (value: unknown) => number;
