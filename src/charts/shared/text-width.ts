@@ -54,10 +54,45 @@ export const estimateTextWidth: TextWidth = (text, size, style = {}) =>
   textWidth(text, size, style.weight ?? 400, style.italic) + (style.letterSpacing ?? 0) * size * [...text].length;
 
 /**
+ * Texts whose widths tell a face apart from others: narrow letters, wide letters, figures and round lowercase. A
+ * fallback sized to match the chart font on average (fonts.css's metric-matched faces) misses on some. None has a
+ * pair the font kerns, so in the chart font each measures its advance widths' sum exactly.
+ */
+const CALIBRATION = ['iiiiillll', 'MMMMMWWWW', '0123456789', 'nnnoooeeesss'];
+const CALIBRATION_SIZE = 100;
+/** How far a calibration text's measure may be from its advance widths' sum (rounding) and still be the chart font. */
+const CALIBRATION_TOLERANCE = 0.001;
+
+/**
+ * Whether the canvas draws `family` at `weight` (italic or not) in the face the advance widths describe, per face:
+ * where it does, widths come from the advance widths, with no canvas measuring at all. Shared by every chart on
+ * the page and forgotten when fonts load.
+ */
+const facesAsMeasured = new Map<string, boolean>();
+
+function drawsAsEstimated(context: CanvasRenderingContext2D, family: string, weight: number, italic: boolean): boolean {
+  const face = `${italic ? 'italic ' : ''}${weight} ${family}`;
+  let same = facesAsMeasured.get(face);
+  if (same === undefined) {
+    context.font = `${italic ? 'italic ' : ''}${weight} ${CALIBRATION_SIZE}px ${family}`;
+    same = CALIBRATION.every((text) => {
+      const estimate = textWidth(text, CALIBRATION_SIZE, weight, italic);
+      return Math.abs(context.measureText(text).width - estimate) <= estimate * CALIBRATION_TOLERANCE;
+    });
+    facesAsMeasured.set(face, same);
+  }
+  return same;
+}
+
+/**
  * Measures label text in the font a chart draws it in, and measures again when fonts arrive. The page's fonts load
  * with `font-display: swap`, so a chart may first draw in a fallback face: when a font finishes loading
  * (`loadingdone`, and `document.fonts.ready` for fonts that were already on their way), the cached widths are
  * dropped, `version` changes and the host updates, so its layout runs again with the real widths.
+ *
+ * Once a face is shown to draw as the advance widths say (drawsAsEstimated), its texts are not measured on the canvas
+ * at all: a canvas's first measure of a text shapes it, which cost a map's layout 30 of its 38 ms on a slowed phone,
+ * and the widths are then the very ones the build-time drawings were laid out with.
  */
 export class TextWidths implements ReactiveController {
   /** Changes whenever fonts have loaded since the last measurement: part of the host's layout inputs. */
@@ -70,6 +105,7 @@ export class TextWidths implements ReactiveController {
     if (event && !loadedFontsReach(event, this.host)) return;
     this.version++;
     this.widths.clear();
+    facesAsMeasured.clear();
     // The family list is the same (read again, it made a step change's style recalculation happen in the middle of
     // a layout); the canvas resolves the font anew when it is set again.
     this.font = undefined;
@@ -101,7 +137,14 @@ export class TextWidths implements ReactiveController {
     if (!this.context) return estimateTextWidth(text, size, style);
     // One style read for the chart's life, not one per label.
     this.family ??= getComputedStyle(this.host).fontFamily || 'sans-serif';
-    const font = `${style.italic ? 'italic ' : ''}${style.weight ?? 400} ${size}px ${this.family}`;
+    const weight = style.weight ?? 400;
+    const italic = style.italic ?? false;
+    if (drawsAsEstimated(this.context, this.family, weight, italic)) {
+      // The calibration may have set the canvas's font to another.
+      this.font = undefined;
+      return estimateTextWidth(text, size, style);
+    }
+    const font = `${italic ? 'italic ' : ''}${weight} ${size}px ${this.family}`;
     const key = `${font}|${style.letterSpacing ?? 0}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
