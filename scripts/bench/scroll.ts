@@ -229,6 +229,33 @@ const INIT_SCRIPT = String.raw`(() => {
 })();`;
 
 /**
+ * The page's own paced scroll, as a function's source to run in the page: every frame it scrolls (\`scrollTo\`) to
+ * where the pace puts the page by then, \`pxPerTick\` px every \`tickMs\` ms since \`start\`, until the bottom (or
+ * \`maxPx\`) has held for three frames. \`onFrame\` is given each frame's time. With \`scroll\` false it only counts
+ * frames until \`done()\` (the browser's own gesture moves the page: wheelScroll). The bench's reads (SCROLL_SCRIPT)
+ * and trace.ts scroll with it, so a trace is of the very scroll the bench measures.
+ */
+export const PACED_SCROLL = String.raw`async ({ pxPerTick, tickMs, maxPx, start, scroll = true, done = () => false, onFrame = () => {} }) => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  let atEnd = 0;
+  let top = 0;
+  for (let frames = 0; atEnd < 3 && frames < 20000; frames++) {
+    const now = await frame();
+    onFrame(now);
+    if (!scroll) {
+      if (done()) break;
+      continue;
+    }
+    const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - window.innerHeight);
+    if (top >= max - 1) atEnd++;
+    else {
+      top = Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick));
+      window.scrollTo({ top, behavior: 'instant' });
+    }
+  }
+}`;
+
+/**
  * Records the scroll's frames and returns what was recorded. With the 'script' driver it scrolls the page itself,
  * from top to bottom (or maxPx) at pxPerTick every tickMs; with 'wheel' the bench moves the page (wheelScroll) and
  * sets \`__bench.scrollDone\` when it has, and the page only counts frames (reading nothing of its layout).
@@ -243,22 +270,9 @@ const SCROLL_SCRIPT = String.raw`async ({ pxPerTick, tickMs, maxPx, settleMs, lo
   const loadShifts = bench.shifts.slice();
   const times = [];
   const start = performance.now();
-  let atEnd = 0;
-  let top = 0;
   bench.scrolling = true;
-  while (!loadOnly && atEnd < 3 && times.length < 20000) {
-    const now = await frame();
-    times.push(now);
-    if (driver === 'wheel') {
-      if (bench.scrollDone) break;
-      continue;
-    }
-    const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - window.innerHeight);
-    if (top >= max - 1) atEnd++;
-    else {
-      top = Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick));
-      window.scrollTo({ top, behavior: 'instant' });
-    }
+  if (!loadOnly) {
+    await (${PACED_SCROLL})({ pxPerTick, tickMs, maxPx, start, scroll: driver !== 'wheel', done: () => bench.scrollDone, onFrame: (now) => times.push(now) });
   }
   const end = performance.now();
   if (!loadOnly) await new Promise((resolve) => setTimeout(resolve, settleMs));

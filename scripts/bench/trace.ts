@@ -16,7 +16,7 @@ import { referencePage, serveStatic } from './server.ts';
 import { LOAD_OBSERVER, rendererMainThread, reportLoad, type LoadRecord, type TraceEvent } from './load-trace.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
-import { SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, cpuThrottlingFrom, scrollDriverFrom, settleAfterLoad, wheelScroll, type ScrollMode, type ViewportName } from './scroll.ts';
+import { PACED_SCROLL, SCROLL_MODES, SCROLL_OPTIONS, VIEWPORTS, cpuThrottlingFrom, scrollDriverFrom, settleAfterLoad, wheelScroll, type ScrollMode, type ViewportName } from './scroll.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -88,22 +88,12 @@ if (args.includes('--profile')) {
 await browser.startTracing(page, { categories: TRACE_CATEGORIES });
 if (SCROLL_OPTIONS.driver === 'wheel') {
   await wheelScroll(page, cdp, SCROLL_MODES[mode], maxPx);
-  await page.waitForTimeout(1000);
 } else {
-  await page.evaluate(
-    `(async ({ pxPerTick, tickMs, maxPx }) => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const start = performance.now();
-      for (let i = 0; i < 20000; i++) {
-        const now = await frame();
-        const max = Math.min(maxPx || Infinity, document.documentElement.scrollHeight - innerHeight);
-        if (scrollY >= max - 1) break;
-        scrollTo({ top: Math.min(max, Math.round(((now - start) / tickMs) * pxPerTick)), behavior: 'instant' });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    })(${JSON.stringify({ pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx })})`,
-  );
+  const pace = { pxPerTick: SCROLL_MODES[mode], tickMs: SCROLL_OPTIONS.tickMs, maxPx };
+  await page.evaluate(`(${PACED_SCROLL})({ ...${JSON.stringify(pace)}, start: performance.now() })`);
 }
+// The last step's chart settles.
+await page.waitForTimeout(1000);
 const buffer = await browser.stopTracing();
 const profile = args.includes('--profile') ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
 const elements = await page.evaluate(() => document.querySelectorAll('*').length);
