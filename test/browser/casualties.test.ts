@@ -4,7 +4,7 @@ import { casualtiesDataset, type CasualtyRow, type CasualtyView } from '../../sr
 import { FlCasualties, defineCasualties } from '../../src/charts/casualties/casualties.ts';
 import { describeCasualties as describeView } from '../../src/charts/casualties/text.ts';
 import { layout } from '../../src/charts/casualties/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, openTable, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: CasualtyRow[] = [];
 
@@ -77,6 +77,7 @@ describe('<fl-casualties>', () => {
       const element = await chart('view="preliminary"');
       expect(description(element)).to.equal('On the evening of 22 March 2024 the FSB reported at least 40 killed and more than 100 injured.');
       expect(root(element).querySelector('.source')!.textContent).to.equal('Source: FSB preliminary information, via TASS (22 Mar 2024).');
+      await openTable(element);
       const cells = [...root(element).querySelectorAll('table tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
       expect(cells).to.have.length(1);
       expect(cells[0]).to.contain('at least 40').and.contain('more than 100');
@@ -109,6 +110,7 @@ describe('<fl-casualties>', () => {
 
     it('lists every report in its table and names every source', async () => {
       const element = await chart('view="toll"');
+      await openTable(element);
       expect(root(element).querySelectorAll('table tbody tr')).to.have.length(rows.filter((r) => r.attack === 'crocus-attack').length);
       const source = root(element).querySelector('.source')!.textContent!;
       for (const row of rows.filter((r) => r.attack === 'crocus-attack')) expect(source).to.contain(row.source);

@@ -4,7 +4,7 @@ import { PLACE_KINDS, placesDataset, type PlaceRow } from '../../src/charts/dist
 import { KIND_LEGEND, kindPhrase } from '../../src/charts/distance-map/kinds.ts';
 import { FlDistanceMap, defineDistanceMap } from '../../src/charts/distance-map/distance-map.ts';
 import { describeMap } from '../../src/charts/distance-map/text.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, openTable, settled, storyRows, stubReducedMotion, until } from './helpers.ts';
 
 let rows: PlaceRow[] = [];
 const REGION = '/assets/geo/region.topo.json';
@@ -166,6 +166,7 @@ describe('<fl-distance-map>', () => {
       expect(notice).to.contain('The map could not be loaded.');
       expect(description(element)).to.equal(describeMap(rows, { focus: 'kstovo', measure: 'kstovo border' }));
       expect(root(element).querySelector('.measure-label')!.textContent).to.contain('770 km');
+      await openTable(element);
       expect(root(element).querySelector('table tr[data-id="kstovo"]')!.textContent).to.match(/770 km, to Luhansk Oblast, occupied by Russia/);
       // Ukraine's bundled outline still shows where the border is.
       expect(root(element).querySelectorAll('path.country')).to.have.length(1);
@@ -201,6 +202,7 @@ describe('<fl-distance-map>', () => {
         'The NORSI refinery at Kstovo lies 770 km from the nearest point of Ukraine\u2019s internationally recognised border, in Luhansk Oblast, occupied by Russia; the article says about 775 km, for the Nizhny Novgorod region.',
       );
       expect(root(element).querySelector('.border-point')).to.exist;
+      await openTable(element);
       const caption = root(element).querySelector('table caption')!.textContent!;
       expect(caption).to.match(/^Measured: NORSI refinery at Kstovo to the nearest point of Ukraine\u2019s border, at 49\.8\d\d\u00b0 N, 39\.1\d\d\u00b0 E, in Luhansk Oblast, occupied by Russia: 770 km \(the article: about 775 km, for the Nizhny Novgorod region\)\.$/);
       const d = root(element).querySelector('path.measure-line')!.getAttribute('d')!;
@@ -288,6 +290,8 @@ describe('<fl-distance-map>', () => {
           expect(overlap(inkBox(text), legendBox), `"${text.textContent}" under the legend`).to.equal(false);
         }
         // Each place's kind is also in the table, in words.
+        await openTable(element);
+        expect(root(element).querySelectorAll('table tbody tr').length, 'rows in the table').to.be.greaterThan(0);
         for (const row of root(element).querySelectorAll('table tbody tr')) {
           const place = rows.find((r) => r.id === row.getAttribute('data-id'))!;
           expect(row.children[1]!.textContent!.trim()).to.equal(kindPhrase(place));

@@ -23,6 +23,20 @@ export async function storyRows<Row>(schema: DatasetSchema<Row>): Promise<Row[]>
   return rows;
 }
 
+/**
+ * Opens a chart's data table as a reader does, by its "Show the data" summary, and waits for its rows: a chart
+ * renders its table only while it is open.
+ */
+export async function openTable(element: Element): Promise<void> {
+  const details = element.shadowRoot!.querySelector('details')!;
+  if (!details.open) {
+    const toggled = new Promise((resolve) => details.addEventListener('toggle', resolve, { once: true }));
+    details.querySelector('summary')!.click();
+    await toggled;
+  }
+  await until(() => details.querySelector('table') !== null, 'the data table');
+}
+
 /** Adds markup to the page in a fresh container of the given width; removed by `cleanup()`. */
 export function mount(markup: string, width = 640): HTMLElement {
   const container = document.createElement('div');

@@ -5,7 +5,7 @@ import { eventsDataset, timelineSchema, type EventRow } from '../../src/charts/t
 import { FlTimeline, defineTimeline } from '../../src/charts/timeline/timeline.ts';
 import { describeTimeline } from '../../src/charts/timeline/text.ts';
 import { visibleRows } from '../../src/charts/timeline/layout.ts';
-import { captureWarnings, cleanup, drawn, frames, mount, settled, storyRows, textPlace, until } from './helpers.ts';
+import { captureWarnings, cleanup, drawn, frames, mount, openTable, settled, storyRows, textPlace, until } from './helpers.ts';
 import { TIMELINE_STATES } from '../fixtures/timeline-states.ts';
 import { outOfDateOrder, stackDepth, type PlacedLabel } from '../fixtures/label-stacks.ts';
 
@@ -297,8 +297,10 @@ describe('<fl-timeline>', () => {
     expect(root(element).querySelector('.source')!.textContent).to.match(/^Sources: .*Moscow time/);
   });
 
-  it('lists the events in the window in its table', async () => {
+  it('lists the events in the window in its table, once the reader opens it, and follows the steps while it is open', async () => {
     const element = await chart(STEPS['march 2024']!);
+    expect(root(element).querySelector('details')!.open, 'the table starts closed').to.equal(false);
+    await openTable(element);
     const ids = [...root(element).querySelectorAll('tbody tr')].map((tr) => (tr as HTMLElement).dataset.id);
     expect(ids).to.deep.equal(['synagogue-plot', 'kstovo-strike', 'election', 'election-result', 'grid-strike', 'crocus-attack']);
     expect(root(element).querySelector('caption')!.textContent).to.match(/March 2024.*Moscow time/);
