@@ -56,8 +56,9 @@ const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCROLL_OPTIONS.cpuThrottling });
 // --light: the timeline's own categories only; the others (blink, cc, ...) slow a throttled page enough to turn
-// 40 ms frames into long tasks.
-const TRACE_CATEGORIES = args.includes('--light')
+// 40 ms frames into long tasks. Not for --load: its report needs the navigation's start and the requests, which
+// only the other categories record.
+const TRACE_CATEGORIES = args.includes('--light') && !loadMode
   ? ['devtools.timeline', 'disabled-by-default-devtools.timeline']
   : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'latencyInfo', 'loading', 'blink.user_timing', 'netlog'];
 // --invalidations: what made each style recalculation and layout necessary (node and reason), into --out's trace.
