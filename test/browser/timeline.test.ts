@@ -234,14 +234,22 @@ describe('<fl-timeline>', () => {
     const startX = Number(mark.getAttribute('x'));
     for (const [name, value] of Object.entries(STEPS['karabakh to dagestan']!)) element.setAttribute(name, value);
     await element.updateComplete;
-    // Drawn, the ceasefire's mark has a move of its x scheduled, over the chart's transition, and has not moved
-    // yet; it ends elsewhere.
-    const moves = scheduledTransitions(mark).filter((schedule) => schedule.tween.some((tween) => tween.name === 'attr.x'));
-    expect(moves.map((move) => move.duration), 'a move of x scheduled').to.deep.equal([TRANSITION_MS]);
+    // Drawn, the ceasefire's mark has not moved yet; over the chart's transition it passes through places between
+    // where it was and where it ends, and it ends elsewhere.
     expect(Number(mark.getAttribute('x'))).to.equal(startX);
+    const seen: number[] = [];
+    const until = performance.now() + TRANSITION_MS + 300;
+    while (performance.now() < until) {
+      seen.push(Number(mark.getAttribute('x')));
+      await frames(1);
+    }
     await settled(element);
     expect(root(element).querySelector('g.event[data-id="karabakh-ceasefire"] .mark'), 'the same mark').to.equal(mark);
-    expect(Math.abs(Number(mark.getAttribute('x')) - startX)).to.be.greaterThan(1);
+    const endX = Number(mark.getAttribute('x'));
+    expect(Math.abs(endX - startX)).to.be.greaterThan(1);
+    const between = seen.filter((x) => x !== startX && x !== endX);
+    expect(between.length, 'frames of the move between its ends').to.be.greaterThan(0);
+    for (const x of between) expect((x - startX) * (endX - x), `${x} between ${startX} and ${endX}`).to.be.greaterThan(0);
     expect(war()).to.equal(null, 'the war ended before the window and is gone');
     const after = all(element, '.axis .tick text').map((t) => t.textContent);
     expect(after).to.include('Oct');
@@ -252,6 +260,30 @@ describe('<fl-timeline>', () => {
     await settled(element);
     expect(all(element, '.axis .tick text').map((t) => t.textContent)).to.include('12:00');
     expect(root(element).querySelector('.axis-note')!.textContent).to.match(/Moscow time/);
+  });
+
+  it('slides an event coming into the window in from where the old window put it, as it fades in', async () => {
+    const element = await chart(STEPS['karabakh to dagestan']!, 900);
+    expect(root(element).querySelector('g.event[data-id="second-chechen-war"]'), 'outside the first window').to.equal(null);
+    for (const [name, value] of Object.entries(STEPS['long view']!)) element.setAttribute(name, value);
+    await element.updateComplete;
+    const war = root(element).querySelector<SVGGElement>('g.event[data-id="second-chechen-war"]')!;
+    const seen: { dx: number; opacity: number }[] = [];
+    const until = performance.now() + TRANSITION_MS + 300;
+    while (performance.now() < until) {
+      const transform = war.getAttribute('transform');
+      seen.push({ dx: transform ? Number(/translate\(([^,]+),/.exec(transform)![1]) : 0, opacity: Number(getComputedStyle(war).opacity) });
+      await frames(1);
+    }
+    await settled(element);
+    expect(war.hasAttribute('transform'), 'in its place at the end').to.equal(false);
+    expect(Number(getComputedStyle(war).opacity)).to.equal(1);
+    // In the autumn of 2023's window, 1999 lay far to the left: the war comes in from there, nearer every frame.
+    expect(seen[0]!.dx, 'where it starts').to.be.lessThan(-50);
+    expect(seen[0]!.opacity, 'faded out as it starts').to.be.lessThan(0.5);
+    const sliding = seen.filter((s) => s.dx !== 0).map((s) => s.dx);
+    expect(sliding.length, 'frames of the slide').to.be.greaterThan(1);
+    for (let i = 1; i < sliding.length; i++) expect(sliding[i]!, `frame ${i}`).to.be.at.least(sliding[i - 1]!);
   });
 
   it('jumps without animation under reduced motion', async () => {

@@ -8,7 +8,7 @@
  * `interrupt` is, here, which every chart loads.
  */
 import { interpolateString, interrupt, type BaseType, type Selection, type Transition } from 'd3';
-import { writeAll, type Value } from './write.ts';
+import { writeAll, writeAttr, type Value } from './write.ts';
 
 export type { Value } from './write.ts';
 
@@ -100,6 +100,71 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
     return interpolateString(start, end);
   });
   return transition;
+}
+
+/**
+ * An element of each mark that moves with it: the first `selector` finds inside the mark, or the mark itself with
+ * no selector; and the attributes it goes to (null: none).
+ */
+export interface Part<D> {
+  readonly selector?: string;
+  readonly attr: Readonly<Record<string, (d: D) => string | number | null>>;
+}
+
+/**
+ * Changes marks (`change`) and elements of each of them (`parts`) at once (`ms` 0), or over `ms` in one transition
+ * per mark. D3 gives every element it moves a schedule and a timer of its own, set up when the change is drawn and
+ * started in the move's first frame: a timeline event is five elements (its group, mark, leader, label and date),
+ * all of which move when the window changes, so one transition per event sets up, starts and ticks a fifth as
+ * many. A part's attribute goes from what it has to what it is given as a string of numbers (as translateTo's
+ * point does); one it has not got yet (a part just made) is set at once, and one already so is not touched. A
+ * `transform` going to none slides to `translate(0,0)` and is then removed (a mark coming in from where the old
+ * scale put it); any other attribute going to none is removed at once. At once, only what differs is written
+ * (write.ts).
+ */
+export function animateWithParts<E extends Element, D, P extends BaseType, PD>(
+  marks: Selection<E, D, P, PD>,
+  ms: number,
+  change: Change<D>,
+  parts: readonly Part<D>[],
+): void {
+  const transition = transitionOf(marks, ms, change);
+  if (!transition) {
+    setOn(marks, change);
+    for (const part of parts) {
+      if (part.selector) writeAll(marks.select(part.selector), part.attr);
+      else writeAll(marks, part.attr);
+    }
+    return;
+  }
+  applyTo(transition, change);
+  transition.tween('parts', function (d) {
+    const moves: ((t: number) => void)[] = [];
+    for (const part of parts) {
+      const element = part.selector ? this.querySelector(part.selector) : this;
+      if (!element) continue;
+      for (const [name, value] of Object.entries(part.attr)) {
+        const to = value(d);
+        const end = to === null ? null : String(to);
+        const start = element.getAttribute(name);
+        if (start === end) continue;
+        if (start === null || (end === null && name !== 'transform')) {
+          writeAttr(element, name, end);
+          continue;
+        }
+        const between = interpolateString(start, end ?? 'translate(0,0)');
+        moves.push((t) => {
+          if (t === 1 && end === null) element.removeAttribute(name);
+          else element.setAttribute(name, between(t));
+        });
+      }
+    }
+    // No tween where nothing moves (see translateTo's factory).
+    if (!moves.length) return null as unknown as (t: number) => void;
+    return (t: number) => {
+      for (const move of moves) move(t);
+    };
+  });
 }
 
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */

@@ -4,7 +4,7 @@
  * build's drawings (src/drawings).
  */
 import { scaleUtc, select, type Selection } from 'd3';
-import { animate, fadeOut, stopTransitions, translateTo } from '../shared/transition.ts';
+import { animate, animateWithParts, fadeOut, stopTransitions, type Part } from '../shared/transition.ts';
 import type { DrawOptions } from '../shared/types.ts';
 import { runToEnd } from '../shared/background.ts';
 import { round as roundTo } from '../shared/wording.ts';
@@ -157,19 +157,22 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
     (d) => d,
   );
 
-  animate(all, ms, { style: { opacity: 1 }, attr: { transform: null } });
-  animate(all.select<SVGRectElement>('.mark'), ms, {
-    attr: {
-      x: (d) => round(markBox(d).x0),
-      y: (d) => round(markBox(d).y0),
-      width: (d) => round(markBox(d).x1 - markBox(d).x0),
-      height: (d) => round(markBox(d).y1 - markBox(d).y0),
-      rx: (d) => (d.bar ? 2 : d.r),
+  animateWithParts(all, ms, { style: { opacity: 1 } }, [
+    // An event coming in slides from where the old window put it (the shift it entered with) as it fades in.
+    { attr: { transform: () => null } },
+    {
+      selector: '.mark',
+      attr: {
+        x: (d) => round(markBox(d).x0),
+        y: (d) => round(markBox(d).y0),
+        width: (d) => round(markBox(d).x1 - markBox(d).x0),
+        height: (d) => round(markBox(d).y1 - markBox(d).y0),
+        rx: (d) => (d.bar ? 2 : d.r),
+      },
     },
-  });
-  animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
-
-  placeTexts(all, ms);
+    { selector: '.leader', attr: { points: (d) => points(d.leader) } },
+    ...textParts<EventMark>(),
+  ]);
 }
 
 /** Each mark's label and date line: their words, anchor and size (placeTexts moves them). */
@@ -185,16 +188,18 @@ function writeLabels<M extends EventMark | ClusterMark>(all: Selection<SVGGEleme
 /**
  * A label's text sits at the origin of a group of its own, and the group is what moves (translateTo, in
  * ../shared/transition.ts, says why: a moving text is laid out again every frame, a moving group is not). Labels
- * move on most step changes of a timeline.
+ * move on most step changes of a timeline, as parts of their event or cluster (textParts).
  */
 function appendPlacedText<M>(parent: Selection<SVGGElement, M, SVGGElement, unknown>, name: 'label' | 'date'): void {
   parent.append('g').attr('class', `${name}-at`).append('text').attr('class', name).attr('dominant-baseline', 'central');
 }
 
-/** Moves each mark's label and date to their places (see appendPlacedText). */
-function placeTexts<M extends EventMark | ClusterMark>(all: Selection<SVGGElement, M, SVGGElement, unknown>, ms: number): void {
-  translateTo(all.select<SVGGElement>('.label-at'), ms, (d) => [round(d.label.x), round(d.label.y)]);
-  translateTo(all.select<SVGGElement>('.date-at'), ms, (d) => [round(d.label.x), round(d.label.date?.y ?? d.label.y)]);
+/** A mark's label and date, moved to their places with it (see appendPlacedText). */
+function textParts<M extends EventMark | ClusterMark>(): Part<M>[] {
+  return [
+    { selector: '.label-at', attr: { transform: (d) => `translate(${round(d.label.x)},${round(d.label.y)})` } },
+    { selector: '.date-at', attr: { transform: (d) => `translate(${round(d.label.x)},${round(d.label.date?.y ?? d.label.y)})` } },
+  ];
 }
 
 /** Each cluster: a bracket over its members' marks, a leader, its label and date line; its members as a tooltip. */
@@ -211,10 +216,11 @@ function drawClusters(group: Group, marks: TimelineMarks, ms: number): void {
   writeAll(all, { 'data-key': (d) => d.key, 'data-ids': (d) => d.ids.join(' ') });
   writeTexts(all.select('title'), (d) => d.names.join('; '));
   writeLabels(all);
-  animate(all, ms, { style: { opacity: 1 } });
-  animate(all.select<SVGPathElement>('.band'), ms, { attr: { d: (d) => d.path } });
-  animate(all.select<SVGPolylineElement>('.leader'), ms, { attr: { points: (d) => points(d.leader) } });
-  placeTexts(all, ms);
+  animateWithParts(all, ms, { style: { opacity: 1 } }, [
+    { selector: '.band', attr: { d: (d) => d.path } },
+    { selector: '.leader', attr: { points: (d) => points(d.leader) } },
+    ...textParts<ClusterMark>(),
+  ]);
 }
 
 /** The bracket between two events, its leader and the span's words. */
