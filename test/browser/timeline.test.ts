@@ -237,12 +237,18 @@ describe('<fl-timeline>', () => {
     // Drawn, the ceasefire's mark has not moved yet; over the chart's transition it passes through places between
     // where it was and where it ends, and it ends elsewhere.
     expect(Number(mark.getAttribute('x'))).to.equal(startX);
+    const leaving = war()!;
     const seen: number[] = [];
+    const leavingAt = new Set<number>();
     const until = performance.now() + TRANSITION_MS + 300;
     while (performance.now() < until) {
       seen.push(Number(mark.getAttribute('x')));
+      const slide = /translate\(([^,]+),/.exec(leaving.getAttribute('transform') ?? '');
+      if (slide) leavingAt.add(Number(slide[1]));
       await frames(1);
     }
+    // The war, leaving the window, slid off to the left (where the new window puts 1999) as it faded.
+    expect([...leavingAt].filter((dx) => dx < 0).length, 'frames of the war sliding out').to.be.greaterThan(1);
     await settled(element);
     expect(root(element).querySelector('g.event[data-id="karabakh-ceasefire"] .mark'), 'the same mark').to.equal(mark);
     const endX = Number(mark.getAttribute('x'));

@@ -138,6 +138,14 @@ export function animateWithParts<E extends Element, D, P extends BaseType, PD>(
     return;
   }
   applyTo(transition, change);
+  moveParts(transition, parts);
+}
+
+/**
+ * The tween that moves each mark's parts (animateWithParts). A mark's own `transform` it has not got is where it
+ * is, `translate(0,0)`, so a mark that leaves slides from its place.
+ */
+function moveParts<E extends Element, D, P extends BaseType, PD>(transition: Transition<E, D, P, PD>, parts: readonly Part<D>[]): void {
   transition.tween('parts', function (d) {
     const moves: ((t: number) => void)[] = [];
     for (const part of parts) {
@@ -146,7 +154,8 @@ export function animateWithParts<E extends Element, D, P extends BaseType, PD>(
       for (const [name, value] of Object.entries(part.attr)) {
         const to = value(d);
         const end = to === null ? null : String(to);
-        const start = element.getAttribute(name);
+        const own = element === this && name === 'transform';
+        const start = element.getAttribute(name) ?? (own && end !== null ? 'translate(0,0)' : null);
         if (start === end) continue;
         if (start === null || (end === null && name !== 'transform')) {
           writeAttr(element, name, end);
@@ -167,11 +176,11 @@ export function animateWithParts<E extends Element, D, P extends BaseType, PD>(
   });
 }
 
-/** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms`, or at once. */
+/** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms` (moving `parts` of them as animateWithParts does), or at once. */
 export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
   exit: Selection<E, D, P, PD>,
   ms: number,
-  options: { readonly by?: 'attr' | 'style'; readonly name?: string; readonly change?: Change<D> } = {},
+  options: { readonly by?: 'attr' | 'style'; readonly name?: string; readonly parts?: readonly Part<D>[] } = {},
 ): void {
   const transition = transitionOf(exit, ms, { name: options.name });
   if (!transition) {
@@ -180,7 +189,8 @@ export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
   }
   if (options.by === 'style') transition.style('opacity', 0);
   else transition.attr('opacity', 0);
-  if (options.change) applyTo(transition, options.change);
+  // The marks are elements when parts of them move (the tween reads them).
+  if (options.parts) moveParts(transition as unknown as Transition<Element, D, P, PD>, options.parts);
   transition.remove();
 }
 

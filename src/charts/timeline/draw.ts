@@ -131,7 +131,8 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
   const shift = (d: number) => (horizontal ? `translate(${round(d)},0)` : `translate(0,${round(d)})`);
   const join = group.selectAll<SVGGElement, EventMark>('g.event').data([...marks.events], (d) => d.id);
 
-  fadeOut(join.exit<EventMark>(), ms, { by: 'style', change: { attr: { transform: (d) => shift(scale(d.start) - oldScale(d.start)) } } });
+  // An event leaving the window slides toward where the new window puts it as it fades.
+  fadeOut(join.exit<EventMark>(), ms, { by: 'style', parts: [{ attr: { transform: (d) => shift(scale(d.start) - oldScale(d.start)) } }] });
 
   const enter = join
     .enter()
