@@ -59,6 +59,12 @@ function scheduledTransitions(node: Element): { duration: number; tween: { name:
   return Object.values((node as Element & { __transition?: Record<string, { duration: number; tween: { name: string }[] }> }).__transition ?? {});
 }
 
+/** How far along a horizontal axis an event's group is shifted from its place (its transform's x; 0 with none). */
+function slideX(event: Element): number {
+  const slide = /translate\(([^,]+),/.exec(event.getAttribute('transform') ?? '');
+  return slide ? Number(slide[1]) : 0;
+}
+
 describe('<fl-timeline>', () => {
   before(async () => {
     rows = await storyRows(eventsDataset);
@@ -243,8 +249,7 @@ describe('<fl-timeline>', () => {
     const until = performance.now() + TRANSITION_MS + 300;
     while (performance.now() < until) {
       seen.push(Number(mark.getAttribute('x')));
-      const slide = /translate\(([^,]+),/.exec(leaving.getAttribute('transform') ?? '');
-      if (slide) leavingAt.add(Number(slide[1]));
+      if (leaving.hasAttribute('transform')) leavingAt.add(slideX(leaving));
       await frames(1);
     }
     // The war, leaving the window, slid off to the left (where the new window puts 1999) as it faded.
@@ -277,8 +282,7 @@ describe('<fl-timeline>', () => {
     const seen: { dx: number; opacity: number }[] = [];
     const until = performance.now() + TRANSITION_MS + 300;
     while (performance.now() < until) {
-      const transform = war.getAttribute('transform');
-      seen.push({ dx: transform ? Number(/translate\(([^,]+),/.exec(transform)![1]) : 0, opacity: Number(getComputedStyle(war).opacity) });
+      seen.push({ dx: slideX(war), opacity: Number(getComputedStyle(war).opacity) });
       await frames(1);
     }
     await settled(element);

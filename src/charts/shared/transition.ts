@@ -85,19 +85,9 @@ export function translateTo<E extends Element, D, P extends BaseType, PD>(
     return null;
   }
   applyTo(transition, also);
-  transition.attrTween('transform', function (d) {
-    const end = at(d);
-    const start = this.getAttribute('transform');
-    // A mark already where it goes is left alone: tweening it would write the same value every frame, and each
-    // write makes the browser lay the mark out again.
-    // (A factory may return null for no tween, as D3's own attr() does; its types do not say so.)
-    const none = null as unknown as (t: number) => string;
-    if (start === end) return none;
-    if (start === null) {
-      this.setAttribute('transform', end);
-      return none;
-    }
-    return interpolateString(start, end);
+  // (Named as D3's own attr() names the tween of an attribute.)
+  transition.tween('attr.transform', function (d) {
+    return attributeMove(this, 'transform', this.getAttribute('transform'), at(d)) ?? NO_TWEEN;
   });
   return transition;
 }
@@ -155,25 +145,38 @@ function moveParts<E extends Element, D, P extends BaseType, PD>(transition: Tra
         const to = value(d);
         const end = to === null ? null : String(to);
         const own = element === this && name === 'transform';
-        const start = element.getAttribute(name) ?? (own && end !== null ? 'translate(0,0)' : null);
-        if (start === end) continue;
-        if (start === null || (end === null && name !== 'transform')) {
-          writeAttr(element, name, end);
-          continue;
-        }
-        const between = interpolateString(start, end ?? 'translate(0,0)');
-        moves.push((t) => {
-          if (t === 1 && end === null) element.removeAttribute(name);
-          else element.setAttribute(name, between(t));
-        });
+        const move = attributeMove(element, name, element.getAttribute(name) ?? (own && end !== null ? 'translate(0,0)' : null), end);
+        if (move) moves.push(move);
       }
     }
-    // No tween where nothing moves (see translateTo's factory).
-    if (!moves.length) return null as unknown as (t: number) => void;
+    if (!moves.length) return NO_TWEEN;
     return (t: number) => {
       for (const move of moves) move(t);
     };
   });
+}
+
+/** What a tween's factory returns for no tween, as D3's own attr() does (its types do not say a factory may). */
+const NO_TWEEN = null as unknown as (t: number) => void;
+
+/**
+ * How `element`'s attribute `name` goes from `start` to `end` (null: none) over a move's eased time, or null when
+ * there is nothing to tween. One already so is left alone: tweening it would write the same value every frame, and
+ * each write makes the browser lay the element out again. One the element has not got (a part just made) is set
+ * at once, as is one going to none, but for a `transform`, which slides to `translate(0,0)` and is then removed.
+ * Between, the numbers in it are tweened as the plain numbers they are.
+ */
+function attributeMove(element: Element, name: string, start: string | null, end: string | null): ((t: number) => void) | null {
+  if (start === end) return null;
+  if (start === null || (end === null && name !== 'transform')) {
+    writeAttr(element, name, end);
+    return null;
+  }
+  const between = interpolateString(start, end ?? 'translate(0,0)');
+  return (t) => {
+    if (t === 1 && end === null) element.removeAttribute(name);
+    else element.setAttribute(name, between(t));
+  };
 }
 
 /** Removes marks that leave: fading their opacity (`attr` or `style`) to 0 over `ms` (moving `parts` of them as animateWithParts does), or at once. */
