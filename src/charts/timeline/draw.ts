@@ -176,7 +176,7 @@ function drawEvents(group: Group, marks: TimelineMarks, previous: TimelineMarks 
   ]);
 }
 
-/** Each mark's label and date line: their words, anchor and size (placeTexts moves them). */
+/** Each mark's label and date line: their words, anchor and size (textParts moves them). */
 function writeLabels<M extends EventMark | ClusterMark>(all: Selection<SVGGElement, M, SVGGElement, unknown>): void {
   const label = all.select<SVGTextElement>('.label');
   writeTexts(label, (d) => d.label.text);
