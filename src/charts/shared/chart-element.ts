@@ -12,6 +12,7 @@ import { tableHtml } from './table.ts';
 import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 import { writeAttr, writeStyle } from './write.ts';
+import { holdMovesPastNextFrame } from './move-hold.ts';
 
 export type { Size } from './types.ts';
 
@@ -759,6 +760,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const { rows, key } = this.lastMarks!;
     const stateKey = key.split('|')[0]!;
     const { duration } = drawing;
+    // A move starts a frame after the draw that sets it up (holdMovesPastNextFrame says why), and ends as much later.
+    if (duration) {
+      const until = this.movingUntil;
+      holdMovesPastNextFrame(svg, (waited) => {
+        if (this.movingUntil === until) this.movingUntil = until + waited;
+      });
+    }
     this.fitLabelsWhenSettled(svg, duration);
     this.drawn = true;
     if (this.warmUp && this.warmedRows !== rows) {
@@ -794,7 +802,11 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private fitLabelsWhenSettled(svg: SVGSVGElement, duration: number): void {
     this.cancelFit?.();
     let cancelTask: (() => void) | undefined;
-    const timer = setTimeout(() => (cancelTask = afterNextFrame(() => fitLabelsToPlot(svg))), duration);
+    // The move may start a frame or two late (holdMovesPastNextFrame): the labels wait for it to end.
+    const fitWhenStill = (): void => {
+      cancelTask = afterNextFrame(() => (transitionRunning(svg) ? fitWhenStill() : fitLabelsToPlot(svg)));
+    };
+    const timer = setTimeout(fitWhenStill, duration);
     this.cancelFit = () => {
       clearTimeout(timer);
       cancelTask?.();
