@@ -7,6 +7,7 @@ import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
 import { inBackground, nextTask } from '../charts/shared/background.ts';
 import { writeAttr } from '../charts/shared/write.ts';
+import { scrollingFast } from '../charts/shared/scroll-speed.ts';
 
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
@@ -17,6 +18,9 @@ const PREPARE_MAX_MS = 30;
  * by the next; reading, a step stays for half a second and more.
  */
 const DRAW_AHEAD_AFTER_MS = 250;
+
+/** How long a preparation put off by a fling waits before it asks again, in ms. */
+const PREPARE_AGAIN_MS = 150;
 
 /** How many step changes the page's sections have made: a report queued before the latest is stale (activateSoon). */
 let activations = 0;
@@ -225,6 +229,11 @@ export class FlScrolly extends LitElement {
       if (drawAhead) drawnAhead.add(step.chart);
       const prepare = (): void => {
         if (this.preparingFor !== id || !this.isConnected) return;
+        // Flung past, the step is gone before its neighbours show: ask again once the scroll slows.
+        if (scrollingFast()) {
+          setTimeout(() => inBackground(prepare), PREPARE_AGAIN_MS);
+          return;
+        }
         const chart = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
         if (!chart) return;
         if (drawAhead) this.setChartState(chart, step);

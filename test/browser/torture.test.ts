@@ -8,6 +8,9 @@ import { setViewport } from '@web/test-runner-commands';
 import { DESKTOP, PHONE, activeStepId, chartFor, chartState, expectedState, openStory, scrollToStep, settle, type StoryPage } from './story-page.ts';
 import { frames, settled, until } from './helpers.ts';
 
+/** The state a chart element has been given (its `chartState`), as its `data-drawn` names it once drawn. */
+const chartStateOf = (chart: Element) => (chart as Element & { chartState?: unknown }).chartState;
+
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -113,6 +116,45 @@ describe(`scroll torture (seed ${SEED})`, function () {
     }
     await scrollToStep(page, steps[Math.floor(next() * steps.length)]!.id, 1);
     await expectSettledOn(page, DESKTOP);
+  });
+
+  it('a chart flung past its steps draws nothing until the scroll slows, then the step it stopped at', async () => {
+    page = await openStory('', PHONE);
+    const steps = page.story.steps;
+    // The longest run of steps one chart shows, each in a state of its own: a fling through them.
+    let run: typeof steps = [];
+    for (let i = 0; i < steps.length; i++) {
+      let j = i;
+      while (j + 1 < steps.length && steps[j + 1]!.chart === steps[i]!.chart && steps[j + 1]!.section === steps[i]!.section) j++;
+      if (j - i + 1 > run.length) run = steps.slice(i, j + 1);
+    }
+    expect(run.length, 'a run of steps with one chart').to.be.at.least(3);
+    const [first, last] = [run[0]!, run.at(-1)!];
+    await scrollToStep(page, first.id);
+    await settle(page);
+    const chart = chartFor(page, first);
+    await until(() => chart.getAttribute('data-drawn') === JSON.stringify(chartStateOf(chart)), 'the first step drawn', 5_000);
+    const drawnBefore = chart.getAttribute('data-drawn');
+    // Flung at 6 px a ms (100 px a frame), as a finger lets go, from the first step's place to the last's: the
+    // distance follows the clock, whatever the frame rate.
+    const win = page.window;
+    const from = win.scrollY;
+    const target = page.document.getElementById(last.id)!.getBoundingClientRect().top + win.scrollY - win.innerHeight * 0.3;
+    page.events.length = 0;
+    const drawnWhileFlung = new Set<string | null>();
+    const start = performance.now();
+    while (win.scrollY < target - 1) {
+      await frames(1);
+      win.scrollTo({ top: Math.min(target, from + 6 * (performance.now() - start)), behavior: 'instant' });
+      drawnWhileFlung.add(chart.getAttribute('data-drawn'));
+    }
+    expect(page.events.length, 'steps passed in the fling').to.be.at.least(run.length - 1);
+    expect([...drawnWhileFlung], 'what the chart drew while flung').to.deep.equal([drawnBefore]);
+    // Once the page is still, the chart shows where it stopped.
+    await settle(page);
+    await expectSettledOn(page, PHONE);
+    expect(chart.getAttribute('data-drawn')).to.equal(JSON.stringify(chartStateOf(chart)));
+    expect(chart.getAttribute('data-drawn')).not.to.equal(drawnBefore);
   });
 
   it('scrolling on during a transition lands on the last step', async () => {

@@ -13,6 +13,7 @@ import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, S
 import { loadedFontsReach } from './font-loads.ts';
 import { writeAttr, writeStyle } from './write.ts';
 import { holdMovesPastNextFrame } from './move-hold.ts';
+import { scrollingFast } from './scroll-speed.ts';
 
 export type { Size } from './types.ts';
 
@@ -24,6 +25,15 @@ const SEPARATE_LAYOUT_MS = 4;
  * reading pace reaches a new step every half second or so, a fling every tenth of one.
  */
 const HURRIED_MS = 200;
+/** How often a draw waiting out a fling asks whether the scroll has slowed (scroll-speed.ts), in ms. */
+const FLUNG_CHECK_MS = 50;
+
+/**
+ * How a new state is drawn: `now` (in the task after the next frame), `hurried` (states coming faster than
+ * HURRIED_MS apart: the last, at once, once they stop) or `flung` (the page is scrolling past faster than anyone
+ * reads: once it slows).
+ */
+type DrawPace = 'now' | 'hurried' | 'flung';
 
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
@@ -450,14 +460,16 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const inputs = `${stateKey}|${this.size.width}x${this.size.height}|${this.layoutInputsKey()}`;
     if (this.lastMarks && this.lastMarks.rows === this.rows && this.lastInputs === inputs && this.svg.childNodes.length) return;
     this.lastInputs = inputs;
-    let hurried = false;
+    let pace: DrawPace = 'now';
     if (stateKey !== this.lastState.key) {
-      // A change from a drawn state; hurried when it follows another change closely (not the page's first state).
+      // A change from a drawn state (not the page's first): hurried when it follows another change closely, flung
+      // past when the page is scrolling faster than anyone reads.
       const now = performance.now();
-      hurried = this.drawn && now - this.lastState.changedAt < HURRIED_MS;
+      if (this.drawn && now - this.lastState.changedAt < HURRIED_MS) pace = 'hurried';
+      else if (this.drawn && scrollingFast()) pace = 'flung';
       this.lastState = { key: stateKey, changedAt: this.drawn ? now : Number.NEGATIVE_INFINITY };
     }
-    this.scheduleDraw(hurried);
+    this.scheduleDraw(pace);
   }
 
   /** The last state asked for, and when it replaced a drawn one (performance.now() time): how fast changes come. */
@@ -477,7 +489,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * the draw's together, over 50 ms on a phone at most step changes). The picture shows in the second frame after
    * the change. Whatever changes before that task runs, one draw shows the latest state.
    */
-  private scheduleDraw(hurried = false): void {
+  private scheduleDraw(pace: DrawPace = 'now'): void {
     this.unsettle();
     // A print (Ctrl+P gives no frame) needs the picture now.
     if (printing) {
@@ -490,15 +502,23 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       const promise = new Promise<void>((done) => (resolve = done));
       this.drawDone = { promise, resolve };
     }
-    if (hurried) {
+    if (pace !== 'now') {
       // States coming faster than HURRIED_MS apart (a fling past the steps, Next pressed again and again): the
-      // chart waits until they stop coming, then draws the last one, once and at once (drawNow).
+      // chart waits until they stop coming, then draws the last one, once and at once (drawNow). A page flung
+      // past its steps is waited out as well, until it slows (a reader's smooth scroll to the next step does not
+      // stay fast for long): the draw then moves as any other, there being no move under way to cut short.
       this.cancelDraw?.();
       this.drawWaitsInBackground = false;
-      const timer = setTimeout(() => {
-        this.atOnce = true;
+      let timer = 0;
+      const drawOnceSlow = (): void => {
+        if (scrollingFast()) {
+          timer = window.setTimeout(drawOnceSlow, FLUNG_CHECK_MS);
+          return;
+        }
+        if (pace === 'hurried') this.atOnce = true;
         this.flushDraw();
-      }, HURRIED_MS);
+      };
+      timer = window.setTimeout(drawOnceSlow, pace === 'hurried' ? HURRIED_MS : FLUNG_CHECK_MS);
       this.cancelDraw = () => clearTimeout(timer);
       return;
     }

@@ -1,0 +1,32 @@
+/**
+ * Whether the page is being flung past (scrolled faster than anyone reads): a chart then waits to draw until the
+ * scroll slows, and the story waits to prepare the steps around, since the reader is gone before either shows. At
+ * reading speed (a finger dragging the text, about 1.5 px a millisecond) nothing waits.
+ *
+ * The speed is the page's own scroll position (window's) between its last two scroll events, which come once a
+ * frame while it moves; reading `scrollY` in them costs no layout.
+ */
+
+/** Faster than this, in px per ms, is a fling: twice the pace of a reader dragging the text. */
+const FLING_PX_PER_MS = 3;
+/** A scroll event older than this means the page has stopped (scroll events come every frame while it moves). */
+const STILL_AFTER_MS = 100;
+
+let last: { y: number; t: number } | null = null;
+let speed = 0;
+
+function onScroll(): void {
+  const t = performance.now();
+  const y = scrollY;
+  speed = last && t - last.t < STILL_AFTER_MS && t > last.t ? Math.abs(y - last.y) / (t - last.t) : 0;
+  last = { y, t };
+}
+
+// Listening from the start: a fling's first step change already knows it is one. (Not where there is no window:
+// the build's drawings import the charts.)
+globalThis.addEventListener?.('scroll', onScroll, { passive: true });
+
+/** Whether the page is being flung now. */
+export function scrollingFast(): boolean {
+  return !!last && speed > FLING_PX_PER_MS && performance.now() - last.t < STILL_AFTER_MS;
+}
