@@ -8,7 +8,7 @@
  * already holds its state as attributes, and it draws that state when it upgrades.
  */
 import { StepChangeEvent } from './step-change-event.ts';
-import { nextTask } from '../charts/shared/background.ts';
+import { inBackground, nextTask } from '../charts/shared/background.ts';
 import type { StoryStep } from '../types/story.ts';
 
 /**
@@ -47,6 +47,18 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
 
   function needChart(tag: string | undefined): void {
     if (!tag || !(tag in lazyCharts) || customElements.get(tag)) return;
+    // Each chart's fetch starts in a task of its own: asking for a chart's module asks for every module it
+    // imports at once (a dozen and more), and two charts asked for together (the one shown and the one a step
+    // ahead) made one task of about 70 ms at 4x on a phone, most of it the browser starting requests.
+    if (!chartModules.has(tag)) {
+      nextTask(() => needChartNow(tag));
+      return;
+    }
+    needChartNow(tag);
+  }
+
+  function needChartNow(tag: string): void {
+    if (customElements.get(tag)) return;
     fetchChart(tag).then(
       // Defined in a task of its own, not in the one that ran the module: upgrading the chart renders its text
       // and table, and the two together made one long task on a phone.
@@ -91,7 +103,8 @@ export function loadChartsLazily(steps: readonly StoryStep[], lazyCharts: Readon
   const params = new URLSearchParams(location.search);
   if (params.has('present') || params.has('print')) Object.keys(lazyCharts).forEach(needChart);
   else {
-    const whenIdle = (): void => Object.keys(lazyCharts).forEach((tag) => void fetchChart(tag).catch(() => {}));
+    // One chart a task here too (see needChart).
+    const whenIdle = (): void => Object.keys(lazyCharts).forEach((tag) => inBackground(() => void fetchChart(tag).catch(() => {})));
     const afterLoad = (): void => void ('requestIdleCallback' in window ? requestIdleCallback(whenIdle, { timeout: 3000 }) : setTimeout(whenIdle, 1000));
     // The page's code starts after the first paint (boot.ts), by which time the page has usually loaded: a listener
     // for the load event added then never hears it.
