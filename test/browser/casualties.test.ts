@@ -308,10 +308,12 @@ describe('<fl-casualties>', () => {
     it("shows a state's caption with the first picture, not while its room is measured (nothing on the page moves)", async () => {
       // As in a story's section before its step is reached: on the page, behind the section's active chart (which
       // only its opacity and aria-hidden hide), so its first draw and the measuring before it run in background
-      // tasks, a slice at a time, with frames painted in between. Many captions to measure, as a long story gives.
+      // tasks, a slice at a time, with frames painted in between. Many captions to measure, as a long story gives:
+      // enough that measuring them spans frames on a fast machine too (150, with the table no longer rendered
+      // for each, were once all measured before the first frame in Firefox).
       const container = mount('<div aria-hidden="true"><fl-casualties view="preliminary"></fl-casualties></div>');
       const element = container.querySelector('fl-casualties') as FlCasualties;
-      element.captionStates = Array.from({ length: 150 }, (_, i) => ({ view: ['preliminary', 'compare', 'toll'][i % 3]! }));
+      element.captionStates = Array.from({ length: 600 }, (_, i) => ({ view: ['preliminary', 'compare', 'toll'][i % 3]! }));
       let framesWithCaption = 0;
       let shownEarly = 0;
       const start = performance.now();
