@@ -7,7 +7,7 @@ import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
 import { inBackground, nextTask } from '../charts/shared/background.ts';
 import { writeAttr } from '../charts/shared/write.ts';
-import { scrollingFast } from '../charts/shared/scroll-speed.ts';
+import { afterFling, scrollingFast } from '../charts/shared/scroll-speed.ts';
 
 /** The longest layout worth doing ahead of need, in ms as measured on this device (see prepareNeighbours). */
 const PREPARE_MAX_MS = 30;
@@ -18,9 +18,6 @@ const PREPARE_MAX_MS = 30;
  * by the next; reading, a step stays for half a second and more.
  */
 const DRAW_AHEAD_AFTER_MS = 250;
-
-/** How long a preparation put off by a fling waits before it asks again, in ms. */
-const PREPARE_AGAIN_MS = 150;
 
 /** How many step changes the page's sections have made: a report queued before the latest is stale (activateSoon). */
 let activations = 0;
@@ -231,7 +228,7 @@ export class FlScrolly extends LitElement {
         if (this.preparingFor !== id || !this.isConnected) return;
         // Flung past, the step is gone before its neighbours show: ask again once the scroll slows.
         if (scrollingFast()) {
-          setTimeout(() => inBackground(prepare), PREPARE_AGAIN_MS);
+          afterFling(() => inBackground(prepare));
           return;
         }
         const chart = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;

@@ -8,9 +8,9 @@ import { expect } from 'chai';
 import { easeLinear, select } from 'd3';
 import { animate, transitionOf } from '../../src/charts/shared/transition.ts';
 import { holdMovesPastNextFrame } from '../../src/charts/shared/move-hold.ts';
+import { frames } from './helpers.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const frame = () => new Promise<number>((done) => requestAnimationFrame(done));
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** An svg with one rect at x = 0, in the page. */
@@ -47,16 +47,16 @@ describe('a move held past the frame of its draw', () => {
   it('starts in a frame after the first, with the marks where they were until then, and ends exactly', async () => {
     const { svg, rect } = freshRect();
     // As a chart draws: in a task after a frame.
-    await frame();
+    await frames(1);
     await nextTask();
-    const frames = frameCounter();
+    const counter = frameCounter();
     let startedInFrame = 0;
     const ticks: number[] = [];
     let firstTickAt = 0;
     let releasedAt = 0;
     const move = transitionOf(select(rect), 300)!.ease(easeLinear).attr('x', 120);
     move.tween('probe', () => {
-      startedInFrame = frames.count;
+      startedInFrame = counter.count;
       return (t) => {
         if (!ticks.length) firstTickAt = performance.now();
         ticks.push(t);
@@ -64,14 +64,14 @@ describe('a move held past the frame of its draw', () => {
     });
     holdMovesPastNextFrame(svg, () => (releasedAt = performance.now()));
 
-    await frame();
+    await frames(1);
     await nextTask();
     // The first frame after the draw showed the rect where it was.
     expect(startedInFrame).to.equal(0);
     expect(rect.getAttribute('x')).to.equal('0');
 
     await move.end();
-    frames.stop();
+    counter.stop();
     // D3 would have started it in the first frame; held, it starts in the second (the third where the browser
     // runs the release task only after that frame).
     expect(startedInFrame).to.be.within(2, 3);
@@ -85,21 +85,21 @@ describe('a move held past the frame of its draw', () => {
 
   it('does not start when its marks are drawn again at once while it waits', async () => {
     const { svg, rect } = freshRect();
-    await frame();
+    await frames(1);
     await nextTask();
     animate(select(rect), 300, { attr: { x: 120 } });
     holdMovesPastNextFrame(svg, () => {});
     // A newer state, drawn at once before the move starts: it ends the held move (as every draw at once does).
     select(rect).interrupt();
     animate(select(rect), 0, { attr: { x: 40 } });
-    for (let i = 0; i < 6; i++) await frame();
+    for (let i = 0; i < 6; i++) await frames(1);
     await new Promise((done) => setTimeout(done, 350));
     expect(rect.getAttribute('x')).to.equal('40');
   });
 
   it('keeps a move in two parts in order, the second after the first', async () => {
     const { svg, rect } = freshRect();
-    await frame();
+    await frames(1);
     await nextTask();
     const first = transitionOf(select(rect), 100)!.attr('x', 50);
     const second = first.transition().duration(100).attr('x', 80);

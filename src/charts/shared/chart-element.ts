@@ -12,8 +12,8 @@ import { tableHtml } from './table.ts';
 import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 import { writeAttr, writeStyle } from './write.ts';
-import { holdMovesPastNextFrame } from './move-hold.ts';
-import { scrollingFast } from './scroll-speed.ts';
+import { holdMovesPastNextFrame, transitionRunning } from './move-hold.ts';
+import { afterFling, scrollingFast } from './scroll-speed.ts';
 
 export type { Size } from './types.ts';
 
@@ -25,8 +25,6 @@ const SEPARATE_LAYOUT_MS = 4;
  * reading pace reaches a new step every half second or so, a fling every tenth of one.
  */
 const HURRIED_MS = 200;
-/** How often a draw waiting out a fling asks whether the scroll has slowed (scroll-speed.ts), in ms. */
-const FLUNG_CHECK_MS = 50;
 
 /**
  * How a new state is drawn: `now` (in the task after the next frame), `hurried` (states coming faster than
@@ -509,17 +507,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       // stay fast for long): the draw then moves as any other, there being no move under way to cut short.
       this.cancelDraw?.();
       this.drawWaitsInBackground = false;
-      let timer = 0;
-      const drawOnceSlow = (): void => {
-        if (scrollingFast()) {
-          timer = window.setTimeout(drawOnceSlow, FLUNG_CHECK_MS);
-          return;
-        }
-        if (pace === 'hurried') this.atOnce = true;
-        this.flushDraw();
-      };
-      timer = window.setTimeout(drawOnceSlow, pace === 'hurried' ? HURRIED_MS : FLUNG_CHECK_MS);
-      this.cancelDraw = () => clearTimeout(timer);
+      this.cancelDraw = afterFling(
+        () => {
+          if (pace === 'hurried') this.atOnce = true;
+          this.flushDraw();
+        },
+        pace === 'hurried' ? HURRIED_MS : undefined,
+      );
       return;
     }
     // A draw waiting in the background is wanted now.
@@ -882,17 +876,6 @@ function pendingSettle(): { promise: Promise<void>; resolve: () => void; done: b
   let resolve!: () => void;
   const promise = new Promise<void>((done) => (resolve = done));
   return { promise, resolve, done: false };
-}
-
-/**
- * Whether D3 has a transition scheduled or running on the plot or any node in it: D3 keeps a node's transitions
- * on its `__transition` property and deletes the property when the last one ends or is interrupted.
- */
-function transitionRunning(svg: SVGSVGElement): boolean {
-  const has = (node: Element) => (node as Element & { __transition?: unknown }).__transition !== undefined;
-  if (has(svg)) return true;
-  for (const node of svg.querySelectorAll('*')) if (has(node)) return true;
-  return false;
 }
 
 /**

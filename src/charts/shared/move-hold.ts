@@ -1,6 +1,8 @@
 /**
- * Starting a chart's move a frame after the draw that sets it up (holdMovesPastNextFrame). Apart from transition.ts,
- * which the chart element does not load until a chart draws: this needs only d3-timer's clock.
+ * Starting a chart's move a frame after the draw that sets it up (holdMovesPastNextFrame), and whether a move is
+ * still to come or under way (transitionRunning): the chart element's two questions of D3's schedules, which
+ * d3-transition keeps on each node it moves. Apart from transition.ts, which the chart element does not load until
+ * a chart draws: this needs only d3-timer's clock.
  */
 import { now } from 'd3';
 import { afterNextFrame } from './background.ts';
@@ -17,6 +19,18 @@ interface D3Timer {
   _call: (elapsed: number) => void;
   stop(): void;
   restart(callback: (elapsed: number) => void, delay?: number, time?: number): void;
+}
+
+/** The transitions scheduled or running on a node, by id: none once the last has ended or been interrupted. */
+function schedulesOf(node: Element): Record<string, Schedule> | undefined {
+  return (node as Element & { __transition?: Record<string, Schedule> }).__transition;
+}
+
+/** Whether a transition is scheduled or running on `root` or any node in it. */
+export function transitionRunning(root: Element): boolean {
+  if (schedulesOf(root)) return true;
+  for (const node of root.querySelectorAll('*')) if (schedulesOf(node)) return true;
+  return false;
 }
 
 /** A schedule's state before its first tick (d3-transition's CREATED); an interrupted one is ENDED and let go. */
@@ -39,7 +53,7 @@ export function holdMovesPastNextFrame(root: Element, started: (waited: number) 
   const madeAt = now();
   const held: { schedule: Schedule; call: D3Timer['_call'] }[] = [];
   for (const node of [root, ...root.querySelectorAll('*')]) {
-    for (const schedule of Object.values((node as Element & { __transition?: Record<string, Schedule> }).__transition ?? {})) {
+    for (const schedule of Object.values(schedulesOf(node) ?? {})) {
       if (schedule.state !== CREATED || schedule.time < madeAt) continue;
       held.push({ schedule, call: schedule.timer._call });
       schedule.timer.stop();

@@ -11,6 +11,8 @@
 const FLING_PX_PER_MS = 3;
 /** A scroll event older than this means the page has stopped (scroll events come every frame while it moves). */
 const STILL_AFTER_MS = 100;
+/** How often a wait for a fling to end (afterFling) asks whether the scroll has slowed, in ms. */
+const CHECK_MS = 50;
 
 let last: { y: number; t: number } | null = null;
 let speed = 0;
@@ -29,4 +31,18 @@ globalThis.addEventListener?.('scroll', onScroll, { passive: true });
 /** Whether the page is being flung now. */
 export function scrollingFast(): boolean {
   return !!last && speed > FLING_PX_PER_MS && performance.now() - last.t < STILL_AFTER_MS;
+}
+
+/**
+ * Runs `work` once the page is not being flung: asks first after `firstMs`, then every CHECK_MS while it still is.
+ * Returns a function that cancels it.
+ */
+export function afterFling(work: () => void, firstMs = CHECK_MS): () => void {
+  let timer: ReturnType<typeof setTimeout>;
+  const check = (): void => {
+    if (scrollingFast()) timer = setTimeout(check, CHECK_MS);
+    else work();
+  };
+  timer = setTimeout(check, firstMs);
+  return () => clearTimeout(timer);
 }
