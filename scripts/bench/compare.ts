@@ -58,6 +58,7 @@ export interface Figure {
 export const FIGURES: readonly Figure[] = [
   { name: 'long tasks', of: (read) => read.longTasks, better: 'fewer' },
   { name: 'frames over 50 ms', of: (read) => read.framesOver50, better: 'fewer' },
+  { name: 'frames over 25 ms', of: (read) => read.framesMissed, better: 'fewer' },
   { name: 'blocking time (ms)', of: (read) => Math.round(read.blockingMs), better: 'fewer' },
   { name: 'frames drawn', of: (read) => read.frameCount, better: 'more' },
 ];

@@ -116,6 +116,11 @@ export interface ScrollFigures {
   readonly longTasksPer10kPx: number;
   /** Frame intervals over 50 ms. */
   readonly framesOver50: number;
+  /**
+   * Frame intervals over 25 ms: frames that took two display intervals or more (at 60 Hz). The p95 goes from 16.7
+   * to 33.3 ms once these are over 5% of the frames, so this count says how near that a scroll is.
+   */
+  readonly framesMissed: number;
   /** Where those frames fell: each one's length, and the step change before it (its id, and how long before). */
   readonly slowFrames: SlowFrame[];
   /** Where the scroll's long tasks fell, in the same terms (atMs: when the task began). */
@@ -464,6 +469,7 @@ export async function runScroll(browser: Browser, url: string, run: ScrollRun): 
       scrolledPx: record.scrolledPx,
       longTasksPer10kPx: record.scrolledPx > 0 ? (during.length / record.scrolledPx) * 10_000 : Number.NaN,
       framesOver50: intervals.filter((interval) => interval > 50).length,
+      framesMissed: intervals.filter((interval) => interval > 25).length,
       slowFrames: slowFrames(record, intervals),
       heapBytes: heap.usedSize,
       heapSteps,

@@ -202,9 +202,9 @@ export class FlScrolly extends LitElement {
   private preparingFor: string | null = null;
 
   /**
-   * Gets the steps before and after this one ready ahead of need, each in a background task of its own (not a
-   * wait for an idle period: while a reader scrolls, frames come every 16 ms and an idle period long enough for a
-   * map's layout rarely comes):
+   * Gets the steps before and after this one ready ahead of need, each in a background task of its own (inBackground:
+   * in an idle period between two frames, or after a second at the latest, since while a reader scrolls an idle
+   * period long enough for a map's layout rarely comes):
    * - a neighbour that shows the same chart: the chart lays out that state (layouts are pure: it keeps them by
    *   state and size), so that reaching it only draws. A layout that costs more than `PREPARE_MAX_MS` would itself
    *   be a long task on a slow phone: that chart lays out at the step change instead;

@@ -3,9 +3,10 @@
  * short piece of work: `nextTask` for work that must show in the next frame but should not share the frame's task
  * with its rendering, `inBackground` and `inSlices` for work done ahead of need, off the frames a reader sees.
  *
- * Where a browser has `scheduler.postTask` (Chromium, Firefox) a task runs at its priority (a background one when
- * nothing more urgent is queued); elsewhere a zero-delay timeout stands in for it. Either way an error is reported
- * (`reportError`), never thrown into the page or left as an unhandled rejection.
+ * Where a browser has `scheduler.postTask` (Chromium, Firefox) a task runs at its priority; elsewhere a zero-delay
+ * timeout stands in for it. Background work waits for an idle period (requestIdleCallback) where there is one,
+ * and a slice of it takes no more than the period has left. Either way an error is reported (`reportError`),
+ * never thrown into the page or left as an unhandled rejection.
  */
 
 type Priority = 'user-blocking' | 'user-visible' | 'background';
@@ -34,9 +35,40 @@ function post(priority: Priority, work: () => void): () => void {
   };
 }
 
-/** Runs `work` in a task of its own, at background priority. Returns a cancel function. */
+/**
+ * The idle period a background task runs in (requestIdleCallback's deadline), while it runs: a slice of sliced work
+ * takes no more than the period has left.
+ */
+let idleDeadline: IdleDeadline | undefined;
+
+/**
+ * How long background work waits for an idle period before it runs anyway, in ms: a phone whose every frame is
+ * busy (a long fling, a slow device) still gets its charts ready.
+ */
+const IDLE_TIMEOUT_MS = 1000;
+
+/**
+ * Runs `work` in a task of its own, once the page is idle: after a frame, when the next is not yet due, where the
+ * browser tells (requestIdleCallback), else at background priority. A task between frames that began before the
+ * frame was due held that frame up, and while a reader scrolls a frame is due every 16 ms. Returns a cancel
+ * function.
+ */
 export function inBackground(work: () => void): () => void {
-  return post('background', work);
+  if (typeof requestIdleCallback !== 'function') return post('background', work);
+  const handle = requestIdleCallback(
+    (deadline) => {
+      idleDeadline = deadline;
+      try {
+        work();
+      } catch (error) {
+        reportError(error);
+      } finally {
+        idleDeadline = undefined;
+      }
+    },
+    { timeout: IDLE_TIMEOUT_MS },
+  );
+  return () => cancelIdleCallback(handle);
 }
 
 /** Runs `work` in the next task, ahead of the next frame where the browser allows. Returns a cancel function. */
@@ -66,10 +98,12 @@ export const SLICE_MS = 8;
  */
 export function runSlice<T>(steps: Iterator<unknown, T>): IteratorReturnResult<T> | null {
   const start = performance.now();
+  // In an idle period, what it has left (the frame after it renders what the slice changed, and is due the sooner).
+  const budget = idleDeadline && !idleDeadline.didTimeout ? Math.min(SLICE_MS, idleDeadline.timeRemaining()) : SLICE_MS;
   for (;;) {
     const next = steps.next();
     if (next.done) return next;
-    if (performance.now() - start >= SLICE_MS) return null;
+    if (performance.now() - start >= budget) return null;
   }
 }
 

@@ -516,11 +516,14 @@ export abstract class FlChart<Row, Marks> extends LitElement {
       );
       return;
     }
-    // A draw waiting in the background is wanted now.
-    if (this.cancelDraw && !this.drawWaitsInBackground) return;
+    // A chart behind a section's active one (the story draws a step ahead there) draws when the page is idle, as it
+    // goes on (continueDraw): nobody sees it, and a task before the next frame held up a scrolling reader's.
+    const behind = this.drawn && !!this.closest('[aria-hidden="true"]');
+    // A draw waiting in the background is wanted now, unless the chart is still out of sight.
+    if (this.cancelDraw && !(this.drawWaitsInBackground && !behind)) return;
     // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
     // before they are painted, so nothing on the page moves when it draws.
-    this.drawIn(this.drawn ? afterNextFrame : nextTask);
+    this.drawIn(behind ? inBackground : this.drawn ? afterNextFrame : nextTask);
   }
 
   /** Puts the pending draw (flushDraw) in a task `post` gives it, in place of any waiting. */
