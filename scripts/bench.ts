@@ -265,6 +265,8 @@ if (scrolled) {
       sc(key, (f) => f.longTaskMaxMs, 'longest task', 'ms', false),
       sc(key, (f) => f.frameP95Ms, 'frame interval p95', 'ms', true),
       sc(key, (f) => f.framesOver50, 'frames over 50 ms', 'count', false),
+      // Frames of two intervals or more: over 5% of the frames, the p95 is two intervals (33.3 ms).
+      sc(key, (f) => f.framesMissed, 'frames over 25 ms', 'count', false),
       sc(key, (f) => f.blockingMs, 'blocking time', 'ms', false),
       sc(key, (f) => f.scrollMs, 'time to scroll through', 'ms', true),
     );

@@ -211,7 +211,10 @@ export class FlScrolly extends LitElement {
    * - a neighbour that shows another chart, hidden now: that chart is given the neighbour's state, and draws it
    *   while hidden, a few layers per task (FlChart's draw in steps), so that the step change only fades it in.
    *   The neighbour the reader is heading for first, when both show the same hidden chart; once the step has
-   *   stayed active for DRAW_AHEAD_AFTER_MS, so that a fling does not draw each chart it passes.
+   *   stayed active for DRAW_AHEAD_AFTER_MS, so that a fling does not draw each chart it passes;
+   * - the step after next, when its chart is not the next step's: its chart lays out that state now, as for a
+   *   neighbour of the same chart. The next step's own draw ahead of it then only draws, a slice per idle period:
+   *   when the next step moves its chart, its frames are busy, and a layout among them made one of them late.
    */
   private prepareNeighbours(id: string, direction: StepDirection): void {
     this.preparingFor = id;
@@ -219,10 +222,16 @@ export class FlScrolly extends LitElement {
     const [ahead, behind] = direction === 'up' ? [index - 1, index + 1] : [index + 1, index - 1];
     const shownChart = this.storyStep(id)?.chart;
     const drawnAhead = new Set<string>();
-    for (const neighbour of [this.steps[ahead], this.steps[behind]]) {
+    const aheadStep = this.steps[ahead] && this.storyStep(this.steps[ahead].id);
+    // Two steps ahead, where the chart drawn ahead at the next step differs from the next step's: its layout now
+    // (below), so that that draw ahead, which may fall in a move of the next step's chart, only draws.
+    const further = this.steps[2 * ahead - index];
+    const furtherStep = further && this.storyStep(further.id);
+    const layoutOnly = furtherStep && aheadStep && furtherStep.chart !== aheadStep.chart ? further : undefined;
+    for (const neighbour of [this.steps[ahead], this.steps[behind], layoutOnly]) {
       const step = neighbour && this.storyStep(neighbour.id);
       if (!step) continue;
-      const drawAhead = step.chart !== shownChart && !drawnAhead.has(step.chart);
+      const drawAhead = neighbour !== layoutOnly && step.chart !== shownChart && !drawnAhead.has(step.chart);
       if (drawAhead) drawnAhead.add(step.chart);
       const prepare = (): void => {
         if (this.preparingFor !== id || !this.isConnected) return;

@@ -338,6 +338,69 @@ describe('the chart of the step ahead', () => {
     }
   });
 
+  it('has its layout made a step earlier when it follows a step of another chart, so that its draw ahead only draws', async function () {
+    this.timeout(30_000);
+    page = await openStory();
+    const steps = page.story.steps;
+    // A step whose next two steps, in its section, show two charts other than each other: at the next step the
+    // chart of the one after is drawn ahead, behind a chart that may be moving.
+    const step = steps.find((s, i) => {
+      const [next, after] = [steps[i + 1], steps[i + 2]];
+      return i > 0 && next && after && next.section === s.section && after.section === s.section && next.chart !== after.chart && after.chart === 'timeline';
+    })!;
+    expect(step, 'the story has such a step').to.exist;
+    const [next, after] = [steps[step.index + 1]!, steps[step.index + 2]!];
+    const chart = chartFor(page, after) as Element & { chartState?: unknown; layoutCostMs?: number; layout: (...args: unknown[]) => unknown; layoutInputsKey: () => string };
+    // The chart defined and drawn, and the page's faces loaded: a face arriving changes what every layout
+    // measures, and each is made again.
+    await page.window.customElements.whenDefined(after.tag);
+    await until(() => chart.hasAttribute('data-drawn'), `${after.tag} to draw`, 10_000);
+    await page.document.fonts.ready;
+    let inputs = '';
+    let stableSince = performance.now();
+    await until(
+      () => {
+        if (chart.layoutInputsKey() !== inputs) [inputs, stableSince] = [chart.layoutInputsKey(), performance.now()];
+        return performance.now() - stableSince > 1000;
+      },
+      `${after.tag}'s fonts to settle`,
+      10_000,
+    );
+    // Every state the chart lays out, and when: before the step after it is drawn ahead for, or after.
+    const laidOut: { state: string; atNext: boolean }[] = [];
+    let atNext = false;
+    const layout = chart.layout;
+    chart.layout = function (this: unknown, ...args: unknown[]) {
+      laidOut.push({ state: `${JSON.stringify(args[1])}|${chart.layoutInputsKey()}`, atNext });
+      return layout.apply(this, args);
+    };
+    try {
+      goToStep(page, step.id);
+      await until(() => activeStepId(page!) === step.id, `${step.id} to be active`);
+      // A layout dearer than the story makes ahead of need (on a very slow machine) is made when it is needed.
+      if ((chart.layoutCostMs ?? 0) > 30) this.skip();
+      // The layouts made ahead at this step (in idle periods): until none has come for half a second.
+      let count = -1;
+      let since = performance.now();
+      await until(
+        () => {
+          if (laidOut.length !== count) [count, since] = [laidOut.length, performance.now()];
+          return count > 0 && performance.now() - since > 500;
+        },
+        `${after.tag} to lay out ahead at ${step.id}`,
+        10_000,
+      );
+      atNext = true;
+      goToStep(page, next.id);
+      await untilDrawnBehind(after);
+      const state = `${JSON.stringify(chart.chartState)}|${chart.layoutInputsKey()}`;
+      expect(laidOut.filter((call) => !call.atNext).map((call) => call.state), `${after.id}'s state laid out at ${step.id}`).to.include(state);
+      expect(laidOut.filter((call) => call.atNext).map((call) => call.state), `${after.id}'s state not laid out again at ${next.id}`).not.to.include(state);
+    } finally {
+      chart.layout = layout;
+    }
+  });
+
   it('is the one the reader is heading for: going back up, the step before\u2019s', async function () {
     this.timeout(30_000);
     page = await openStory();
