@@ -12,8 +12,12 @@
 
 /** Faster than this, in px per ms, is a fling: twice the pace of a reader dragging the text. */
 const FLING_PX_PER_MS = 3;
-/** A scroll event older than this means the page has stopped (scroll events come every frame while it moves). */
-const STILL_AFTER_MS = 100;
+/**
+ * A scroll event older than this means the page has stopped (scroll events come every frame while it moves). Not
+ * less: on a slow phone one frame of a fling can take 100 ms and more, and a chart that took that for the end of
+ * the fling drew a step it was being flung past.
+ */
+const STILL_AFTER_MS = 200;
 /** How often a wait for a fling to end (afterFling) asks whether the scroll has slowed, in ms. */
 const CHECK_MS = 50;
 
