@@ -4,7 +4,7 @@
  * with its rendering, `inBackground` and `inSlices` for work done ahead of need, off the frames a reader sees.
  *
  * Where a browser has `scheduler.postTask` (Chromium, Firefox) a task runs at its priority; elsewhere a zero-delay
- * timeout stands in for it. Background work waits for an idle period (requestIdleCallback) where there is one,
+ * timeout stands in for it. `whenIdle` work waits for an idle period (requestIdleCallback) where there is one,
  * and a slice of it takes no more than the period has left. Either way an error is reported (`reportError`),
  * never thrown into the page or left as an unhandled rejection.
  */
@@ -35,26 +35,32 @@ function post(priority: Priority, work: () => void): () => void {
   };
 }
 
+/** Runs `work` in a task of its own, at background priority. Returns a cancel function. */
+export function inBackground(work: () => void): () => void {
+  return post('background', work);
+}
+
 /**
- * The idle period a background task runs in (requestIdleCallback's deadline), while it runs: a slice of sliced work
+ * The idle period a `whenIdle` task runs in (requestIdleCallback's deadline), while it runs: a slice of sliced work
  * takes no more than the period has left.
  */
 let idleDeadline: IdleDeadline | undefined;
 
 /**
- * How long background work waits for an idle period before it runs anyway, in ms: a phone whose every frame is
- * busy (a long fling, a slow device) still gets its charts ready.
+ * How long `whenIdle` work waits for an idle period before it runs anyway, in ms: a phone whose every frame is busy
+ * (a long fling, a slow device) still gets its charts ready.
  */
-const IDLE_TIMEOUT_MS = 1000;
+const IDLE_TIMEOUT_MS = 500;
 
 /**
- * Runs `work` in a task of its own, once the page is idle: after a frame, when the next is not yet due, where the
- * browser tells (requestIdleCallback), else at background priority. A task between frames that began before the
- * frame was due held that frame up, and while a reader scrolls a frame is due every 16 ms. Returns a cancel
- * function.
+ * Runs `work` in a task of its own once the page is idle: after a frame, when the next is not yet due, where the
+ * browser tells (requestIdleCallback), else at background priority. For work ahead of need that may be heavy while
+ * the reader scrolls (a chart drawn behind the active one): a background task runs as soon as nothing more urgent
+ * is queued, often just before a frame is due, and held that frame up. Work the page needs soon whatever the
+ * frames (the steps Scrollama watches, a map's geography) stays `inBackground`. Returns a cancel function.
  */
-export function inBackground(work: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') return post('background', work);
+export function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') return inBackground(work);
   const handle = requestIdleCallback(
     (deadline) => {
       idleDeadline = deadline;
@@ -98,7 +104,7 @@ export const SLICE_MS = 8;
  */
 export function runSlice<T>(steps: Iterator<unknown, T>): IteratorReturnResult<T> | null {
   const start = performance.now();
-  // In an idle period, what it has left (the frame after it renders what the slice changed, and is due the sooner).
+  // In an idle period (whenIdle), what it has left: the frame after it renders what the slice changed.
   const budget = idleDeadline && !idleDeadline.didTimeout ? Math.min(SLICE_MS, idleDeadline.timeRemaining()) : SLICE_MS;
   for (;;) {
     const next = steps.next();

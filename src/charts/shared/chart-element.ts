@@ -9,7 +9,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { fitLabelsToPlot } from './fit-labels.ts';
 import type { ChartText, Size } from './types.ts';
 import { tableHtml } from './table.ts';
-import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS } from './background.ts';
+import { afterNextFrame, inBackground, inSlices, nextTask, runSlice, runToEnd, SLICE_MS, whenIdle } from './background.ts';
 import { loadedFontsReach } from './font-loads.ts';
 import { writeAttr, writeStyle } from './write.ts';
 import { holdMovesPastNextFrame, transitionRunning } from './move-hold.ts';
@@ -523,13 +523,13 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (this.cancelDraw && !(this.drawWaitsInBackground && !behind)) return;
     // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
     // before they are painted, so nothing on the page moves when it draws.
-    this.drawIn(behind ? inBackground : this.drawn ? afterNextFrame : nextTask);
+    this.drawIn(behind ? whenIdle : this.drawn ? afterNextFrame : nextTask);
   }
 
   /** Puts the pending draw (flushDraw) in a task `post` gives it, in place of any waiting. */
   private drawIn(post: (work: () => void) => () => void): void {
     this.cancelDraw?.();
-    this.drawWaitsInBackground = post === inBackground;
+    this.drawWaitsInBackground = post === inBackground || post === whenIdle;
     this.cancelDraw = post(() => this.flushDraw());
   }
 
@@ -540,8 +540,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
    * A draw put off so is hurried again by a new state (scheduleDraw) or by the chart coming into view
    * (showNextStateAtOnce).
    */
-  private continueDraw(outOfSight: boolean): void {
-    this.drawIn(outOfSight ? inBackground : nextTask);
+  private continueDraw(outOfSight: 'hidden' | 'off-screen' | ''): void {
+    // Behind a section's active chart, in the page's idle periods: the story draws there while the reader scrolls.
+    this.drawIn(outOfSight === 'hidden' ? whenIdle : outOfSight ? inBackground : nextTask);
   }
 
   /**
@@ -566,7 +567,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     // would be laid out again for the question.
     const outOfSight = printing ? '' : this.outOfSight();
     if (!printing && (this.measureCaptionsAhead() || this.layOutAhead())) {
-      this.continueDraw(!!outOfSight);
+      this.continueDraw(outOfSight);
       return;
     }
     // A hidden chart draws a slice of its steps in this task and goes on in the background (drawNow).
@@ -581,7 +582,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         if (this.drewCurrentState()) this.settleWhenStill();
       }
     }
-    if (!done) this.continueDraw(true);
+    if (!done) this.continueDraw(outOfSight || 'hidden');
   }
 
   /** A state change's update is complete once the chart has drawn it. */
