@@ -5,7 +5,7 @@ import { ScrollamaController } from './scrollama-controller.ts';
 import { StepChangeEvent, type StepDirection } from './step-change-event.ts';
 import { triggerOffset } from './trigger.ts';
 import { isActiveStepAt } from './active-step.ts';
-import { nextTask, whenIdle } from '../charts/shared/background.ts';
+import { inBackground, nextTask } from '../charts/shared/background.ts';
 import { writeAttr } from '../charts/shared/write.ts';
 import { afterFling, scrollingFast } from '../charts/shared/scroll-speed.ts';
 
@@ -202,9 +202,9 @@ export class FlScrolly extends LitElement {
   private preparingFor: string | null = null;
 
   /**
-   * Gets the steps before and after this one ready ahead of need, each in a background task of its own (whenIdle:
-   * in an idle period between two frames, or after half a second at the latest, since while a reader scrolls an
-   * idle period long enough for a map's layout rarely comes):
+   * Gets the steps before and after this one ready ahead of need, each in a background task of its own (not a
+   * wait for an idle period: in Firefox on a busy machine, one that timed out ran in a fling and made a frame so
+   * late that the fling was taken to have ended):
    * - a neighbour that shows the same chart: the chart lays out that state (layouts are pure: it keeps them by
    *   state and size), so that reaching it only draws. A layout that costs more than `PREPARE_MAX_MS` would itself
    *   be a long task on a slow phone: that chart lays out at the step change instead;
@@ -237,7 +237,7 @@ export class FlScrolly extends LitElement {
         if (this.preparingFor !== id || !this.isConnected) return;
         // Flung past, the step is gone before its neighbours show: ask again once the scroll slows.
         if (scrollingFast()) {
-          afterFling(() => whenIdle(prepare));
+          afterFling(() => inBackground(prepare));
           return;
         }
         const chart = this.querySelector(step.tag) as (Element & Partial<SectionChart>) | null;
@@ -245,8 +245,8 @@ export class FlScrolly extends LitElement {
         if (drawAhead) this.setChartState(chart, step);
         else if (chart.prepare && (chart.layoutCostMs ?? Infinity) <= PREPARE_MAX_MS) chart.prepare(step.state);
       };
-      if (drawAhead) setTimeout(() => this.preparingFor === id && whenIdle(prepare), DRAW_AHEAD_AFTER_MS);
-      else whenIdle(prepare);
+      if (drawAhead) setTimeout(() => this.preparingFor === id && inBackground(prepare), DRAW_AHEAD_AFTER_MS);
+      else inBackground(prepare);
     }
   }
 
