@@ -203,8 +203,8 @@ export class FlScrolly extends LitElement {
 
   /**
    * Gets the steps before and after this one ready ahead of need, each in a background task of its own (not a
-   * wait for an idle period: in Firefox on a busy machine, one that timed out ran in a fling and made a frame so
-   * late that the fling was taken to have ended):
+   * wait for an idle period: with one, a fling in Firefox on a busy CI machine drew the steps it passed, most
+   * likely because a wait that timed out ran its layout inside the fling, and a late frame read as the fling's end):
    * - a neighbour that shows the same chart: the chart lays out that state (layouts are pure: it keeps them by
    *   state and size), so that reaching it only draws. A layout that costs more than `PREPARE_MAX_MS` would itself
    *   be a long task on a slow phone: that chart lays out at the step change instead;
