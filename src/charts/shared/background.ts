@@ -21,12 +21,7 @@ const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).sch
 function post(priority: Priority, work: () => void): () => void {
   let cancelled = false;
   const run = (): void => {
-    if (cancelled) return;
-    try {
-      work();
-    } catch (error) {
-      reportError(error);
-    }
+    if (!cancelled) runReporting(work);
   };
   if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority });
   else setTimeout(run, 0);
@@ -64,13 +59,8 @@ export function whenIdle(work: () => void): () => void {
   const handle = requestIdleCallback(
     (deadline) => {
       idleDeadline = deadline;
-      try {
-        work();
-      } catch (error) {
-        reportError(error);
-      } finally {
-        idleDeadline = undefined;
-      }
+      runReporting(work);
+      idleDeadline = undefined;
     },
     { timeout: IDLE_TIMEOUT_MS },
   );
@@ -138,6 +128,15 @@ export function inSlices<T>(steps: Iterator<unknown, T>): Promise<T> {
     };
     inBackground(slice);
   });
+}
+
+/** Runs `work`, reporting what it throws (reportError) rather than letting it out. */
+function runReporting(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    reportError(error);
+  }
 }
 
 function reportError(error: unknown): void {

@@ -518,7 +518,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     }
     // A chart behind a section's active one (the story draws a step ahead there) draws when the page is idle, as it
     // goes on (continueDraw): nobody sees it, and a task before the next frame held up a scrolling reader's.
-    const behind = this.drawn && !!this.closest('[aria-hidden="true"]');
+    const behind = this.drawn && this.behindActiveChart();
     // A draw waiting in the background is wanted now, unless the chart is still out of sight.
     if (this.cancelDraw && !(this.drawWaitsInBackground && !behind)) return;
     // The first picture before the first frame that shows the chart: the caption's room and the plot are settled
@@ -545,13 +545,18 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     this.drawIn(outOfSight === 'hidden' ? whenIdle : outOfSight ? inBackground : nextTask);
   }
 
+  /** Inside an aria-hidden box: the story's charts behind a section's active one, which only their opacity hides. */
+  private behindActiveChart(): boolean {
+    return !!this.closest('[aria-hidden="true"]');
+  }
+
   /**
    * Whether the reader sees the chart: `hidden` by its visibility, or inside an aria-hidden box (the story's charts
    * behind a section's active one, which only their opacity hides), where nobody sees it move either; `off-screen`;
    * or in sight ('').
    */
   private outOfSight(): 'hidden' | 'off-screen' | '' {
-    if (this.closest('[aria-hidden="true"]') || (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true }))) return 'hidden';
+    if (this.behindActiveChart() || (typeof this.checkVisibility === 'function' && !this.checkVisibility({ visibilityProperty: true }))) return 'hidden';
     const box = this.getBoundingClientRect();
     return box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth ? 'off-screen' : '';
   }
@@ -582,7 +587,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
         if (this.drewCurrentState()) this.settleWhenStill();
       }
     }
-    if (!done) this.continueDraw(outOfSight || 'hidden');
+    // Only a hidden chart draws in slices (drawNow).
+    if (!done) this.continueDraw('hidden');
   }
 
   /** A state change's update is complete once the chart has drawn it. */
