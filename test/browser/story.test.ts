@@ -350,7 +350,13 @@ describe('the chart of the step ahead', () => {
     })!;
     expect(step, 'the story has such a step').to.exist;
     const [next, after] = [steps[step.index + 1]!, steps[step.index + 2]!];
-    const chart = chartFor(page, after) as Element & { chartState?: unknown; layoutCostMs?: number; layout: (...args: unknown[]) => unknown; layoutInputsKey: () => string };
+    const chart = chartFor(page, after) as Element & {
+      chartState?: unknown;
+      layoutCostMs?: number;
+      layout: (...args: unknown[]) => unknown;
+      layoutInSteps: (...args: unknown[]) => unknown;
+      layoutInputsKey: () => string;
+    };
     // The chart defined and drawn, and the page's faces loaded: a face arriving changes what every layout
     // measures, and each is made again.
     await page.window.customElements.whenDefined(after.tag);
@@ -367,12 +373,18 @@ describe('the chart of the step ahead', () => {
       10_000,
     );
     // Every state the chart lays out, and when: before the step after it is drawn ahead for, or after.
+    // A layout is made at once (layout) or, ahead of need, in slices (layoutInSteps): either counts.
     const laidOut: { state: string; inputs: string; atNext: boolean }[] = [];
     let atNext = false;
     const layout = chart.layout;
+    const layoutInSteps = chart.layoutInSteps;
     chart.layout = function (this: unknown, ...args: unknown[]) {
       laidOut.push({ state: JSON.stringify(args[1]), inputs: chart.layoutInputsKey(), atNext });
       return layout.apply(this, args);
+    };
+    chart.layoutInSteps = function (this: unknown, ...args: unknown[]) {
+      laidOut.push({ state: JSON.stringify(args[1]), inputs: chart.layoutInputsKey(), atNext });
+      return layoutInSteps.apply(this, args);
     };
     try {
       goToStep(page, step.id);
@@ -401,6 +413,7 @@ describe('the chart of the step ahead', () => {
       expect(again.length, `${after.id}'s state not laid out again at ${next.id}`).to.equal(0);
     } finally {
       chart.layout = layout;
+      chart.layoutInSteps = layoutInSteps;
     }
   });
 

@@ -12,6 +12,7 @@ import {
   dateLine,
   intervalBetween,
   layout as layoutOf,
+  layoutInSteps,
   parseWhen,
   placeInLanes,
   truncate,
@@ -458,5 +459,23 @@ describe('truncate(text, maxWidth, measure)', () => {
 describe('time units', () => {
   it('HOUR and DAY are what they say', () => {
     assert.equal(DAY, 24 * HOUR);
+  });
+});
+
+describe('a layout made ahead of need, in slices', () => {
+  it('pauses between the wordings the lanes try on a long axis, and ends as the layout made at once', () => {
+    const input = { rows, state: state({ from: '1999-01-01', to: '2024-12-31', highlight: 'second-chechen-war crocus-attack' }), size: { width: 1440 * 0.55, height: 360 } };
+    const steps = layoutInSteps(input);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    // Before the lanes, then after each wording tried: at least the first two (with date lines, then without).
+    assert.ok(pauses >= 3, `paused ${pauses} times`);
+    assert.deepEqual(next.value, layoutOf(input));
+  });
+
+  it('a portrait timeline (a phone) is one step', () => {
+    const steps = layoutInSteps({ rows, state: state({}), size: { width: 380, height: 500 } });
+    assert.equal(steps.next().done, true);
   });
 });

@@ -36,6 +36,17 @@ type DrawPace = 'now' | 'hurried' | 'flung';
 /** How long a state change animates; 0 when motion is off (motion.ts). */
 export const TRANSITION_MS = 650;
 
+/** A layout made ahead of need in slices (FlChart.prepare). */
+interface Preparing<Row, Marks> {
+  readonly key: string;
+  readonly rows: readonly Row[];
+  readonly steps: Iterator<unknown, Marks>;
+  /** Its time so far, in ms: what it cost once done (layoutCostMs). */
+  ms: number;
+  /** Cancels the background task of its next slice. */
+  cancel: () => void;
+}
+
 /**
  * The base of every Frontlines chart: data in (story default, `data` property or `src` URL), state in (the
  * attributes its schema declares), size in (its own box, from a ResizeObserver), and out: a pure `layout` drawn
@@ -112,6 +123,15 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   protected abstract readonly datasetSchema: DatasetSchema<Row>;
   /** Pure geometry: the marks for these rows in this state at this size. */
   protected abstract layout(rows: readonly Row[], state: ChartState, size: Size): Marks;
+  /**
+   * `layout` as steps (a generator: each `yield` a place where it may pause), for a chart whose layout can be long:
+   * a layout made ahead of need (`prepare`) then runs a slice per background task. By default the whole layout is
+   * one step.
+   */
+  protected layoutInSteps(rows: readonly Row[], state: ChartState, size: Size): Iterator<unknown, Marks> {
+    // One step, the whole layout, made when it is first asked for.
+    return { next: () => ({ done: true, value: this.layout(rows, state, size) }) };
+  }
   /**
    * Draws marks into the svg with a D3 join; transitions last `duration` ms (0: jump). It may return the draw as
    * steps instead (a generator: each `yield` a place where it may pause), which the chart takes all at once, or,
@@ -602,6 +622,7 @@ export abstract class FlChart<Row, Marks> extends LitElement {
   private prepared = new Map<string, { rows: readonly Row[]; marks: Marks }>();
 
   private marksFor(rows: readonly Row[], state: ChartState, size: Size, key: string): Marks {
+    this.finishPreparing(key, rows);
     const ready = this.prepared.get(key);
     if (ready && ready.rows === rows) return ready.marks;
     return this.timedLayout(rows, state, size);
@@ -659,9 +680,9 @@ export abstract class FlChart<Row, Marks> extends LitElement {
 
   /**
    * Lays out a state this chart may be asked to show next (the story's next and previous steps), at its current
-   * size, so that showing it then only draws. Call it when the page is idle and has time for `layoutCostMs`
-   * (a layout cannot be cut short: one longer than the idle time left would hold up the next frame); it draws
-   * nothing.
+   * size, so that showing it then only draws: a slice of its steps (layoutInSteps) now, the rest in background
+   * tasks, a slice each. A draw that wants that layout before it is done finishes it at once (marksFor). Call it
+   * when the page is idle; it draws nothing.
    */
   prepare(attributes: Record<string, string>): void {
     const rows = this.rows;
@@ -672,8 +693,46 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     const [, size] = last.key.split('|');
     const [width, height] = size!.split('x').map(Number) as [number, number];
     const key = `${JSON.stringify(state)}|${width}x${height}|${this.layoutInputsKey()}`;
-    if (key === last.key || this.prepared.get(key)?.rows === rows) return;
-    this.keepPrepared(key, { rows, marks: this.timedLayout(rows, state, { width, height }) });
+    if (key === last.key || this.prepared.get(key)?.rows === rows || this.preparing.get(key)?.rows === rows) return;
+    const job: Preparing<Row, Marks> = { key, rows, steps: this.layoutInSteps(rows, state, { width, height }), ms: 0, cancel: () => {} };
+    this.preparing.set(key, job);
+    // A few at most (the story asks for the steps either side, and the one after next): the oldest goes.
+    for (const [oldKey, old] of this.preparing) if (this.preparing.size > 3 && old !== job) this.dropPreparing(oldKey);
+    const slice = (): void => {
+      if (this.preparing.get(key) !== job) return;
+      const start = performance.now();
+      const ended = runSlice(job.steps);
+      job.ms += performance.now() - start;
+      if (ended) this.keepPreparedBy(job, ended.value);
+      else job.cancel = inBackground(slice);
+    };
+    slice();
+  }
+
+  /** The layouts `prepare` is making, in slices, by key: their rows, steps left, and time so far. */
+  private readonly preparing = new Map<string, Preparing<Row, Marks>>();
+
+  private dropPreparing(key: string): void {
+    this.preparing.get(key)?.cancel();
+    this.preparing.delete(key);
+  }
+
+  /** Finishes at once the layout `prepare` is making for `key`, if any. The time that took, in ms. */
+  private finishPreparing(key: string, rows: readonly Row[]): number {
+    const job = this.preparing.get(key);
+    if (!job || job.rows !== rows) return 0;
+    const start = performance.now();
+    const marks = runToEnd(job.steps);
+    const ms = performance.now() - start;
+    job.ms += ms;
+    this.keepPreparedBy(job, marks);
+    return ms;
+  }
+
+  private keepPreparedBy(job: Preparing<Row, Marks>, marks: Marks): void {
+    if (this.preparing.get(job.key) === job) this.dropPreparing(job.key);
+    this.layoutCostMs = job.ms;
+    this.keepPrepared(job.key, { rows: job.rows, marks });
   }
 
   /** What the next draw shows: the current state at the plot's size, and its key; null when nothing can draw. */
@@ -713,6 +772,8 @@ export abstract class FlChart<Row, Marks> extends LitElement {
     if (!target) return false;
     const { rows, state, size, key } = target;
     if (this.lastMarks && this.lastMarks.rows === rows && this.lastMarks.key === key && this.svg!.childNodes.length) return false;
+    // The rest of a layout made ahead, when it was not done yet: a task of its own if that was long, as below.
+    if (this.finishPreparing(key, rows) >= SEPARATE_LAYOUT_MS) return true;
     if (this.prepared.get(key)?.rows === rows) return false;
     if (this.warmLayout(size)) return true;
     this.keepPrepared(key, { rows, marks: this.timedLayout(rows, state, size) });

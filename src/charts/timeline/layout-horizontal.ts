@@ -21,7 +21,12 @@ interface Lanes {
   readonly byId: ReadonlyMap<string, LanePlaced>;
 }
 
-export function layoutHorizontal(input: Input): TimelineMarks {
+/**
+ * The horizontal layout, a piece at a time: each `yield` is a place it may pause, between the wordings the labels'
+ * lanes try (chooseLanes), which are most of its cost on a long axis (27 ms in all at 1440 px, in a profiled read
+ * at 4x CPU: too long for one task between two frames of a scroll).
+ */
+export function* layoutHorizontalInSteps(input: Input): Generator<void, TimelineMarks> {
   const { size, domain, widthOf, span } = input;
   const { width, height } = size;
   const fontSize = width >= 1000 ? 13 : 12;
@@ -43,7 +48,8 @@ export function layoutHorizontal(input: Input): TimelineMarks {
   const clusters = findClusters(geometry, domain);
   const dateHeight = Math.round(dateFont * 1.3);
   const labelHeight = Math.round(fontSize * 1.35);
-  const chosen = chooseLanes({ geometry, clusters, long: domain[1] - domain[0] > CLUSTER_WINDOW, available, width, widthOf, fontSize, dateFont, dateHeight, labelHeight });
+  yield;
+  const chosen = yield* chooseLanes({ geometry, clusters, long: domain[1] - domain[0] > CLUSTER_WINDOW, available, width, widthOf, fontSize, dateFont, dateHeight, labelHeight });
   // Few lanes in a tall box: taller flags fill it, up to two and a half times their height, rather than leave
   // it empty.
   const used = Math.max(1, ...chosen.placed.map((p) => p.lane + 1));
@@ -135,20 +141,35 @@ function attempt(input: LaneInput, withDates: boolean, context: 'full' | 'short'
   return { ...result, block, pitch, withDates };
 }
 
-/** Two lines (date, then label) where the lanes allow; one line where two would force abbreviations. */
-function chooseLanes(input: LaneInput): ReturnType<typeof attempt> {
+/**
+ * Two lines (date, then label) where the lanes allow; one line where two would force abbreviations. Each wording
+ * tried is a step (`yield` after it).
+ */
+function* chooseLanes(input: LaneInput): Generator<void, ReturnType<typeof attempt>> {
   let chosen = attempt(input, true);
+  yield;
   if (cost(chosen) > 0) {
     const plain = attempt(input, false);
+    yield;
     if (cost(plain) <= cost(chosen)) chosen = plain;
   }
   // A long axis reads in date order: if the labels' stairs came out of order (the rows ran out and a label was
   // squeezed in where it fitted), the context takes its short words, and if that is not enough, every label.
   if (input.long && (cost(chosen) > 0 || !inDateOrder(chosen.placed))) {
-    const terse = [attempt(input, true, 'short'), attempt(input, false, 'short'), attempt(input, true, 'all short'), attempt(input, false, 'all short')].find(
-      (a) => !a.overflow && inDateOrder(a.placed),
-    );
-    if (terse) chosen = terse;
+    const wordings = [
+      [true, 'short'],
+      [false, 'short'],
+      [true, 'all short'],
+      [false, 'all short'],
+    ] as const;
+    for (const [withDates, context] of wordings) {
+      const terse = attempt(input, withDates, context);
+      yield;
+      if (!terse.overflow && inDateOrder(terse.placed)) {
+        chosen = terse;
+        break;
+      }
+    }
   }
   return chosen;
 }

@@ -29,7 +29,8 @@ import { splitIds } from '../shared/schema.ts';
 import type { EventRow } from './schema.ts';
 import { type WidthOf } from './layout-axis.ts';
 import { intervalBetween, visibleRows, windowOf } from './layout-dates.ts';
-import { layoutHorizontal } from './layout-horizontal.ts';
+import { layoutHorizontalInSteps } from './layout-horizontal.ts';
+import { runToEnd } from '../shared/background.ts';
 import { type Emphasis, type Input, type TimelineMarks, VERTICAL_BELOW } from './layout-marks.ts';
 import { layoutVertical } from './layout-vertical.ts';
 export * from './layout-dates.ts';
@@ -42,7 +43,12 @@ export * from './layout-labels.ts';
  * The marks for a state at a size. Labels are measured by `widthOf` (the font's metrics by default) with a pixel of
  * slack, because canvas and SVG text round differently.
  */
-export function layout({ rows, state, size, textWidth = estimateWidth }: LayoutInput<EventRow>): TimelineMarks {
+export function layout(input: LayoutInput<EventRow>): TimelineMarks {
+  return runToEnd(layoutInSteps(input));
+}
+
+/** `layout` a piece at a time, for a layout made ahead of need in slices (see layoutHorizontalInSteps). */
+export function* layoutInSteps({ rows, state, size, textWidth = estimateWidth }: LayoutInput<EventRow>): Generator<void, TimelineMarks> {
   const widthOf: WidthOf = (text, bold, fontSize) => textWidth(text, fontSize, { weight: bold ? 700 : 400 }) + 1;
   const domain = windowOf(state);
   const visible = visibleRows(rows, state);
@@ -52,5 +58,5 @@ export function layout({ rows, state, size, textWidth = estimateWidth }: LayoutI
   const pair = ids.length === 2 ? ids.map((id) => rows.find((row) => row.id === id)) : [];
   const span = pair.length === 2 && pair[0] && pair[1] && pair[0] !== pair[1] ? intervalBetween(pair[0], pair[1]) : null;
   const input: Input = { rows: visible, domain, emphasisOf, span, widthOf, size };
-  return size.width < VERTICAL_BELOW ? layoutVertical(input) : layoutHorizontal(input);
+  return size.width < VERTICAL_BELOW ? layoutVertical(input) : yield* layoutHorizontalInSteps(input);
 }

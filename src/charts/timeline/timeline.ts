@@ -6,7 +6,7 @@ import { chartStyles, themeTokens } from '../shared/theme.ts';
 import { TextWidths } from '../shared/text-width.ts';
 import { forcedColorStyles } from '../shared/forced-colors.ts';
 import { eventsDataset, timelineSchema, type EventRow } from './schema.ts';
-import { layout, type TimelineMarks } from './layout.ts';
+import { layout, layoutInSteps, type TimelineMarks } from './layout.ts';
 import { drawInSteps } from './draw.ts';
 import { timelineText } from './text.ts';
 import { timelineStyles } from './timeline.styles.ts';
@@ -49,6 +49,11 @@ export class FlTimeline extends FlChart<EventRow, TimelineMarks> {
 
   protected layout(rows: readonly EventRow[], state: ChartState, size: Size): TimelineMarks {
     return layout({ rows, state, size, textWidth: this.fonts.width });
+  }
+
+  /** The long axis's label lanes try several wordings: a layout made ahead runs one per slice. */
+  protected override layoutInSteps(rows: readonly EventRow[], state: ChartState, size: Size): Iterator<unknown, TimelineMarks> {
+    return layoutInSteps({ rows, state, size, textWidth: this.fonts.width });
   }
 
   protected override layoutInputsKey(): string {
