@@ -9,7 +9,7 @@
  * reading it costs nothing. Reading `scrollY` instead makes the browser bring the page's style and layout up to
  * date, and in a scroll event they are out of date in most frames (the reading-progress bar's scroll-driven
  * animation marks its style for update each frame, before the event): a style pass of its own in most frames,
- * ahead of the frame's own (0.8 s of a desktop read at 4x), and more frames late while a chart moved.
+ * ahead of the frame's own (0.8 s of a desktop read at 4x).
  */
 
 /** Faster than this, in px per ms, is a fling: twice the pace of a reader dragging the text. */
